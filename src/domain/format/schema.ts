@@ -1,0 +1,146 @@
+/**
+ * Zod schemas of the session file, version 1: the same constraints as
+ * ../shared/format/session.schema.json (strict objects, lengths, patterns, enums, bounds).
+ */
+import { z } from 'zod';
+import {
+  ACTOR_CATEGORIES, AUTHOR_ROLES, ESTABLISHMENT_KINDS, MARKERS, NOTE_KINDS, NOTE_MAPS,
+  PARTICIPATIONS, PROJECT_STATUSES, RELATION_KINDS, STEP_KINDS, TIMELINE_SCALES, TRINOME_ROLES,
+} from '../enums';
+
+export const FORMAT_NAME = 'cartographies-acia';
+export const FORMAT_VERSION = 1;
+
+/** JSON Schema counts lengths in code points, not UTF-16 units. */
+const codePoints = (s: string) => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+
+const text = (max: number, min = 0) =>
+  z.string().check(
+    z.refine((s) => codePoints(s) <= max, { message: `max:${max}`, abort: true }),
+    z.refine((s) => codePoints(s) >= min, { message: `min:${min}`, abort: true }),
+  );
+
+export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'id' });
+const shortText = text(200);
+const longText = text(5000);
+const dateTime = z.iso.datetime({ offset: true, message: 'datetime' }).max(40);
+export const partialDateSchema = z
+  .string()
+  .regex(/^[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$/, { message: 'partialDate' });
+const coord = z.number().min(-1000000).max(1000000);
+const point = z.strictObject({ x: coord, y: coord });
+
+export const laneSchema = z.strictObject({
+  id: idSchema,
+  label: text(200, 1),
+  actorId: idSchema.optional(),
+});
+
+export const actorSchema = z.strictObject({
+  id: idSchema,
+  name: text(200, 1),
+  category: z.enum(ACTOR_CATEGORIES),
+  description: longText.optional(),
+  position: point.optional(),
+});
+
+export const participantSchema = z.strictObject({
+  actorId: idSchema,
+  role: z.enum(PARTICIPATIONS),
+});
+
+export const stepSchema = z.strictObject({
+  id: idSchema,
+  title: text(200, 1),
+  description: longText.optional(),
+  date: partialDateSchema.optional(),
+  endDate: partialDateSchema.optional(),
+  dateLabel: text(60).optional(),
+  laneId: idSchema,
+  kind: z.enum(STEP_KINDS),
+  markers: z
+    .array(z.enum(MARKERS))
+    .max(5)
+    .refine((m) => new Set(m).size === m.length, { message: 'uniqueItems' }),
+  participants: z.array(participantSchema).max(200),
+  position: point.optional(),
+});
+
+export const linkSchema = z.strictObject({
+  id: idSchema,
+  from: idSchema,
+  to: idSchema,
+  label: shortText.optional(),
+});
+
+export const relationSchema = z.strictObject({
+  id: idSchema,
+  from: idSchema,
+  to: idSchema,
+  kind: z.enum(RELATION_KINDS),
+  label: shortText.optional(),
+});
+
+export const noteSchema = z.strictObject({
+  id: idSchema,
+  text: text(5000, 1),
+  authorRole: z.enum(AUTHOR_ROLES),
+  kind: z.enum(NOTE_KINDS),
+  map: z.enum(NOTE_MAPS),
+  attachedTo: z.strictObject({ type: z.enum(['step', 'actor']), id: idSchema }).optional(),
+  position: point.optional(),
+});
+
+export const trinomeMemberSchema = z.strictObject({
+  role: z.enum(TRINOME_ROLES),
+  name: shortText.optional(),
+  position: shortText.optional(),
+});
+
+export const sessionSchema = z.strictObject({
+  id: idSchema,
+  title: text(200, 1),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+  establishment: z.strictObject({
+    name: shortText,
+    kind: z.enum(ESTABLISHMENT_KINDS).optional(),
+    region: shortText.optional(),
+  }),
+  project: z.strictObject({
+    name: shortText,
+    status: z.enum(PROJECT_STATUSES).optional(),
+    summary: longText.optional(),
+  }),
+  workshop: z
+    .strictObject({
+      date: partialDateSchema.optional(),
+      facilitator: shortText.optional(),
+      place: shortText.optional(),
+    })
+    .optional(),
+  trinome: z.array(trinomeMemberSchema).max(12),
+  timeline: z.strictObject({
+    start: partialDateSchema.optional(),
+    end: partialDateSchema.optional(),
+    scale: z.enum(TIMELINE_SCALES),
+  }),
+  lanes: z.array(laneSchema).max(100),
+  actors: z.array(actorSchema).max(2000),
+  steps: z.array(stepSchema).max(2000),
+  links: z.array(linkSchema).max(5000),
+  relations: z.array(relationSchema).max(5000),
+  notes: z.array(noteSchema).max(2000),
+});
+
+export const sessionFileSchema = z.strictObject({
+  format: z.literal(FORMAT_NAME),
+  version: z.literal(FORMAT_VERSION),
+  exportedAt: dateTime,
+  app: text(100).optional(),
+  session: sessionSchema,
+});

@@ -1,0 +1,69 @@
+/** Creating, renaming and duplicating sessions: pure functions over the model. */
+import type { EstablishmentKind, ProjectStatus, TrinomeRole } from './enums';
+import { newId } from './ids';
+import type { Session, SessionHeader, TrinomeMember } from './types';
+
+export interface NewSessionInput {
+  title: string;
+  establishment: { name: string; kind?: EstablishmentKind | undefined; region?: string | undefined };
+  project: { name: string; status?: ProjectStatus | undefined; summary?: string | undefined };
+  workshop?: { date?: string | undefined; facilitator?: string | undefined; place?: string | undefined };
+  trinome?: { role: TrinomeRole; name?: string | undefined; position?: string | undefined }[];
+}
+
+/** Drops keys whose value is undefined or an empty string, so the file stays minimal. */
+function compact<T extends object>(o: T): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (v === undefined) continue;
+    if (typeof v === 'string' && v.trim() === '') continue;
+    out[k] = typeof v === 'string' ? v.trim() : v;
+  }
+  return out as T;
+}
+
+export function createSession(input: NewSessionInput, now: Date = new Date(), id: string = newId()): Session {
+  const at = now.toISOString();
+  const workshop = input.workshop ? compact(input.workshop) : undefined;
+  const trinome: TrinomeMember[] = (input.trinome ?? [])
+    .map((m) => compact(m))
+    .filter((m) => m.name !== undefined || m.position !== undefined);
+  return {
+    id,
+    title: input.title.trim(),
+    createdAt: at,
+    updatedAt: at,
+    establishment: { ...compact(input.establishment), name: input.establishment.name.trim() },
+    project: { ...compact(input.project), name: input.project.name.trim() },
+    ...(workshop && Object.keys(workshop).length > 0 ? { workshop } : {}),
+    trinome,
+    timeline: { scale: 'annee' },
+    lanes: [],
+    actors: [],
+    steps: [],
+    links: [],
+    relations: [],
+    notes: [],
+  };
+}
+
+/** A copy of a session under a new id and title; ids inside the session stay as they are. */
+export function duplicateSession(session: Session, title: string, now: Date = new Date(), id: string = newId()): Session {
+  const at = now.toISOString();
+  return { ...structuredClone(session), id, title: title.slice(0, 200), createdAt: at, updatedAt: at };
+}
+
+export const copyTitle = (title: string): string => `${title} (copie)`.slice(0, 200);
+
+export function headerOf(session: Session): SessionHeader {
+  const { lanes: _l, actors: _a, steps: _s, links: _k, relations: _r, notes: _n, ...header } = session;
+  return header;
+}
+
+/** Checks a session title typed by a user; returns a French message or null. */
+export function titleProblem(title: string): string | null {
+  const t = title.trim();
+  if (t.length === 0) return "Le titre de l'atelier est obligatoire.";
+  if ([...t].length > 200) return 'Le titre ne doit pas dépasser 200 caractères.';
+  return null;
+}

@@ -1,0 +1,113 @@
+/** French labels for every enumeration of the domain, in one place. */
+import type {
+  ActorCategory, AuthorRole, EstablishmentKind, Marker, NoteKind, NoteMap, Participation,
+  ProjectStatus, RelationKind, StepKind, TimelineScale, TrinomeRole,
+} from '../domain/enums';
+
+export const TRINOME_ROLE_LABELS: Record<TrinomeRole, string> = {
+  direction: 'Direction',
+  'representant-salaries': 'Représentant·e des salarié·es',
+  dsi: 'DSI',
+};
+
+export const AUTHOR_ROLE_LABELS: Record<AuthorRole, string> = {
+  ...TRINOME_ROLE_LABELS,
+  animation: 'Animation',
+  autre: 'Autre',
+};
+
+export const ACTOR_CATEGORY_LABELS: Record<ActorCategory, string> = {
+  'institution-nationale': 'Institutions nationales',
+  'acteur-regional': 'Acteurs régionaux',
+  groupement: 'Groupement / siège',
+  direction: 'Direction',
+  dsi: 'DSI / informatique',
+  encadrement: 'Encadrement',
+  'instance-projet': 'Instance de projet',
+  professionnels: 'Professionnel·les',
+  referents: 'Référent·es',
+  'representants-personnel': 'Représentant·es du personnel',
+  editeur: 'Éditeurs / industriels',
+  usagers: 'Usager·es / patient·es',
+  partenaires: 'Partenaires',
+  accompagnement: 'Accompagnement',
+  autre: 'Autre',
+};
+
+export const STEP_KIND_LABELS: Record<StepKind, string> = {
+  lancement: 'Lancement / décision',
+  financement: 'Financement',
+  organisation: 'Organisation du projet',
+  designation: 'Désignation de référent·es',
+  'choix-solution': 'Choix de la solution',
+  parametrage: 'Paramétrage',
+  formation: 'Formation',
+  deploiement: 'Déploiement / prise en main',
+  reorganisation: 'Réorganisation',
+  evaluation: "Évaluation / retour d'expérience",
+  ajustement: 'Ajustements / remontées',
+  'dialogue-social': 'Dialogue social',
+  'mise-a-jour': 'Mise à jour de version',
+  autre: 'Autre',
+};
+
+export const MARKER_LABELS: Record<Marker, string> = {
+  documents: "Documents attestant l'étape",
+  'utilisateurs-impliques': 'Utilisateur·rices impliqué·es',
+  'irp-consultees': 'IRP informées ou consultées',
+  experimentation: 'Expérimentation / pilote',
+  'contrainte-externe': 'Contrainte externe',
+};
+
+export const PARTICIPATION_LABELS: Record<Participation, string> = {
+  pilote: 'Pilote',
+  contribue: 'Contribue',
+  informe: 'Informé·e',
+};
+
+export const RELATION_KIND_LABELS: Record<RelationKind, string> = {
+  finance: 'Finance',
+  prescrit: 'Prescrit',
+  pilote: 'Pilote',
+  fournit: 'Fournit',
+  forme: 'Forme',
+  accompagne: 'Accompagne',
+  informe: 'Informe',
+  consulte: 'Consulte',
+  utilise: 'Utilise',
+  remonte: 'Remonte à',
+  coopere: 'Coopère',
+  autre: 'Autre',
+};
+
+export const NOTE_KIND_LABELS: Record<NoteKind, string> = {
+  constat: 'Constat',
+  difficulte: 'Difficulté',
+  levier: 'Levier',
+  question: 'Question',
+};
+
+export const NOTE_MAP_LABELS: Record<NoteMap, string> = {
+  conduite: 'Conduite de projet',
+  acteurs: 'Acteurs',
+};
+
+export const ESTABLISHMENT_KIND_LABELS: Record<EstablishmentKind, string> = {
+  sanitaire: 'Sanitaire',
+  'medico-social': 'Médico-social',
+  social: 'Social',
+  groupement: 'Groupement',
+  autre: 'Autre',
+};
+
+export const PROJECT_STATUS_LABELS: Record<ProjectStatus, string> = {
+  passe: 'Passé',
+  'en-cours': 'En cours',
+  'a-venir': 'À venir',
+};
+
+export const TIMELINE_SCALE_LABELS: Record<TimelineScale, string> = {
+  annee: 'Année',
+  trimestre: 'Trimestre',
+  mois: 'Mois',
+};

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseSessionFile } from '../../src/domain/format/file';
+
+const example = (name: string) => readFileSync(new URL(`../../../shared/format/examples/${name}`, import.meta.url), 'utf8');
+
+describe('the example files of ../shared/format', () => {
+  it.each(['minimal.json', 'dui-groupement.json'])('%s is valid', (name) => {
+    const result = parseSessionFile(example(name));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+  });
+
+  it('the DUI example has its eleven steps, eleven actors and nine relations', () => {
+    const result = parseSessionFile(example('dui-groupement.json'));
+    if (!result.ok) throw new Error(result.errors[0]!.message);
+    expect(result.value.session.steps).toHaveLength(11);
+    expect(result.value.session.actors).toHaveLength(11);
+    expect(result.value.session.relations).toHaveLength(9);
+  });
+});
