@@ -1,0 +1,270 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef, useState } from 'react';
+import { useLocation } from 'wouter';
+import { firstMessage } from '../../domain/format/file';
+import { duplicateSession, copyTitle, titleProblem } from '../../domain/session';
+import { newId } from '../../domain/ids';
+import type { Session } from '../../domain/types';
+import { getDb } from '../../storage/db';
+import { storageErrorMessage } from '../../storage/errors';
+import { askPersistentStorage } from '../../storage/persister';
+import {
+  deleteSession, duplicateStoredSession, listSessions, renameSession, saveSession, sessionExists, type SessionSummary,
+} from '../../storage/repository';
+import { Modal } from '../../ui/Modal';
+import { MenuButton } from '../../ui/Menu';
+import { formatDateTime } from '../../ui/format';
+import { exportSessionJson } from '../export/exportJson';
+import { CreateSessionDialog } from './CreateSessionDialog';
+import { readSessionFromFile } from './importFile';
+
+type Dialog =
+  | { kind: 'create' }
+  | { kind: 'rename'; session: SessionSummary }
+  | { kind: 'delete'; session: SessionSummary }
+  | { kind: 'import-conflict'; session: Session };
+
+export const sessionPath = (id: string) => `/atelier/${encodeURIComponent(id)}`;
+
+export function HomePage() {
+  const db = getDb();
+  const sessions = useLiveQuery(() => listSessions(db), [db]);
+  const [, navigate] = useLocation();
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string>('');
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const guard = async (action: () => Promise<void>) => {
+    try {
+      await action();
+    } catch (e) {
+      setAlert(storageErrorMessage(e));
+    }
+  };
+
+  const create = (session: Session) =>
+    guard(async () => {
+      await saveSession(db, session);
+      askPersistentStorage();
+      setDialog(null);
+      navigate(sessionPath(session.id));
+    });
+
+  const storeImported = (session: Session, message: string) =>
+    guard(async () => {
+      await saveSession(db, session);
+      setDialog(null);
+      setNotice(message);
+    });
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setAlert(null);
+    setNotice('');
+    const result = await readSessionFromFile(file);
+    if (fileInput.current) fileInput.current.value = '';
+    if (!result.ok) {
+      setAlert(`Import refusé : ${firstMessage(result.errors)}`);
+      return;
+    }
+    const session = result.value;
+    if (await sessionExists(db, session.id)) {
+      setDialog({ kind: 'import-conflict', session });
+      return;
+    }
+    await storeImported(session, `Atelier « ${session.title} » importé.`);
+  };
+
+  return (
+    <div className="home">
+      <header className="home-header">
+        <h1>Cartographies ACIA</h1>
+        <p className="tagline">
+          Retracer la conduite d'un projet numérique et ses acteurs, en trinôme, pour en parler du point de vue du travail.
+        </p>
+        <div className="home-actions">
+          <button type="button" className="primary" onClick={() => setDialog({ kind: 'create' })}>Nouvel atelier</button>
+          <button type="button" onClick={() => fileInput.current?.click()}>Importer</button>
+          <input
+            ref={fileInput}
+            type="file"
+            className="visually-hidden"
+            aria-label="Fichier à importer"
+            accept=".json,.png,.svg,application/json,image/png,image/svg+xml"
+            tabIndex={-1}
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
+        </div>
+      </header>
+
+      {alert && (
+        <div role="alert" className="alert">
+          <span>{alert}</span>
+          <button type="button" onClick={() => setAlert(null)}>Fermer</button>
+        </div>
+      )}
+      <p role="status" className="notice">{notice}</p>
+
+      <main>
+        <h2>Ateliers enregistrés dans ce navigateur</h2>
+        {sessions === undefined ? (
+          <p>Chargement…</p>
+        ) : sessions.length === 0 ? (
+          <p className="empty">Aucun atelier pour l'instant. Créez-en un avec « Nouvel atelier » ou importez un fichier de session.</p>
+        ) : (
+          <ul className="session-list" aria-label="Ateliers">
+            {sessions.map((s) => (
+              <li key={s.id} className="session-item">
+                <div className="session-main">
+                  <a href={`#${sessionPath(s.id)}`} className="session-link">{s.title}</a>
+                  <span className="session-meta">
+                    {[s.establishment.name, s.project.name].filter(Boolean).join(' · ')}
+                  </span>
+                  <span className="session-date">Modifié le {formatDateTime(s.updatedAt)}</span>
+                </div>
+                <MenuButton
+                  label={`Actions pour ${s.title}`}
+                  text="Actions"
+                  items={[
+                    { label: 'Renommer', onSelect: () => setDialog({ kind: 'rename', session: s }) },
+                    {
+                      label: 'Dupliquer',
+                      onSelect: () =>
+                        void guard(async () => {
+                          const copy = await duplicateStoredSession(db, s.id);
+                          if (copy.ok) setNotice(`Atelier « ${copy.value.title} » créé.`);
+                          else setAlert(copy.errors[0]!.message);
+                        }),
+                    },
+                    {
+                      label: 'Exporter',
+                      onSelect: () =>
+                        void guard(async () => {
+                          const done = await exportSessionJson(db, s.id);
+                          if (!done.ok) setAlert(`Export impossible : ${firstMessage(done.errors)}`);
+                          else setNotice(`Fichier « ${done.value} » enregistré.`);
+                        }),
+                    },
+                    { label: 'Supprimer', onSelect: () => setDialog({ kind: 'delete', session: s }) },
+                  ]}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="storage-hint">
+          Les ateliers sont enregistrés uniquement dans ce navigateur, sur cet ordinateur. Exportez-les pour en garder une copie
+          ou les ouvrir ailleurs.
+        </p>
+      </main>
+
+      {dialog?.kind === 'create' && <CreateSessionDialog onCancel={() => setDialog(null)} onCreate={create} />}
+      {dialog?.kind === 'rename' && (
+        <RenameDialog
+          session={dialog.session}
+          onCancel={() => setDialog(null)}
+          onRename={(title) =>
+            guard(async () => {
+              await renameSession(db, dialog.session.id, title);
+              setDialog(null);
+              setNotice(`Atelier renommé en « ${title} ».`);
+            })
+          }
+        />
+      )}
+      {dialog?.kind === 'delete' && (
+        <Modal
+          role="alertdialog"
+          title={`Supprimer « ${dialog.session.title} » ?`}
+          description="L'atelier et ses deux cartographies seront effacés de ce navigateur. Cette action ne peut pas être annulée : exportez-le d'abord pour en garder une copie."
+          onClose={() => setDialog(null)}
+        >
+          <div className="actions">
+            <button type="button" autoFocus onClick={() => setDialog(null)}>Annuler</button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() =>
+                void guard(async () => {
+                  await deleteSession(db, dialog.session.id);
+                  setDialog(null);
+                  setNotice(`Atelier « ${dialog.session.title} » supprimé.`);
+                })
+              }
+            >
+              Supprimer définitivement
+            </button>
+          </div>
+        </Modal>
+      )}
+      {dialog?.kind === 'import-conflict' && (
+        <Modal
+          role="alertdialog"
+          title="Cet atelier existe déjà"
+          description={`Un atelier avec le même identifiant que « ${dialog.session.title} » est déjà enregistré dans ce navigateur. Voulez-vous le remplacer par le fichier importé, ou garder les deux ?`}
+          onClose={() => setDialog(null)}
+        >
+          <div className="actions">
+            <button type="button" onClick={() => setDialog(null)}>Annuler</button>
+            <button
+              type="button"
+              onClick={() =>
+                void storeImported(
+                  duplicateSession(dialog.session, copyTitle(dialog.session.title), new Date(), newId()),
+                  `Atelier importé sous le titre « ${copyTitle(dialog.session.title)} ».`,
+                )
+              }
+            >
+              Garder les deux
+            </button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => void storeImported(dialog.session, `Atelier « ${dialog.session.title} » remplacé par le fichier importé.`)}
+            >
+              Remplacer
+            </button>
+          </div>
+        </Modal>
+      )}
+    </div>
+  );
+}
+
+function RenameDialog({ session, onCancel, onRename }: { session: SessionSummary; onCancel: () => void; onRename: (title: string) => Promise<void> }) {
+  const [title, setTitle] = useState(session.title);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Modal title="Renommer l'atelier" onClose={onCancel}>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const problem = titleProblem(title);
+          if (problem) setError(problem);
+          else void onRename(title.trim());
+        }}
+      >
+        <label htmlFor="rename-title">Titre de l'atelier</label>
+        <input
+          id="rename-title"
+          value={title}
+          maxLength={200}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'rename-error' : undefined}
+          onChange={(e) => {
+            setTitle(e.target.value);
+            setError(null);
+          }}
+        />
+        {error && <p id="rename-error" className="field-error">{error}</p>}
+        <div className="actions">
+          <button type="button" onClick={onCancel}>Annuler</button>
+          <button type="submit" className="primary">Renommer</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

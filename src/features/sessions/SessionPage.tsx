@@ -1,0 +1,142 @@
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { firstMessage } from '../../domain/format/file';
+import { redo, undo, useDocumentStore } from '../../state/documentStore';
+import { openSession, useSession } from '../../state/sessionController';
+import { useViewStore, type MapTab } from '../../state/viewStore';
+import { getDb } from '../../storage/db';
+import { markExported } from '../../storage/repository';
+import { MenuButton } from '../../ui/Menu';
+import { SaveStatus } from '../../ui/SaveStatus';
+import { downloadSessionJson } from '../export/exportJson';
+import { MapCanvas } from '../../canvas/MapCanvas';
+
+const TABS: { id: MapTab; label: string }[] = [
+  { id: 'conduite', label: 'Conduite de projet' },
+  { id: 'acteurs', label: 'Acteurs' },
+];
+
+const isTextField = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+
+export function SessionPage({ id }: { id: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [alert, setAlert] = useState<string | null>(null);
+  const session = useSession();
+  const tab = useViewStore((s) => s.tab);
+  const setTab = useViewStore((s) => s.setTab);
+  const canUndo = useStore(useDocumentStore.temporal, (s) => s.pastStates.length > 0);
+  const canRedo = useStore(useDocumentStore.temporal, (s) => s.futureStates.length > 0);
+
+  useEffect(() => {
+    let handle: Awaited<ReturnType<typeof openSession>> | null = null;
+    let cancelled = false;
+    setError(null);
+    void openSession(id).then((h) => {
+      if (cancelled) {
+        if ('close' in h) void h.close();
+        return;
+      }
+      handle = h;
+      if ('error' in h) setError(h.error);
+    });
+    return () => {
+      cancelled = true;
+      if (handle && 'close' in handle) void handle.close();
+      useDocumentStore.getState().load(null);
+    };
+  }, [id]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || isTextField(e.target)) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        undo();
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  useEffect(() => {
+    if (session) document.title = `${session.title} · Cartographies ACIA`;
+    return () => {
+      document.title = 'Cartographies ACIA';
+    };
+  }, [session?.title]);
+
+  if (error) {
+    return (
+      <div className="session-page">
+        <nav className="topbar"><a href="#/">Tous les ateliers</a></nav>
+        <div role="alert" className="alert">{error}</div>
+      </div>
+    );
+  }
+  if (!session || session.id !== id) return <p className="loading">Ouverture de l'atelier…</p>;
+
+  const exportJson = () => {
+    const done = downloadSessionJson(session);
+    if (!done.ok) setAlert(`Export impossible : ${firstMessage(done.errors)}`);
+    else void markExported(getDb(), session.id);
+  };
+
+  return (
+    <div className="session-page">
+      <header className="topbar">
+        <a href="#/" className="back">Tous les ateliers</a>
+        <div className="session-heading">
+          <h1>{session.title}</h1>
+          <span className="session-meta">{[session.establishment.name, session.project.name].filter(Boolean).join(' · ')}</span>
+        </div>
+        <div className="toolbar" role="toolbar" aria-label="Actions de l'atelier">
+          <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Annuler (Ctrl+Z)">Annuler</button>
+          <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Rétablir (Ctrl+Maj+Z, Ctrl+Y)">Rétablir</button>
+          <MenuButton label="Exporter" items={[{ label: 'Fichier de session (JSON)', onSelect: exportJson }]} />
+        </div>
+        <SaveStatus />
+      </header>
+      {alert && (
+        <div role="alert" className="alert">
+          <span>{alert}</span>
+          <button type="button" onClick={() => setAlert(null)}>Fermer</button>
+        </div>
+      )}
+      <div role="tablist" aria-label="Cartographies" className="tabs">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            role="tab"
+            type="button"
+            aria-selected={tab === t.id}
+            aria-controls={`panel-${t.id}`}
+            tabIndex={tab === t.id ? 0 : -1}
+            onClick={() => setTab(t.id)}
+            onKeyDown={(e) => {
+              if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+              const i = TABS.findIndex((x) => x.id === tab);
+              const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+              setTab(next.id);
+              document.getElementById(`tab-${next.id}`)?.focus();
+            }}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tabpanel">
+        {tab === 'conduite' ? (
+          <MapCanvas label="Cartographie de la conduite de projet" nodes={[]} edges={[]} />
+        ) : (
+          <MapCanvas label="Cartographie des acteurs" nodes={[]} edges={[]} />
+        )}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * The document: the open session, saved and undoable. One user intent is one `apply` call,
+ * hence one undo step. Selection, viewport and panels live in the view store, never here.
+ */
+import { temporal } from 'zundo';
+import { create } from 'zustand';
+import type { Session } from '../domain/types';
+
+export const UNDO_LIMIT = 200;
+
+export interface DocumentState {
+  session: Session | null;
+  /** Applies one command (a pure function of the session). */
+  apply: (command: (session: Session) => Session) => void;
+  /** Replaces the document without an undo step (opening a session, another tab's edit). */
+  load: (session: Session | null) => void;
+}
+
+export const useDocumentStore = create<DocumentState>()(
+  temporal(
+    (set, get) => ({
+      session: null,
+      apply: (command) => {
+        const current = get().session;
+        if (!current) return;
+        const next = command(current);
+        if (next !== current) set({ session: next });
+      },
+      load: (session) => {
+        const temporalStore = useDocumentStore.temporal.getState();
+        temporalStore.pause();
+        set({ session });
+        temporalStore.resume();
+        temporalStore.clear();
+      },
+    }),
+    {
+      limit: UNDO_LIMIT,
+      partialize: (state) => ({ session: state.session }),
+      equality: (a, b) => a.session === b.session,
+    },
+  ),
+);
+
+export const undo = () => useDocumentStore.temporal.getState().undo();
+export const redo = () => useDocumentStore.temporal.getState().redo();

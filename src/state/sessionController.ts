@@ -1,0 +1,80 @@
+/**
+ * Opening a session: load it from IndexedDB into the document store, write every change back
+ * through a SessionPersister, flush when the page is hidden or closed, and follow the edits
+ * another tab makes to the same session (BroadcastChannel).
+ */
+import type { Session } from '../domain/types';
+import { getDb } from '../storage/db';
+import { SessionPersister } from '../storage/persister';
+import { loadSession } from '../storage/repository';
+import { useDocumentStore } from './documentStore';
+import { useViewStore } from './viewStore';
+
+const CHANNEL = 'cartographies-acia';
+const tabId = globalThis.crypto.randomUUID();
+
+interface SavedMessage {
+  type: 'saved';
+  sessionId: string;
+  tabId: string;
+}
+
+export interface OpenSession {
+  persister: SessionPersister;
+  close: () => Promise<void>;
+}
+
+/** Opens a session; resolves to a handle, or to a French error message. */
+export async function openSession(id: string): Promise<OpenSession | { error: string }> {
+  const db = getDb();
+  const loaded = await loadSession(db, id);
+  if (!loaded.ok) return { error: loaded.errors[0]!.message };
+
+  const doc = useDocumentStore.getState();
+  doc.load(loaded.value);
+  useViewStore.setState({ selection: [], saveStatus: { state: 'saved', at: loaded.value.updatedAt } });
+
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
+  const persister = new SessionPersister(db, loaded.value, {
+    onStatus: (status) => useViewStore.getState().setSaveStatus(status),
+    onWritten: (sessionId) => channel?.postMessage({ type: 'saved', sessionId, tabId } satisfies SavedMessage),
+  });
+
+  const unsubscribe = useDocumentStore.subscribe((state, prev) => {
+    if (state.session && state.session !== prev.session && state.session.id === id) persister.update(state.session);
+  });
+
+  const flushNow = () => void persister.flush();
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') flushNow();
+  };
+  window.addEventListener('pagehide', flushNow);
+  document.addEventListener('visibilitychange', onVisibility);
+
+  if (channel) {
+    channel.onmessage = (event: MessageEvent<SavedMessage>) => {
+      const msg = event.data;
+      if (msg?.type !== 'saved' || msg.sessionId !== id || msg.tabId === tabId) return;
+      if (persister.hasPendingChanges) return; // our own write follows and tells the other tab
+      void loadSession(db, id).then((fresh) => {
+        if (!fresh.ok || persister.hasPendingChanges) return;
+        persister.reset(fresh.value);
+        useDocumentStore.getState().load(fresh.value);
+      });
+    };
+  }
+
+  return {
+    persister,
+    close: async () => {
+      unsubscribe();
+      window.removeEventListener('pagehide', flushNow);
+      document.removeEventListener('visibilitychange', onVisibility);
+      channel?.close();
+      await persister.dispose();
+    },
+  };
+}
+
+/** The open session, or null. */
+export const useSession = (): Session | null => useDocumentStore((s) => s.session);

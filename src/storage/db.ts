@@ -1,0 +1,75 @@
+/**
+ * The IndexedDB database (Dexie 4). One row per entity, keyed by session, so that one edit
+ * writes one small row whatever the size of the session.
+ *
+ * Versions: every change of the stores is a new `this.version(n)` below, never an edit of an
+ * earlier one; tests open a database written by version 1 with the current code.
+ */
+import { Dexie, type Table } from 'dexie';
+import type { Actor, EntityKind, Lane, Link, Note, Relation, SessionHeader, Step } from '../domain/types';
+
+/** The session header as stored, with what only this browser knows about it. */
+export interface SessionRow extends SessionHeader {
+  /** When the session was last exported from this browser (ISO date-time). */
+  lastExportedAt?: string;
+}
+
+/** An entity as stored: the entity, its session, and its place in the session's array. */
+export type Row<T> = T & { sessionId: string; order: number };
+
+export interface EntityRows {
+  lanes: Row<Lane>;
+  actors: Row<Actor>;
+  steps: Row<Step>;
+  links: Row<Link>;
+  relations: Row<Relation>;
+  notes: Row<Note>;
+}
+
+export const DB_NAME = 'cartographies-acia';
+
+const ENTITY_STORE = '[sessionId+id], sessionId';
+
+export class AciaDatabase extends Dexie {
+  sessions!: Table<SessionRow, string>;
+  lanes!: Table<Row<Lane>, [string, string]>;
+  actors!: Table<Row<Actor>, [string, string]>;
+  steps!: Table<Row<Step>, [string, string]>;
+  links!: Table<Row<Link>, [string, string]>;
+  relations!: Table<Row<Relation>, [string, string]>;
+  notes!: Table<Row<Note>, [string, string]>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      sessions: 'id, updatedAt',
+      lanes: ENTITY_STORE,
+      actors: ENTITY_STORE,
+      steps: ENTITY_STORE,
+      links: ENTITY_STORE,
+      relations: ENTITY_STORE,
+      notes: ENTITY_STORE,
+    });
+  }
+
+  entityTable<K extends EntityKind>(kind: K): Table<EntityRows[K], [string, string]> {
+    return this[kind] as unknown as Table<EntityRows[K], [string, string]>;
+  }
+
+  get allTables() {
+    return [this.sessions, this.lanes, this.actors, this.steps, this.links, this.relations, this.notes];
+  }
+}
+
+let shared: AciaDatabase | undefined;
+
+/** The app's database, opened once. */
+export function getDb(): AciaDatabase {
+  shared ??= new AciaDatabase();
+  return shared;
+}
+
+/** For tests: use another database instance. */
+export function setDb(db: AciaDatabase | undefined): void {
+  shared = db;
+}

@@ -1,0 +1,108 @@
+import { useEffect, useId, useRef, useState } from 'react';
+
+export interface MenuItem {
+  label: string;
+  onSelect: () => void;
+  disabled?: boolean;
+}
+
+interface MenuButtonProps {
+  label: string;
+  /** Visible text of the button, when it differs from its accessible name. */
+  text?: string;
+  items: MenuItem[];
+  className?: string;
+}
+
+/** A button that opens a menu (WAI-ARIA menu button): arrows move, Entrée chooses, Échap closes. */
+export function MenuButton({ label, text, items, className }: MenuButtonProps) {
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLUListElement>(null);
+  const menuId = useId();
+
+  useEffect(() => {
+    if (!open) return;
+    menuRef.current?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
+    const onDown = (e: MouseEvent) => {
+      if (!menuRef.current?.contains(e.target as Node) && !buttonRef.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  const close = (refocus: boolean) => {
+    setOpen(false);
+    if (refocus) buttonRef.current?.focus();
+  };
+
+  const onMenuKey = (e: React.KeyboardEvent) => {
+    const entries = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const i = entries.indexOf(document.activeElement as HTMLElement);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = (i + (e.key === 'ArrowDown' ? 1 : -1) + entries.length) % entries.length;
+      entries[next]?.focus();
+    } else if (e.key === 'Home') {
+      e.preventDefault();
+      entries[0]?.focus();
+    } else if (e.key === 'End') {
+      e.preventDefault();
+      entries[entries.length - 1]?.focus();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      close(true);
+    } else if (e.key === 'Tab') {
+      close(false);
+    }
+  };
+
+  return (
+    <div className={`menu-wrap ${className ?? ''}`}>
+      <button
+        ref={buttonRef}
+        type="button"
+        aria-label={text && text !== label ? label : undefined}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => setOpen((o) => !o)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
+        {text ?? label}
+      </button>
+      {open && (
+        <ul ref={menuRef} id={menuId} role="menu" aria-label={label} className="menu" onKeyDown={onMenuKey}>
+          {items.map((item) => (
+            <li
+              key={item.label}
+              role="menuitem"
+              tabIndex={-1}
+              aria-disabled={item.disabled || undefined}
+              onClick={() => {
+                if (item.disabled) return;
+                close(true);
+                item.onSelect();
+              }}
+              onKeyDown={(e) => {
+                if ((e.key === 'Enter' || e.key === ' ') && !item.disabled) {
+                  e.preventDefault();
+                  close(true);
+                  item.onSelect();
+                }
+              }}
+            >
+              {item.label}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
