@@ -97,6 +97,7 @@ export function serializeSessionFile(session: Session, exportedAt: Date = new Da
 export function sessionFileName(title: string, extension = '.acia.json'): string {
   const safe = title
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

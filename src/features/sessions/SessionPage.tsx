@@ -63,12 +63,13 @@ export function SessionPage({ id }: { id: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  const title = session?.title;
   useEffect(() => {
-    if (session) document.title = `${session.title} · Cartographies ACIA`;
+    if (title) document.title = `${title} · Cartographies ACIA`;
     return () => {
       document.title = 'Cartographies ACIA';
     };
-  }, [session?.title]);
+  }, [title]);
 
   if (error) {
     return (

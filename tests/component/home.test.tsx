@@ -1,0 +1,141 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { HomePage } from '../../src/features/sessions/HomePage';
+import { parseSessionFile } from '../../src/domain/format/file';
+import type { AciaDatabase } from '../../src/storage/db';
+import { listSessions, loadSession, saveSession } from '../../src/storage/repository';
+import { freshDb, renderAt } from './render';
+
+import { exampleText as example } from '../shared';
+
+let db: AciaDatabase;
+beforeEach(() => {
+  db = freshDb();
+});
+afterEach(() => {
+  cleanup();
+  db.close();
+});
+
+async function storeExample(name: string) {
+  const parsed = parseSessionFile(example(name));
+  if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
+  await saveSession(db, parsed.value.session);
+  return parsed.value.session;
+}
+
+describe('the creation form', () => {
+  it('refuses an empty title with a French reason and creates nothing', async () => {
+    const user = userEvent.setup();
+    renderAt(<HomePage />);
+    await user.click(screen.getByRole('button', { name: 'Nouvel atelier' }));
+    const dialog = screen.getByRole('dialog', { name: 'Nouvel atelier' });
+    expect(within(dialog).getByRole('textbox', { name: "Titre de l'atelier" })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Créer' }));
+    expect(within(dialog).getByText("Le titre de l'atelier est obligatoire.")).toBeVisible();
+    expect(within(dialog).getByRole('textbox', { name: "Titre de l'atelier" })).toHaveAttribute('aria-invalid', 'true');
+    expect(await listSessions(db)).toEqual([]);
+  });
+
+  it('creates a session with its establishment, project, date and trinôme, then opens it', async () => {
+    const user = userEvent.setup();
+    const { location } = renderAt(<HomePage />);
+    await user.click(screen.getByRole('button', { name: 'Nouvel atelier' }));
+    const dialog = screen.getByRole('dialog', { name: 'Nouvel atelier' });
+    await user.type(within(dialog).getByRole('textbox', { name: "Titre de l'atelier" }), '  Atelier DPI  ');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Établissement' }), 'Centre hospitalier de Laval');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: "Type d'établissement" }), 'sanitaire');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Région' }), 'Pays de la Loire');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Projet numérique' }), 'DPI');
+    await user.selectOptions(within(dialog).getByRole('combobox', { name: 'Statut du projet' }), 'en-cours');
+    await user.type(within(dialog).getByLabelText("Date de l'atelier"), '2026-03-12');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Fonction (DSI)' }), 'Responsable SI');
+    await user.type(within(dialog).getByRole('textbox', { name: 'Nom (Représentant·e des salarié·es)' }), 'Awa');
+    await user.click(within(dialog).getByRole('button', { name: 'Créer' }));
+
+    await waitFor(() => expect(location.history?.at(-1)).toMatch(/^\/atelier\//));
+    const [row] = await listSessions(db);
+    expect(row).toBeDefined();
+    const loaded = await loadSession(db, row!.id);
+    if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
+    expect(loaded.value).toMatchObject({
+      title: 'Atelier DPI',
+      establishment: { name: 'Centre hospitalier de Laval', kind: 'sanitaire', region: 'Pays de la Loire' },
+      project: { name: 'DPI', status: 'en-cours' },
+      workshop: { date: '2026-03-12' },
+      trinome: [
+        { role: 'representant-salaries', name: 'Awa' },
+        { role: 'dsi', position: 'Responsable SI' },
+      ],
+    });
+  });
+});
+
+describe('the delete confirmation', () => {
+  it('deletes nothing on Annuler, and the session on Supprimer définitivement', async () => {
+    await storeExample('minimal.json');
+    const user = userEvent.setup();
+    renderAt(<HomePage />);
+    await user.click(await screen.findByRole('button', { name: 'Actions pour Atelier vide' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Supprimer' }));
+    const confirm = screen.getByRole('alertdialog', { name: 'Supprimer « Atelier vide » ?' });
+    expect(confirm).toHaveTextContent('ne peut pas être annulée');
+    await user.click(within(confirm).getByRole('button', { name: 'Annuler' }));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(await listSessions(db)).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: 'Actions pour Atelier vide' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Supprimer' }));
+    await user.click(screen.getByRole('button', { name: 'Supprimer définitivement' }));
+    await waitFor(async () => expect(await listSessions(db)).toHaveLength(0));
+    expect(await screen.findByText(/Aucun atelier pour l'instant/)).toBeVisible();
+  });
+
+  it('Échap closes the confirmation without deleting', async () => {
+    await storeExample('minimal.json');
+    const user = userEvent.setup();
+    renderAt(<HomePage />);
+    await user.click(await screen.findByRole('button', { name: 'Actions pour Atelier vide' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Supprimer' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(await listSessions(db)).toHaveLength(1);
+  });
+});
+
+describe('the import error alert', () => {
+  it('names the problem in French and changes nothing', async () => {
+    const kept = await storeExample('minimal.json');
+    const user = userEvent.setup();
+    renderAt(<HomePage />);
+    const broken = JSON.parse(example('dui-groupement.json'));
+    broken.session.steps[2].laneId = 'couloir-fantome';
+    const file = new File([JSON.stringify(broken)], 'dui.acia.json', { type: 'application/json' });
+    await user.upload(screen.getByLabelText('Fichier à importer'), file);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Import refusé');
+    expect(alert).toHaveTextContent('couloir-fantome');
+    const rows = await listSessions(db);
+    expect(rows.map((r) => r.id)).toEqual([kept.id]);
+  });
+
+  it('refuses a file of a newer version, saying so', async () => {
+    const user = userEvent.setup();
+    renderAt(<HomePage />);
+    const newer = { ...JSON.parse(example('minimal.json')), version: 7 };
+    await user.upload(screen.getByLabelText('Fichier à importer'), new File([JSON.stringify(newer)], 'n.json', { type: 'application/json' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('version plus récente');
+    expect(await listSessions(db)).toEqual([]);
+  });
+
+  it('imports a valid file and lists it', async () => {
+    const user = userEvent.setup();
+    renderAt(<HomePage />);
+    await user.upload(screen.getByLabelText('Fichier à importer'), new File([example('dui-groupement.json')], 'dui.acia.json', { type: 'application/json' }));
+    expect(await screen.findByRole('link', { name: "DUI du groupement — retour d'expérience" })).toBeVisible();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
