@@ -38,7 +38,7 @@ export async function loadSession(db: AciaDatabase, id: string): Promise<Result<
       rows.sort((a, b) => a.order - b.order);
       session[kind] = rows.map(strip);
     }
-    const checked = validateSession(session as Session);
+    const checked = validateSession(session as Session, { chronology: false });
     if (!checked.ok) {
       return fail<Session>({
         path: '',

@@ -6,7 +6,7 @@ import { fail, ok, type Result } from '../result';
 import type { Session, SessionFile } from '../types';
 import { issuesToErrors } from './errors';
 import { migrateToCurrent } from './migrations';
-import { checkRules } from './rules';
+import { checkRules, type RuleOptions } from './rules';
 import { FORMAT_NAME, FORMAT_VERSION, sessionFileSchema } from './schema';
 
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
@@ -38,7 +38,7 @@ export function parseSessionFile(text: string): Result<SessionFile> {
 }
 
 /** Validates an already parsed value as a session file (migrating older versions). */
-export function validateSessionFile(raw: unknown): Result<SessionFile> {
+export function validateSessionFile(raw: unknown, options: RuleOptions = {}): Result<SessionFile> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || (raw as { format?: unknown }).format !== FORMAT_NAME) {
     return fail({
       path: 'format',
@@ -64,14 +64,17 @@ export function validateSessionFile(raw: unknown): Result<SessionFile> {
   }
   const parsed = sessionFileSchema.safeParse(migrated);
   if (!parsed.success) return fail(...issuesToErrors(parsed.error.issues, migrated));
-  const ruleErrors = checkRules(parsed.data.session);
+  const ruleErrors = checkRules(parsed.data.session, options);
   if (ruleErrors.length > 0) return fail(...ruleErrors);
   return ok(parsed.data);
 }
 
-/** Validates a session on its own (as the app holds it), with the same checks as a file. */
-export function validateSession(session: Session): Result<Session> {
-  const result = validateSessionFile(wrapSession(session, new Date()));
+/**
+ * Validates a session on its own (as the app holds it), with the same checks as a file; with
+ * `{ chronology: false }`, a step dated before an earlier one is allowed (the map flags it).
+ */
+export function validateSession(session: Session, options: RuleOptions = {}): Result<Session> {
+  const result = validateSessionFile(wrapSession(session, new Date()), options);
   return result.ok ? ok(result.value.session) : result;
 }
 

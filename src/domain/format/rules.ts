@@ -15,7 +15,15 @@ export const COLLECTION_LABELS: Record<EntityKind, string> = {
   notes: 'notes',
 };
 
-export function checkRules(session: Session): DomainError[] {
+export interface RuleOptions {
+  /**
+   * Check that the steps are in chronological order (true for files). The app itself may hold a
+   * session whose order contradicts a date: the map flags it rather than fixing it silently.
+   */
+  chronology?: boolean;
+}
+
+export function checkRules(session: Session, { chronology = true }: RuleOptions = {}): DomainError[] {
   const errors: DomainError[] = [];
   const err = (path: string, message: string) => errors.push({ path: `session.${path}`, message });
 
@@ -81,7 +89,7 @@ export function checkRules(session: Session): DomainError[] {
       err(`steps[${i}].endDate`, `L'étape « ${step.id} » finit (${step.endDate}) avant de commencer (${step.date}).`);
     }
   });
-  for (const c of findChronologyConflicts(session.steps)) {
+  for (const c of chronology ? findChronologyConflicts(session.steps) : []) {
     const i = c.index;
     const step = session.steps[i]!;
     err(
