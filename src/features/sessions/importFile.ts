@@ -1,27 +1,41 @@
 /**
- * Importing a session file chosen by the user: every check before anything is written.
- * Returns the validated session, or the French reason for refusing it.
+ * Importing a file chosen by the user: a session file (`.acia.json`), or a PNG or SVG image
+ * exported by the app, which carries the session. Every check runs before anything is written.
  */
+import { EMBED_KEYWORD, isPng, readPngText, readSvgMetadata } from '../../domain/format/embed';
 import { checkFileSize, parseSessionFile } from '../../domain/format/file';
 import { fail, type Result } from '../../domain/result';
 import type { Session } from '../../domain/types';
 
+const NO_SESSION =
+  "Cette image ne contient pas de session Cartographies ACIA : seules les images exportées par l'application peuvent être réouvertes.";
+
+async function sessionText(file: File): Promise<Result<string>> {
+  const name = file.name.toLowerCase();
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (isPng(bytes)) {
+    const text = readPngText(bytes, EMBED_KEYWORD);
+    return text === null ? fail({ path: '', message: NO_SESSION }) : { ok: true, value: text };
+  }
+  const text = new TextDecoder('utf-8').decode(bytes);
+  if (name.endsWith('.svg') || file.type === 'image/svg+xml' || /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(text)) {
+    const json = readSvgMetadata(text);
+    return json === null ? fail({ path: '', message: NO_SESSION }) : { ok: true, value: json };
+  }
+  if (name.endsWith('.png') || file.type.startsWith('image/')) return fail({ path: '', message: NO_SESSION });
+  return { ok: true, value: text };
+}
+
 export async function readSessionFromFile(file: File): Promise<Result<Session>> {
   const size = checkFileSize(file.size);
   if (!size.ok) return size;
-  const name = file.name.toLowerCase();
-  if (name.endsWith('.png') || name.endsWith('.svg') || file.type === 'image/png' || file.type === 'image/svg+xml') {
-    return fail({
-      path: '',
-      message: "Cette image ne contient pas de session Cartographies ACIA : seules les images exportées par l'application peuvent être réouvertes.",
-    });
-  }
-  let text: string;
+  let text: Result<string>;
   try {
-    text = await file.text();
+    text = await sessionText(file);
   } catch {
     return fail({ path: '', message: 'Le fichier ne peut pas être lu.' });
   }
-  const parsed = parseSessionFile(text);
+  if (!text.ok) return text;
+  const parsed = parseSessionFile(text.value);
   return parsed.ok ? { ok: true, value: parsed.value.session } : parsed;
 }
