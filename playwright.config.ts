@@ -21,6 +21,7 @@ export default defineConfig({
     timezoneId: 'Europe/Paris',
     acceptDownloads: true,
     trace: 'off',
+    screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

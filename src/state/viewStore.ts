@@ -2,22 +2,67 @@
 import { create } from 'zustand';
 import type { SaveStatus } from '../storage/persister';
 
+import type { AuthorRole } from '../domain/enums';
+
 export type MapTab = 'conduite' | 'acteurs';
+
+/** What the last selection points at, across both maps (cross-highlighting). */
+export type Focus = { type: 'step' | 'actor'; id: string } | null;
+
+/** Node id of a note on a canvas (notes share the canvas with steps or actors). */
+export const noteNodeId = (id: string) => `note:${id}`;
+export const noteIdOf = (nodeId: string) => (nodeId.startsWith('note:') ? nodeId.slice(5) : null);
 
 export interface ViewState {
   tab: MapTab;
+  /** Selected nodes of the current map, by node id: steps or actors, and notes as `note:<id>`. */
   selection: string[];
+  /** The step or actor last selected, kept across tabs: its partners are highlighted. */
+  focus: Focus;
+  /** Note author roles shown on the maps. */
+  noteRoles: AuthorRole[];
+  /** Selected links between steps, by id. */
+  linkSelection: string[];
+  /** The step editor is open on a new step. */
+  creatingStep: boolean;
   saveStatus: SaveStatus;
+  /** Last polite announcement for screen readers (and the visible notice line). */
+  announcement: string;
   setTab: (tab: MapTab) => void;
-  select: (ids: string[]) => void;
+  /** Selects nodes; with `focusType`, a single step or actor also becomes the focus (and none clears it). */
+  select: (ids: string[], focusType?: 'step' | 'actor') => void;
+  setFocus: (focus: Focus) => void;
+  setNoteRoles: (roles: AuthorRole[]) => void;
+  selectLinks: (ids: string[]) => void;
+  setCreatingStep: (creating: boolean) => void;
   setSaveStatus: (status: SaveStatus) => void;
+  announce: (message: string) => void;
 }
 
 export const useViewStore = create<ViewState>()((set) => ({
   tab: 'conduite',
   selection: [],
+  focus: null,
+  noteRoles: ['direction', 'representant-salaries', 'dsi', 'animation', 'autre'],
+  linkSelection: [],
+  creatingStep: false,
   saveStatus: { state: 'saved', at: null },
-  setTab: (tab) => set({ tab }),
-  select: (selection) => set({ selection }),
+  announcement: '',
+  setTab: (tab) => set({ tab, selection: [], linkSelection: [], creatingStep: false }),
+  select: (selection, focusType) =>
+    set(
+      focusType
+        ? {
+            selection,
+            creatingStep: false,
+            focus: selection.length === 1 && !selection[0]!.startsWith('note:') ? { type: focusType, id: selection[0]! } : null,
+          }
+        : { selection, creatingStep: false },
+    ),
+  setFocus: (focus) => set({ focus }),
+  setNoteRoles: (noteRoles) => set({ noteRoles }),
+  selectLinks: (linkSelection) => set({ linkSelection }),
+  setCreatingStep: (creatingStep) => set(creatingStep ? { creatingStep, selection: [], linkSelection: [] } : { creatingStep }),
   setSaveStatus: (saveStatus) => set({ saveStatus }),
+  announce: (announcement) => set({ announcement }),
 }));

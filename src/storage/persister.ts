@@ -79,7 +79,11 @@ export class SessionPersister {
     }
     while (this.writing) await this.writing;
     const target = this.latest;
-    if (target === this.baseline) return;
+    if (target === this.baseline) {
+      // Back to what is on disk (an undo before the write): nothing to write, all saved.
+      this.options.onStatus?.({ state: 'saved', at: null });
+      return;
+    }
     const diff = diffSessions(this.baseline, target);
     if (isEmptyDiff(diff)) {
       this.baseline = target;

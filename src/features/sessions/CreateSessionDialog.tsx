@@ -4,6 +4,7 @@ import { createSession, titleProblem } from '../../domain/session';
 import type { Session } from '../../domain/types';
 import { ESTABLISHMENT_KIND_LABELS, PROJECT_STATUS_LABELS, TRINOME_ROLE_LABELS } from '../../i18n/labels';
 import { Modal } from '../../ui/Modal';
+import { applyTemplate, TEMPLATES, type TemplateId } from './templates';
 
 interface Props {
   onCancel: () => void;
@@ -27,6 +28,7 @@ export function CreateSessionDialog({ onCancel, onCreate }: Props) {
     'representant-salaries': { name: '', position: '' },
     dsi: { name: '', position: '' },
   });
+  const [template, setTemplate] = useState<TemplateId>('vide');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -47,7 +49,7 @@ export function CreateSessionDialog({ onCancel, onCreate }: Props) {
       trinome: TRINOME_ROLES.map((role) => ({ role, ...trinome[role] })),
     });
     try {
-      await onCreate(session);
+      await onCreate(await applyTemplate(session, template));
     } finally {
       setBusy(false);
     }
@@ -73,6 +75,11 @@ export function CreateSessionDialog({ onCancel, onCreate }: Props) {
           }}
         />
         {error && <p id="create-title-error" className="field-error">{error}</p>}
+
+        <label htmlFor="create-template">Modèle</label>
+        <select id="create-template" value={template} onChange={(e) => setTemplate(e.target.value as TemplateId)}>
+          {TEMPLATES.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+        </select>
 
         <fieldset>
           <legend>Établissement</legend>

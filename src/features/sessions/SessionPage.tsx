@@ -1,15 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
-import { firstMessage } from '../../domain/format/file';
 import { redo, undo, useDocumentStore } from '../../state/documentStore';
 import { openSession, useSession } from '../../state/sessionController';
 import { useViewStore, type MapTab } from '../../state/viewStore';
-import { getDb } from '../../storage/db';
-import { markExported } from '../../storage/repository';
-import { MenuButton } from '../../ui/Menu';
 import { SaveStatus } from '../../ui/SaveStatus';
-import { downloadSessionJson } from '../export/exportJson';
-import { MapCanvas } from '../../canvas/MapCanvas';
+import { ExportMenu } from '../export/ExportMenu';
+import { ActorMapView } from '../actor-map/ActorMapView';
+import { ConductMapView } from '../conduct-map/ConductMapView';
+import { Announcer } from '../../ui/Announcer';
 
 const TABS: { id: MapTab; label: string }[] = [
   { id: 'conduite', label: 'Conduite de projet' },
@@ -81,12 +79,6 @@ export function SessionPage({ id }: { id: string }) {
   }
   if (!session || session.id !== id) return <p className="loading">Ouverture de l'atelier…</p>;
 
-  const exportJson = () => {
-    const done = downloadSessionJson(session);
-    if (!done.ok) setAlert(`Export impossible : ${firstMessage(done.errors)}`);
-    else void markExported(getDb(), session.id);
-  };
-
   return (
     <div className="session-page">
       <header className="topbar">
@@ -98,10 +90,11 @@ export function SessionPage({ id }: { id: string }) {
         <div className="toolbar" role="toolbar" aria-label="Actions de l'atelier">
           <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Annuler (Ctrl+Z)">Annuler</button>
           <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Rétablir (Ctrl+Maj+Z, Ctrl+Y)">Rétablir</button>
-          <MenuButton label="Exporter" items={[{ label: 'Fichier de session (JSON)', onSelect: exportJson }]} />
+          <ExportMenu session={session} map={tab} onError={setAlert} />
         </div>
         <SaveStatus />
       </header>
+      <Announcer />
       {alert && (
         <div role="alert" className="alert">
           <span>{alert}</span>
@@ -133,9 +126,9 @@ export function SessionPage({ id }: { id: string }) {
       </div>
       <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tabpanel">
         {tab === 'conduite' ? (
-          <MapCanvas label="Cartographie de la conduite de projet" nodes={[]} edges={[]} />
+          <ConductMapView session={session} />
         ) : (
-          <MapCanvas label="Cartographie des acteurs" nodes={[]} edges={[]} />
+          <ActorMapView session={session} />
         )}
       </main>
     </div>

@@ -1,0 +1,143 @@
+import {
+  applyNodeChanges, Background, Controls, MiniMap, ReactFlow, type Connection, type EdgeChange, type Node, type NodeChange,
+  type NodeTypes, type OnNodeDrag,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { moveActors } from '../../domain/commands/actors';
+import { updateNote } from '../../domain/commands/notes';
+import type { Note, Session } from '../../domain/types';
+import { ACTOR_CATEGORY_VISUALS } from '../../i18n/visuals';
+import { useDocumentStore } from '../../state/documentStore';
+import { noteIdOf, useViewStore } from '../../state/viewStore';
+import { flowAriaLabels } from '../ariaLabels';
+import { ActorNode } from './ActorNode';
+import { ACTOR_NODE, ActorNodeCache, buildRelationEdges, type ActorNode as ActorNodeType } from './adapter';
+import { NoteNode, type NoteNodeType } from './NoteNode';
+import { buildNoteEdges, buildNoteNodes } from './notes';
+
+const nodeTypes: NodeTypes = { actor: ActorNode, note: NoteNode };
+type MapNode = ActorNodeType | NoteNodeType;
+
+interface Props {
+  session: Session;
+  notes: readonly Note[];
+  highlighted: ReadonlySet<string>;
+  uninvolved: ReadonlySet<string>;
+  onConnect: (from: string, to: string) => void;
+}
+
+/** The actor map canvas: actors placed freely (positions saved), typed relations, notes. */
+export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect }: Props) {
+  const selection = useViewStore((s) => s.selection);
+  const linkSelection = useViewStore((s) => s.linkSelection);
+  const apply = useDocumentStore((s) => s.apply);
+  const cache = useRef(new ActorNodeCache());
+  const selectedSet = useMemo(() => new Set(selection), [selection]);
+
+  const actorNodes = useMemo(
+    () => cache.current.build(session.actors, selectedSet, highlighted, uninvolved),
+    [session.actors, selectedSet, highlighted, uninvolved],
+  );
+  const noteNodes = useMemo(() => {
+    const byId = new Map(actorNodes.map((n) => [n.id, n]));
+    const maxY = actorNodes.reduce((m, n) => Math.max(m, n.position.y), 0);
+    return buildNoteNodes(
+      notes,
+      (note) => {
+        const n = note.attachedTo?.type === 'actor' ? byId.get(note.attachedTo.id) : undefined;
+        return n ? { name: n.data.actor.name, x: n.position.x, y: n.position.y, width: ACTOR_NODE.width } : null;
+      },
+      selectedSet,
+      { x: 80, y: maxY + 200 },
+    );
+  }, [notes, actorNodes, selectedSet]);
+  const baseNodes = useMemo<MapNode[]>(() => [...actorNodes, ...noteNodes], [actorNodes, noteNodes]);
+  const [nodes, setNodes] = useState<MapNode[]>(baseNodes);
+  useEffect(() => setNodes(baseNodes), [baseNodes]);
+
+  const names = useMemo(() => new Map(session.actors.map((a) => [a.id, a.name])), [session.actors]);
+  const edges = useMemo(() => {
+    const actorIds = new Set(session.actors.map((a) => a.id));
+    return [
+      ...buildRelationEdges(session.relations, names, new Set(linkSelection)),
+      ...buildNoteEdges(notes, (n) => n.attachedTo?.type === 'actor' && actorIds.has(n.attachedTo.id)),
+    ];
+  }, [session.relations, session.actors, names, linkSelection, notes]);
+
+  const onNodesChange = useCallback((changes: NodeChange<MapNode>[]) => {
+    const view = useViewStore.getState();
+    let next: Set<string> | null = null;
+    for (const c of changes) {
+      if (c.type !== 'select') continue;
+      next ??= new Set(view.selection);
+      if (c.selected) next.add(c.id);
+      else next.delete(c.id);
+    }
+    if (next) view.select([...next], 'actor');
+    const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
+    if (local.length > 0) setNodes((ns) => applyNodeChanges(local, ns));
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const view = useViewStore.getState();
+    let next: Set<string> | null = null;
+    for (const c of changes) {
+      if (c.type !== 'select' || c.id.startsWith('note-edge:')) continue;
+      next ??= new Set(view.linkSelection);
+      if (c.selected) next.add(c.id);
+      else next.delete(c.id);
+    }
+    if (next) view.selectLinks([...next]);
+  }, []);
+
+  /** One drag is one command, whatever the number of nodes moved. */
+  const onNodeDragStop: OnNodeDrag<MapNode> = useCallback(
+    (_e, _n, dragged: Node[]) => {
+      const actorMoves = new Map<string, { x: number; y: number }>();
+      const noteMoves: [string, { x: number; y: number }][] = [];
+      for (const n of dragged) {
+        const noteId = noteIdOf(n.id);
+        if (noteId) noteMoves.push([noteId, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]);
+        else actorMoves.set(n.id, n.position);
+      }
+      apply((s) => noteMoves.reduce((acc, [id, position]) => updateNote(acc, id, { position }), actorMoves.size ? moveActors(s, actorMoves) : s));
+    },
+    [apply],
+  );
+
+  const handleConnect = useCallback((c: Connection) => {
+    if (c.source && c.target && !c.source.startsWith('note:') && !c.target.startsWith('note:')) onConnect(c.source, c.target);
+  }, [onConnect]);
+
+  return (
+    <div className="canvas" role="region" aria-label="Cartographie des acteurs">
+      <ReactFlow<MapNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={handleConnect}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={['Control', 'Meta', 'Shift']}
+        fitView
+        fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
+        minZoom={0.1}
+        maxZoom={2.5}
+        ariaLabelConfig={flowAriaLabels}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} color="#e2e8f0" />
+        <Controls showInteractive={false} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Mini-carte"
+          nodeColor={(n) => (n.type === 'actor' ? ACTOR_CATEGORY_VISUALS[(n as ActorNodeType).data.actor.category].color : '#fde68a')}
+        />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+/**
+ * Model → React Flow for the actor map: one node per actor, one edge per relation (line style
+ * and arrow by kind), and the notes of the map as nodes. Node objects are reused while their
+ * inputs are unchanged.
+ */
+import { MarkerType, type Edge, type EdgeMarker, type Node } from '@xyflow/react';
+import type { Actor, Note, Relation } from '../../domain/types';
+import { ACTOR_CATEGORY_LABELS, AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS, RELATION_KIND_LABELS } from '../../i18n/labels';
+import { RELATION_KIND_VISUALS } from '../../i18n/visuals';
+
+export const ACTOR_NODE = { width: 210, height: 64 };
+export const NOTE_NODE = { width: 200, height: 96 };
+
+export interface ActorNodeData extends Record<string, unknown> {
+  actor: Actor;
+  highlighted: boolean;
+  uninvolved: boolean;
+}
+export type ActorNode = Node<ActorNodeData, 'actor'>;
+
+export interface NoteNodeData extends Record<string, unknown> {
+  note: Note;
+  targetName: string | null;
+}
+export type NoteNode = Node<NoteNodeData, 'note'>;
+
+/** Where an actor without a saved position goes: a grid, in order. */
+export function defaultActorPosition(index: number): { x: number; y: number } {
+  return { x: 80 + (index % 4) * 300, y: 80 + Math.floor(index / 4) * 180 };
+}
+
+export function actorAriaLabel(actor: Actor, uninvolved: boolean): string {
+  return `Acteur : ${actor.name}, ${ACTOR_CATEGORY_LABELS[actor.category]}${uninvolved ? ', associé à aucune étape' : ''}`;
+}
+
+export function noteAriaLabel(note: Note, targetName: string | null): string {
+  return `Note ${NOTE_KIND_LABELS[note.kind].toLowerCase()} (${AUTHOR_ROLE_LABELS[note.authorRole]})${targetName ? ` sur ${targetName}` : ''} : ${note.text}`;
+}
+
+export class ActorNodeCache {
+  private cache = new Map<string, { actor: Actor; selected: boolean; highlighted: boolean; uninvolved: boolean; index: number; node: ActorNode }>();
+
+  build(actors: readonly Actor[], selected: ReadonlySet<string>, highlighted: ReadonlySet<string>, uninvolved: ReadonlySet<string>): ActorNode[] {
+    const next = new Map<string, { actor: Actor; selected: boolean; highlighted: boolean; uninvolved: boolean; index: number; node: ActorNode }>();
+    const nodes = actors.map((actor, index) => {
+      const s = selected.has(actor.id);
+      const h = highlighted.has(actor.id);
+      const u = uninvolved.has(actor.id);
+      const old = this.cache.get(actor.id);
+      const node: ActorNode =
+        old && old.actor === actor && old.selected === s && old.highlighted === h && old.uninvolved === u && (actor.position || old.index === index)
+          ? old.node
+          : {
+              id: actor.id,
+              type: 'actor',
+              position: actor.position ?? defaultActorPosition(index),
+              width: ACTOR_NODE.width,
+              height: ACTOR_NODE.height,
+              selected: s,
+              ariaLabel: actorAriaLabel(actor, u),
+              data: { actor, highlighted: h, uninvolved: u },
+            };
+      next.set(actor.id, { actor, selected: s, highlighted: h, uninvolved: u, index, node });
+      return node;
+    });
+    this.cache = next;
+    return nodes;
+  }
+}
+
+function marker(kind: Relation['kind'], end: 'start' | 'end'): EdgeMarker | undefined {
+  const v = RELATION_KIND_VISUALS[kind];
+  if (v.arrow === 'none' || (end === 'start' && v.arrow !== 'both')) return undefined;
+  return { type: v.arrow === 'open' ? MarkerType.Arrow : MarkerType.ArrowClosed, width: 18, height: 18, color: v.color };
+}
+
+export function relationLabel(relation: Relation): string {
+  return relation.label ? `${RELATION_KIND_LABELS[relation.kind]} : ${relation.label}` : RELATION_KIND_LABELS[relation.kind];
+}
+
+export function buildRelationEdges(relations: readonly Relation[], names: ReadonlyMap<string, string>, selected: ReadonlySet<string>): Edge[] {
+  return relations.map((r) => {
+    const v = RELATION_KIND_VISUALS[r.kind];
+    return {
+      id: r.id,
+      source: r.from,
+      target: r.to,
+      type: 'default',
+      selected: selected.has(r.id),
+      label: relationLabel(r),
+      markerEnd: marker(r.kind, 'end'),
+      markerStart: marker(r.kind, 'start'),
+      style: { stroke: v.color, strokeWidth: v.width, strokeDasharray: v.dash || undefined },
+      ariaLabel: `Relation : ${names.get(r.from) ?? '?'} ${RELATION_KIND_LABELS[r.kind].toLowerCase()} ${names.get(r.to) ?? '?'}${r.label ? ` (${r.label})` : ''}`,
+    };
+  });
+}

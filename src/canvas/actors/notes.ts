@@ -1,0 +1,58 @@
+/** Notes on a map canvas, as React Flow nodes: free where they were put, attached ones beside their target. */
+import type { Edge } from '@xyflow/react';
+import type { Note } from '../../domain/types';
+import type { NoteNodeType } from './NoteNode';
+import { noteAriaLabel, NOTE_NODE } from './adapter';
+
+export interface NoteTarget {
+  name: string;
+  x: number;
+  y: number;
+  width: number;
+}
+
+export function buildNoteNodes(
+  notes: readonly Note[],
+  targets: (note: Note) => NoteTarget | null,
+  selected: ReadonlySet<string>,
+  origin: { x: number; y: number },
+): NoteNodeType[] {
+  const perTarget = new Map<string, number>();
+  return notes.map((note, i) => {
+    const target = note.attachedTo ? targets(note) : null;
+    let position = note.position;
+    if (!position && target) {
+      const key = `${note.attachedTo!.type}:${note.attachedTo!.id}`;
+      const k = perTarget.get(key) ?? 0;
+      perTarget.set(key, k + 1);
+      position = { x: target.x + target.width + 16 + k * 24, y: target.y - NOTE_NODE.height - 12 - k * 24 };
+    }
+    position ??= { x: origin.x + (i % 5) * (NOTE_NODE.width + 20), y: origin.y };
+    return {
+      id: `note:${note.id}`,
+      type: 'note',
+      position,
+      width: NOTE_NODE.width,
+      height: NOTE_NODE.height,
+      selected: selected.has(`note:${note.id}`),
+      ariaLabel: noteAriaLabel(note, target?.name ?? null),
+      data: { note, targetName: target?.name ?? null },
+    };
+  });
+}
+
+/** A thin dashed line from an attached note to what it hangs on. */
+export function buildNoteEdges(notes: readonly Note[], exists: (note: Note) => boolean): Edge[] {
+  return notes
+    .filter((n) => n.attachedTo && exists(n))
+    .map((n) => ({
+      id: `note-edge:${n.id}`,
+      source: `note:${n.id}`,
+      target: n.attachedTo!.id,
+      type: 'straight',
+      selectable: false,
+      focusable: false,
+      ariaLabel: 'Rattachement de la note',
+      style: { stroke: '#94a3b8', strokeDasharray: '3 3', strokeWidth: 1.5 },
+    }));
+}

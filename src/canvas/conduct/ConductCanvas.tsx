@@ -1,0 +1,174 @@
+import {
+  applyNodeChanges, ReactFlow, Background, Controls, MiniMap, type Connection, type EdgeChange, type NodeChange,
+  type OnNodeDrag, type NodeTypes,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { addLink, moveStepToLane } from '../../domain/commands/conduct';
+import { newId } from '../../domain/ids';
+import { laneAtY, type ConductLayout } from '../../domain/layout/conduct';
+import type { Note, Session } from '../../domain/types';
+import { updateNote } from '../../domain/commands/notes';
+import { NoteNode, type NoteNodeType } from '../actors/NoteNode';
+import { buildNoteEdges, buildNoteNodes } from '../actors/notes';
+import { noteIdOf } from '../../state/viewStore';
+import { useDocumentStore } from '../../state/documentStore';
+import { useViewStore } from '../../state/viewStore';
+import { flowAriaLabels } from '../ariaLabels';
+import { buildLinkEdges, ConductNodeCache, type StepNode as StepNodeType } from './adapter';
+import { LaneLayer } from './LaneLayer';
+import { StepNode } from './StepNode';
+import { STEP_KIND_VISUALS } from '../../i18n/visuals';
+
+const nodeTypes: NodeTypes = { step: StepNode, note: NoteNode };
+type MapNode = StepNodeType | NoteNodeType;
+
+interface Props {
+  session: Session;
+  layout: ConductLayout;
+  conflicts: ReadonlyMap<string, string>;
+  highlighted: ReadonlySet<string>;
+  notes: readonly Note[];
+}
+
+/** The conduct map canvas: React Flow renders what the domain's layout computed. */
+export function ConductCanvas({ session, layout, conflicts, highlighted, notes }: Props) {
+  const selection = useViewStore((s) => s.selection);
+  const linkSelection = useViewStore((s) => s.linkSelection);
+  const apply = useDocumentStore((s) => s.apply);
+  const cache = useRef(new ConductNodeCache());
+
+  const selectedSet = useMemo(() => new Set(selection), [selection]);
+  const stepNodes = useMemo(
+    () => cache.current.build(session.steps, layout, session.lanes, selectedSet, conflicts, highlighted),
+    [session.steps, session.lanes, layout, selectedSet, conflicts, highlighted],
+  );
+  const noteNodes = useMemo(
+    () =>
+      buildNoteNodes(
+        notes,
+        (note) => {
+          const box = note.attachedTo?.type === 'step' ? layout.byId.get(note.attachedTo.id) : undefined;
+          return box ? { name: `étape ${box.number}`, x: box.x, y: box.y, width: box.width } : null;
+        },
+        selectedSet,
+        { x: 200, y: layout.height + 40 },
+      ),
+    [notes, layout, selectedSet],
+  );
+  const baseNodes = useMemo<MapNode[]>(() => [...stepNodes, ...noteNodes], [stepNodes, noteNodes]);
+  const [nodes, setNodes] = useState<MapNode[]>(baseNodes);
+  useEffect(() => setNodes(baseNodes), [baseNodes]);
+
+  const numberOf = useMemo(() => new Map(layout.steps.map((b) => [b.id, b.number])), [layout]);
+  const edges = useMemo(
+    () => [
+      ...buildLinkEdges(session.links, numberOf, new Set(linkSelection)),
+      ...buildNoteEdges(notes, (n) => n.attachedTo?.type === 'step' && numberOf.has(n.attachedTo.id)),
+    ],
+    [session.links, numberOf, linkSelection, notes],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange<MapNode>[]) => {
+    const view = useViewStore.getState();
+    let nextSelection: Set<string> | null = null;
+    for (const c of changes) {
+      if (c.type === 'select') {
+        nextSelection ??= new Set(view.selection);
+        if (c.selected) nextSelection.add(c.id);
+        else nextSelection.delete(c.id);
+      }
+    }
+    if (nextSelection) view.select([...nextSelection], 'step');
+    const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
+    if (local.length > 0) setNodes((ns) => applyNodeChanges(local, ns));
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const view = useViewStore.getState();
+    let next: Set<string> | null = null;
+    for (const c of changes) {
+      if (c.type === 'select' && !c.id.startsWith('note-edge:')) {
+        next ??= new Set(view.linkSelection);
+        if (c.selected) next.add(c.id);
+        else next.delete(c.id);
+      }
+    }
+    if (next) view.selectLinks([...next]);
+  }, []);
+
+  const baseRef = useRef(baseNodes);
+  baseRef.current = baseNodes;
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+
+  /** One drag is one command: the lane under each dragged step's centre becomes its lane. */
+  const onNodeDragStop: OnNodeDrag<MapNode> = useCallback(
+    (_event, _node, draggedNodes) => {
+      const noteMoves = draggedNodes
+        .filter((n) => noteIdOf(n.id))
+        .map((n) => [noteIdOf(n.id)!, { x: Math.round(n.position.x), y: Math.round(n.position.y) }] as const);
+      if (noteMoves.length > 0) apply((s) => noteMoves.reduce((acc, [id, position]) => updateNote(acc, id, { position }), s));
+      const dragged = draggedNodes.filter((n) => !noteIdOf(n.id));
+      if (dragged.length === 0) return;
+      const moves = dragged
+        .map((n) => ({ id: n.id, lane: laneAtY(layoutRef.current, n.position.y + (n.height ?? 0) / 2) }))
+        .filter((m) => m.lane && m.lane.id !== useDocumentStore.getState().session?.steps.find((s) => s.id === m.id)?.laneId);
+      if (moves.length === 0) {
+        setNodes(baseRef.current);
+        return;
+      }
+      apply((s) => moves.reduce((acc, m) => moveStepToLane(acc, m.id, m.lane!.id), s));
+      const lane = moves[0]!.lane!;
+      useViewStore.getState().announce(
+        moves.length === 1 ? `Étape déplacée dans le couloir ${lane.label}.` : `${moves.length} étapes déplacées.`,
+      );
+    },
+    [apply],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!c.source || !c.target || noteIdOf(c.source) || noteIdOf(c.target)) return;
+      const current = useDocumentStore.getState().session;
+      if (!current) return;
+      const next = addLink(current, { id: newId('lien'), from: c.source, to: c.target });
+      if (next === current) {
+        useViewStore.getState().announce(
+          c.source === c.target ? 'Lien refusé : une étape ne peut pas mener à elle-même.' : 'Lien refusé : ces deux étapes sont déjà reliées.',
+        );
+        return;
+      }
+      apply(() => next);
+      useViewStore.getState().announce('Lien ajouté.');
+    },
+    [apply],
+  );
+
+  return (
+    <div className="canvas" role="region" aria-label="Cartographie de la conduite de projet">
+      <ReactFlow<MapNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={['Control', 'Meta', 'Shift']}
+        fitView
+        fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
+        minZoom={0.1}
+        maxZoom={2.5}
+        ariaLabelConfig={flowAriaLabels}
+        proOptions={{ hideAttribution: true }}
+      >
+        <LaneLayer layout={layout} />
+        <Background gap={24} color="#e2e8f0" />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable ariaLabel="Mini-carte" nodeColor={(n) => (n.type === 'step' ? STEP_KIND_VISUALS[(n as StepNodeType).data.step.kind].color : '#fde68a')} />
+      </ReactFlow>
+    </div>
+  );
+}

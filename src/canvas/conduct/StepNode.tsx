@@ -1,0 +1,40 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { MARKER_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
+import { MARKER_ICONS, STEP_KIND_VISUALS } from '../../i18n/visuals';
+import { stepDateText, type StepNode as StepNodeType } from './adapter';
+
+/** A step on the conduct map: number, title, date, kind (colour and icon) and markers. */
+export const StepNode = memo(function StepNode({ data, selected }: NodeProps<StepNodeType>) {
+  const { step, box, conflict, highlighted } = data;
+  const visual = STEP_KIND_VISUALS[step.kind];
+  const date = stepDateText(step);
+  return (
+    <div
+      className={`step-node${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${box.isBar ? ' is-bar' : ''}${conflict ? ' has-conflict' : ''}`}
+      style={{ ['--kind-color' as string]: visual.color }}
+    >
+      <Handle type="target" position={Position.Left} />
+      <div className="step-band" title={STEP_KIND_LABELS[step.kind]}>
+        <span className="step-number" aria-hidden="true">{box.number}</span>
+        <span className="step-kind-icon" aria-hidden="true">{visual.icon}</span>
+        {date && <span className="step-date">{date}</span>}
+        {conflict && (
+          <span className="step-conflict" role="img" aria-label={conflict} title={conflict}>⚠</span>
+        )}
+      </div>
+      <div className="step-title">{step.title}</div>
+      {step.markers.length > 0 && (
+        <ul className="step-markers" aria-label="Marqueurs">
+          {step.markers.map((m) => (
+            <li key={m} title={MARKER_LABELS[m]}>
+              <span aria-hidden="true">{MARKER_ICONS[m]}</span>
+              <span className="visually-hidden">{MARKER_LABELS[m]}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Handle type="source" position={Position.Right} />
+    </div>
+  );
+});

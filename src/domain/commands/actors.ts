@@ -1,0 +1,174 @@
+/**
+ * Commands and queries of the actor map: actors, typed relations, and the participation of
+ * actors in steps, which is the link between the two maps (the matrix and the step
+ * participants are the same data).
+ */
+import { ACTOR_CATEGORIES, type Participation, type RelationKind } from '../enums';
+import type { Actor, Lane, Note, Relation, Session } from '../types';
+import { patchObject, updateById } from './shared';
+
+export function addActor(session: Session, actor: Actor): Session {
+  return { ...session, actors: [...session.actors, actor] };
+}
+
+export function updateActor(session: Session, id: string, patch: Partial<Omit<Actor, 'id'>>): Session {
+  const actors = updateById(session.actors, id, (a) => patchObject(a, patch as Partial<Actor>));
+  return actors ? { ...session, actors } : session;
+}
+
+/** One command for a drag of several actors (or a rearrangement). */
+export function moveActors(session: Session, positions: ReadonlyMap<string, { x: number; y: number }>): Session {
+  let changed = false;
+  const actors = session.actors.map((a) => {
+    const p = positions.get(a.id);
+    if (!p) return a;
+    const position = { x: Math.round(p.x), y: Math.round(p.y) };
+    if (a.position && a.position.x === position.x && a.position.y === position.y) return a;
+    changed = true;
+    return { ...a, position };
+  });
+  return changed ? { ...session, actors } : session;
+}
+
+export interface ActorUsage {
+  participations: { stepId: string; number: number; role: Participation }[];
+  lanes: Lane[];
+  relations: Relation[];
+  notes: Note[];
+}
+
+export function actorUsage(session: Session, id: string): ActorUsage {
+  const participations: ActorUsage['participations'] = [];
+  session.steps.forEach((s, i) => {
+    const p = s.participants.find((x) => x.actorId === id);
+    if (p) participations.push({ stepId: s.id, number: i + 1, role: p.role });
+  });
+  return {
+    participations,
+    lanes: session.lanes.filter((l) => l.actorId === id),
+    relations: session.relations.filter((r) => r.from === id || r.to === id),
+    notes: session.notes.filter((n) => n.attachedTo?.type === 'actor' && n.attachedTo.id === id),
+  };
+}
+
+export function deleteActors(session: Session, ids: readonly string[]): Session {
+  const gone = new Set(ids.filter((id) => session.actors.some((a) => a.id === id)));
+  if (gone.size === 0) return session;
+  const keep = <T>(items: T[], next: T[]) => (next.length === items.length && next.every((x, i) => x === items[i]) ? items : next);
+  return {
+    ...session,
+    actors: session.actors.filter((a) => !gone.has(a.id)),
+    steps: keep(
+      session.steps,
+      session.steps.map((s) => (s.participants.some((p) => gone.has(p.actorId)) ? { ...s, participants: s.participants.filter((p) => !gone.has(p.actorId)) } : s)),
+    ),
+    relations: keep(session.relations, session.relations.filter((r) => !gone.has(r.from) && !gone.has(r.to))),
+    lanes: keep(session.lanes, session.lanes.map((l) => (l.actorId && gone.has(l.actorId) ? patchObject(l, { actorId: undefined }) : l))),
+    notes: keep(
+      session.notes,
+      session.notes.map((n) => (n.attachedTo?.type === 'actor' && gone.has(n.attachedTo.id) ? patchObject(n, { attachedTo: undefined }) : n)),
+    ),
+  };
+}
+
+export type RelationProblem = 'self' | 'duplicate' | 'unknown-actor';
+
+export const RELATION_PROBLEM_MESSAGES: Record<RelationProblem, string> = {
+  self: 'Une relation relie deux acteurs différents : un acteur ne peut pas être en relation avec lui-même.',
+  duplicate: 'Cette relation existe déjà (même sens, même type).',
+  'unknown-actor': "Choisissez deux acteurs de l'atelier.",
+};
+
+export function relationProblem(session: Session, from: string, to: string, kind: RelationKind, ignoreId?: string): RelationProblem | null {
+  if (!session.actors.some((a) => a.id === from) || !session.actors.some((a) => a.id === to)) return 'unknown-actor';
+  if (from === to) return 'self';
+  if (session.relations.some((r) => r.id !== ignoreId && r.from === from && r.to === to && r.kind === kind)) return 'duplicate';
+  return null;
+}
+
+export function addRelation(session: Session, relation: Relation): Session {
+  if (relationProblem(session, relation.from, relation.to, relation.kind)) return session;
+  return { ...session, relations: [...session.relations, relation] };
+}
+
+export function updateRelation(session: Session, id: string, patch: Partial<Omit<Relation, 'id'>>): Session {
+  const current = session.relations.find((r) => r.id === id);
+  if (!current) return session;
+  const next = patchObject(current, patch as Partial<Relation>);
+  if (next === current || relationProblem(session, next.from, next.to, next.kind, id)) return session;
+  return { ...session, relations: session.relations.map((r) => (r.id === id ? next : r)) };
+}
+
+export function deleteRelations(session: Session, ids: readonly string[]): Session {
+  const gone = new Set(ids);
+  const relations = session.relations.filter((r) => !gone.has(r.id));
+  return relations.length === session.relations.length ? session : { ...session, relations };
+}
+
+export function actorNameProblem(name: string): string | null {
+  const t = name.trim();
+  if (!t) return 'Le nom est obligatoire.';
+  if ([...t].length > 200) return 'Le nom ne doit pas dépasser 200 caractères.';
+  return null;
+}
+
+export function participationOf(session: Session, stepId: string, actorId: string): Participation | null {
+  return session.steps.find((s) => s.id === stepId)?.participants.find((p) => p.actorId === actorId)?.role ?? null;
+}
+
+export function setParticipation(session: Session, stepId: string, actorId: string, role: Participation | null): Session {
+  if (!session.actors.some((a) => a.id === actorId)) return session;
+  const steps = updateById(session.steps, stepId, (s) => {
+    const i = s.participants.findIndex((p) => p.actorId === actorId);
+    if (role === null) return i < 0 ? s : { ...s, participants: s.participants.filter((p) => p.actorId !== actorId) };
+    if (i < 0) return { ...s, participants: [...s.participants, { actorId, role }] };
+    if (s.participants[i]!.role === role) return s;
+    return { ...s, participants: s.participants.map((p, j) => (j === i ? { actorId, role } : p)) };
+  });
+  return steps ? { ...session, steps } : session;
+}
+
+export interface ParticipationMatrix {
+  actors: Actor[];
+  steps: { id: string; number: number; title: string }[];
+  cells: ReadonlyMap<string, Participation>;
+  uninvolved: ReadonlySet<string>;
+}
+
+export function participationMatrix(session: Pick<Session, 'actors' | 'steps'>): ParticipationMatrix {
+  const cells = new Map<string, Participation>();
+  const involved = new Set<string>();
+  for (const s of session.steps) {
+    for (const p of s.participants) {
+      cells.set(`${p.actorId}|${s.id}`, p.role);
+      involved.add(p.actorId);
+    }
+  }
+  return {
+    actors: session.actors.slice(),
+    steps: session.steps.map((s, i) => ({ id: s.id, number: i + 1, title: s.title })),
+    cells,
+    uninvolved: new Set(session.actors.filter((a) => !involved.has(a.id)).map((a) => a.id)),
+  };
+}
+
+export function stepsOfActor(session: Pick<Session, 'steps'>, actorId: string): string[] {
+  return session.steps.filter((s) => s.participants.some((p) => p.actorId === actorId)).map((s) => s.id);
+}
+
+export function actorsOfStep(session: Pick<Session, 'steps'>, stepId: string): string[] {
+  return session.steps.find((s) => s.id === stepId)?.participants.map((p) => p.actorId) ?? [];
+}
+
+/** A fallback arrangement by category: one column block per category in use. */
+export function arrangeGrid(session: Pick<Session, 'actors'>): Map<string, { x: number; y: number }> {
+  const positions = new Map<string, { x: number; y: number }>();
+  let col = 0;
+  for (const c of ACTOR_CATEGORIES) {
+    const members = session.actors.filter((a) => a.category === c);
+    if (members.length === 0) continue;
+    members.forEach((a, i) => positions.set(a.id, { x: 80 + col * 260, y: 80 + i * 130 }));
+    col++;
+  }
+  return positions;
+}

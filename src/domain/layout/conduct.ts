@@ -1,0 +1,227 @@
+/**
+ * The layout of the project-conduct map: a pure function from the session to positions.
+ * Time runs left to right in "month units" (year * 12 + month - 1, fractional for days); lanes
+ * are horizontal bands, top to bottom; inside a lane, steps that would overlap go in rows.
+ */
+import type { TimelineScale } from '../enums';
+import type { Session } from '../types';
+
+export const CONDUCT_LAYOUT = {
+  laneHeaderWidth: 180,
+  axisHeight: 56,
+  nodeWidth: 200,
+  nodeHeight: 76,
+  rowGap: 14,
+  lanePadding: 14,
+  minLaneHeight: 104,
+  unitWidth: { annee: 260, trimestre: 170, mois: 110 } as const,
+  margin: 40,
+};
+
+export interface AxisTick { x: number; width: number; label: string; major: boolean }
+export interface LaneBand { id: string; label: string; actorId?: string; y: number; height: number; index: number }
+export interface StepBox {
+  id: string;
+  number: number;
+  laneId: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  row: number;
+  isBar: boolean;
+  dated: boolean;
+}
+export interface ConductLayout {
+  scale: TimelineScale;
+  ticks: AxisTick[];
+  lanes: LaneBand[];
+  steps: StepBox[];
+  byId: ReadonlyMap<string, StepBox>;
+  width: number;
+  height: number;
+  today: number | null;
+  range: { start: number; end: number };
+}
+
+const MONTHS_PER_UNIT: Record<TimelineScale, number> = { annee: 12, trimestre: 3, mois: 1 };
+const SHORT_MONTHS = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
+const GAP = 8;
+
+const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/** The period a partial date covers, in month units: [start, end). */
+export function period(date: string): { start: number; end: number } {
+  const [y, m, d] = date.split('-').map(Number) as [number, number | undefined, number | undefined];
+  if (m === undefined) return { start: y * 12, end: y * 12 + 12 };
+  const base = y * 12 + (m - 1);
+  if (d === undefined) return { start: base, end: base + 1 };
+  const days = daysIn(y, m);
+  return { start: base + (d - 1) / days, end: base + d / days };
+}
+
+const centre = (date: string) => {
+  const p = period(date);
+  return (p.start + p.end) / 2;
+};
+
+function axisRange(session: Pick<Session, 'steps' | 'timeline'>, scale: TimelineScale, today?: string): { start: number; end: number } {
+  let start = Infinity;
+  let end = -Infinity;
+  const take = (d: string | undefined) => {
+    if (!d) return;
+    const p = period(d);
+    start = Math.min(start, p.start);
+    end = Math.max(end, p.end);
+  };
+  for (const s of session.steps) {
+    take(s.date);
+    take(s.endDate);
+  }
+  take(session.timeline.start);
+  take(session.timeline.end);
+  if (!Number.isFinite(start)) {
+    const year = today ? Number(today.slice(0, 4)) : 2024;
+    start = year * 12;
+    end = start + 12;
+  }
+  const unit = MONTHS_PER_UNIT[scale];
+  return { start: Math.floor(start / unit) * unit, end: Math.max(Math.ceil(end / unit) * unit, Math.floor(start / unit) * unit + unit) };
+}
+
+function tickLabel(m: number, scale: TimelineScale): { label: string; major: boolean } {
+  const year = Math.floor(m / 12);
+  const month = m - year * 12;
+  if (scale === 'annee') return { label: String(year), major: true };
+  if (scale === 'trimestre') return { label: `T${Math.floor(month / 3) + 1} ${year}`, major: month === 0 };
+  return { label: month === 0 ? `${SHORT_MONTHS[0]} ${year}` : SHORT_MONTHS[month]!, major: month === 0 };
+}
+
+export function layoutConductMap(session: Pick<Session, 'lanes' | 'steps' | 'timeline'>, options: { today?: string } = {}): ConductLayout {
+  const L = CONDUCT_LAYOUT;
+  const scale = session.timeline.scale;
+  let range = axisRange(session, scale, options.today);
+  const pxPerMonth = L.unitWidth[scale] / MONTHS_PER_UNIT[scale];
+  const x0 = L.laneHeaderWidth + L.margin;
+  const xOf = (m: number) => x0 + (m - range.start) * pxPerMonth;
+  const steps = session.steps;
+  const anyDated = steps.some((s) => s.date);
+
+  // 1. Horizontal extent of every step: dated ones at their date, undated ones between neighbours.
+  const spans: { left: number; width: number; dated: boolean; isBar: boolean }[] = new Array(steps.length);
+  const centres: (number | null)[] = steps.map((s) => (s.date ? xOf(centre(s.date)) : null));
+  if (!anyDated) {
+    steps.forEach((_, i) => (centres[i] = x0 + L.nodeWidth / 2 + i * (L.nodeWidth + 24)));
+  } else {
+    const step = L.nodeWidth * 0.75;
+    let prev = -1;
+    for (let i = 0; i <= steps.length; i++) {
+      if (i < steps.length && centres[i] === null) continue;
+      const gapStart = prev + 1;
+      const gapEnd = i; // exclusive
+      if (gapEnd > gapStart) {
+        const left = prev >= 0 ? centres[prev]! : null;
+        const right = i < steps.length ? centres[i]! : null;
+        for (let k = gapStart; k < gapEnd; k++) {
+          if (left !== null && right !== null) centres[k] = left + ((right - left) * (k - prev)) / (gapEnd - prev);
+          else if (left !== null) centres[k] = left + step * (k - prev);
+          else centres[k] = Math.max(L.laneHeaderWidth + 8 + L.nodeWidth / 2, right! - step * (gapEnd - k));
+        }
+      }
+      prev = i;
+    }
+  }
+  steps.forEach((s, i) => {
+    if (s.date && s.endDate) {
+      const from = xOf(period(s.date).start);
+      const to = xOf(period(s.endDate).end);
+      const width = Math.max(L.nodeWidth, to - from);
+      spans[i] = { left: to - from >= L.nodeWidth ? from : (from + to) / 2 - L.nodeWidth / 2, width, dated: true, isBar: true };
+    } else {
+      spans[i] = { left: centres[i]! - L.nodeWidth / 2, width: L.nodeWidth, dated: Boolean(s.date), isBar: false };
+    }
+  });
+
+  // 2. Rows inside each lane (greedy, in chronology order).
+  const laneIndex = new Map(session.lanes.map((l, i) => [l.id, i]));
+  const rowEnds: number[][] = (session.lanes.length ? session.lanes : [null]).map(() => []);
+  const rows: number[] = new Array(steps.length);
+  const laneOf: number[] = steps.map((s) => laneIndex.get(s.laneId) ?? 0);
+  // Each row keeps the right end of its rightmost step: a step goes in the first row it fits.
+  steps.forEach((_, i) => {
+    const ends = rowEnds[laneOf[i]!]!;
+    const { left, width } = spans[i]!;
+    let row = -1;
+    for (let r = 0; r < ends.length; r++) {
+      if (ends[r]! + GAP <= left) {
+        row = r;
+        break;
+      }
+    }
+    if (row < 0) {
+      row = ends.length;
+      ends.push(left + width);
+    } else ends[row] = Math.max(ends[row]!, left + width);
+    rows[i] = row;
+  });
+
+  // 3. Lanes, top to bottom.
+  const lanes: LaneBand[] = [];
+  let y = L.axisHeight;
+  const laneY: number[] = [];
+  const laneCount = Math.max(session.lanes.length, 1);
+  for (let li = 0; li < laneCount; li++) {
+    const n = rowEnds[li]?.length ?? 0;
+    const height = Math.max(L.minLaneHeight, 2 * L.lanePadding + n * L.nodeHeight + Math.max(0, n - 1) * L.rowGap);
+    laneY.push(y);
+    const lane = session.lanes[li];
+    if (lane) lanes.push({ id: lane.id, label: lane.label, ...(lane.actorId ? { actorId: lane.actorId } : {}), y, height, index: li });
+    y += height;
+  }
+
+  const boxes: StepBox[] = steps.map((s, i) => ({
+    id: s.id,
+    number: i + 1,
+    laneId: s.laneId,
+    x: spans[i]!.left,
+    y: laneY[laneOf[i]!]! + L.lanePadding + rows[i]! * (L.nodeHeight + L.rowGap),
+    width: spans[i]!.width,
+    height: L.nodeHeight,
+    row: rows[i]!,
+    isBar: spans[i]!.isBar,
+    dated: spans[i]!.dated,
+  }));
+
+  const rightmost = boxes.reduce((m, b) => Math.max(m, b.x + b.width), 0);
+  if (!anyDated && rightmost > xOf(range.end)) {
+    const unit = MONTHS_PER_UNIT[scale];
+    const extra = Math.ceil((rightmost - xOf(range.end)) / pxPerMonth / unit) * unit;
+    range = { start: range.start, end: range.end + extra };
+  }
+  const ticks: AxisTick[] = [];
+  const unit = MONTHS_PER_UNIT[scale];
+  for (let m = range.start; m < range.end; m += unit) ticks.push({ x: xOf(m), width: unit * pxPerMonth, ...tickLabel(m, scale) });
+
+  let today: number | null = null;
+  if (options.today) {
+    const t = centre(options.today.slice(0, 10));
+    if (t >= range.start && t < range.end) today = xOf(t);
+  }
+  const width = Math.max(xOf(range.end) + L.margin, rightmost + L.margin);
+  return { scale, ticks, lanes, steps: boxes, byId: new Map(boxes.map((b) => [b.id, b])), width, height: y, today, range };
+}
+
+/** The lane band containing y (clamped to the first and last lanes). */
+export function laneAtY(layout: ConductLayout, y: number): LaneBand | undefined {
+  const { lanes } = layout;
+  if (lanes.length === 0) return undefined;
+  for (const lane of lanes) if (y < lane.y + lane.height) return lane;
+  return lanes[lanes.length - 1];
+}
+
+/** The centre x of a partial date on this layout's axis. */
+export function dateToX(layout: ConductLayout, date: string): number {
+  const L = CONDUCT_LAYOUT;
+  const pxPerMonth = L.unitWidth[layout.scale] / MONTHS_PER_UNIT[layout.scale];
+  return L.laneHeaderWidth + L.margin + (centre(date) - layout.range.start) * pxPerMonth;
+}

@@ -1,0 +1,170 @@
+/**
+ * The actor map as a self-contained SVG: actors where they were placed, coloured and iconed by
+ * category, relations with their line style and arrow, the notes of the map, and the legend.
+ */
+import { ACTOR_CATEGORIES, RELATION_KINDS } from '../enums';
+import { svgMetadata } from '../format/embed';
+import type { Actor, Note, Session } from '../types';
+import { ACTOR_CATEGORY_LABELS, AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS, RELATION_KIND_LABELS } from '../../i18n/labels';
+import { ACTOR_CATEGORY_VISUALS, AUTHOR_ROLE_VISUALS, RELATION_KIND_VISUALS } from '../../i18n/visuals';
+import type { RenderedSvg } from './conductSvg';
+import { esc, round, SVG_FONT, textLines, wrapText } from './svgText';
+
+export const ACTOR_BOX = { width: 210, height: 64 };
+const NOTE_BOX = { width: 200, height: 96 };
+const HEADER = 96;
+const PAD = 40;
+
+export const actorPosition = (actor: Actor, index: number) =>
+  actor.position ?? { x: 80 + (index % 4) * 300, y: 80 + Math.floor(index / 4) * 180 };
+
+/** Where a line between two boxes leaves the first box, towards the other's centre. */
+function boxEdgePoint(cx: number, cy: number, tx: number, ty: number, w: number, h: number): [number, number] {
+  const dx = tx - cx;
+  const dy = ty - cy;
+  if (dx === 0 && dy === 0) return [cx, cy];
+  const sx = Math.abs(dx) / (w / 2 + 6);
+  const sy = Math.abs(dy) / (h / 2 + 6);
+  const s = Math.max(sx, sy);
+  return [cx + dx / s, cy + dy / s];
+}
+
+function markers(): string {
+  const defs = RELATION_KINDS.map((k) => {
+    const v = RELATION_KIND_VISUALS[k];
+    const path = v.arrow === 'open' ? `<path d="M0 0 L10 5 L0 10" fill="none" stroke="${v.color}" stroke-width="1.6"/>` : `<path d="M0 0 L10 5 L0 10 z" fill="${v.color}"/>`;
+    return `<marker id="rel-${k}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">${path}</marker>`;
+  });
+  return `<defs>${defs.join('')}</defs>`;
+}
+
+export function renderActorSvg(session: Session, options: { embed?: string; notes?: readonly Note[] } = {}): RenderedSvg {
+  const positions = new Map(session.actors.map((a, i) => [a.id, actorPosition(a, i)]));
+  const notes = options.notes ?? session.notes.filter((n) => n.map === 'acteurs');
+  const notePositions = new Map<string, { x: number; y: number }>();
+  let maxX = 400;
+  let maxY = 200;
+  let minX = 0;
+  let minY = 0;
+  for (const p of positions.values()) {
+    maxX = Math.max(maxX, p.x + ACTOR_BOX.width);
+    maxY = Math.max(maxY, p.y + ACTOR_BOX.height);
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+  }
+  const perTarget = new Map<string, number>();
+  notes.forEach((n, i) => {
+    let p = n.position;
+    const target = n.attachedTo?.type === 'actor' ? positions.get(n.attachedTo.id) : undefined;
+    if (!p && target) {
+      const k = perTarget.get(n.attachedTo!.id) ?? 0;
+      perTarget.set(n.attachedTo!.id, k + 1);
+      p = { x: target.x + ACTOR_BOX.width + 16 + k * 24, y: target.y - NOTE_BOX.height - 12 - k * 24 };
+    }
+    p ??= { x: 80 + (i % 5) * (NOTE_BOX.width + 20), y: maxY + 200 };
+    notePositions.set(n.id, p);
+  });
+  for (const p of notePositions.values()) {
+    maxX = Math.max(maxX, p.x + NOTE_BOX.width);
+    maxY = Math.max(maxY, p.y + NOTE_BOX.height);
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+  }
+  const offX = PAD - minX;
+  const offY = HEADER + PAD - minY;
+  const mapWidth = maxX - minX;
+  const mapHeight = maxY - minY;
+
+  const body: string[] = [];
+  for (const n of notes) {
+    const p = notePositions.get(n.id)!;
+    const t = n.attachedTo?.type === 'actor' ? positions.get(n.attachedTo.id) : undefined;
+    if (t) {
+      body.push(`<line x1="${round(p.x + NOTE_BOX.width / 2)}" y1="${round(p.y + NOTE_BOX.height)}" x2="${round(t.x + ACTOR_BOX.width / 2)}" y2="${round(t.y)}" stroke="#94a3b8" stroke-width="1.5" stroke-dasharray="3 3"/>`);
+    }
+  }
+  for (const r of session.relations) {
+    const a = positions.get(r.from);
+    const b = positions.get(r.to);
+    if (!a || !b) continue;
+    const v = RELATION_KIND_VISUALS[r.kind];
+    const ac = [a.x + ACTOR_BOX.width / 2, a.y + ACTOR_BOX.height / 2] as const;
+    const bc = [b.x + ACTOR_BOX.width / 2, b.y + ACTOR_BOX.height / 2] as const;
+    const [x1, y1] = boxEdgePoint(ac[0], ac[1], bc[0], bc[1], ACTOR_BOX.width, ACTOR_BOX.height);
+    const [x2, y2] = boxEdgePoint(bc[0], bc[1], ac[0], ac[1], ACTOR_BOX.width, ACTOR_BOX.height);
+    const end = v.arrow === 'none' ? '' : ` marker-end="url(#rel-${r.kind})"`;
+    const start = v.arrow === 'both' ? ` marker-start="url(#rel-${r.kind})"` : '';
+    body.push(
+      `<line class="relation" x1="${round(x1)}" y1="${round(y1)}" x2="${round(x2)}" y2="${round(y2)}" stroke="${v.color}" stroke-width="${v.width}"${v.dash ? ` stroke-dasharray="${v.dash}"` : ''}${end}${start}/>`,
+    );
+    const label = r.label ? `${RELATION_KIND_LABELS[r.kind]} : ${r.label}` : RELATION_KIND_LABELS[r.kind];
+    body.push(`<text x="${round((x1 + x2) / 2)}" y="${round((y1 + y2) / 2 - 4)}" font-size="12" text-anchor="middle" fill="${v.color}" stroke="#ffffff" stroke-width="4" paint-order="stroke">${esc(label)}</text>`);
+  }
+  session.actors.forEach((actor) => {
+    const p = positions.get(actor.id)!;
+    const v = ACTOR_CATEGORY_VISUALS[actor.category];
+    const name = wrapText(actor.name, 14, ACTOR_BOX.width - 60, 2);
+    body.push(
+      `<g class="actor">`,
+      `<rect x="${round(p.x)}" y="${round(p.y)}" width="${ACTOR_BOX.width}" height="${ACTOR_BOX.height}" rx="10" fill="#ffffff" stroke="#475569" stroke-width="2"/>`,
+      `<rect x="${round(p.x)}" y="${round(p.y)}" width="10" height="${ACTOR_BOX.height}" rx="4" fill="${v.color}"/>`,
+      `<circle cx="${round(p.x + 32)}" cy="${round(p.y + ACTOR_BOX.height / 2)}" r="14" fill="${v.color}" stroke="#475569"/>`,
+      `<text x="${round(p.x + 32)}" y="${round(p.y + ACTOR_BOX.height / 2 + 6)}" font-size="16" text-anchor="middle" fill="#0f172a">${esc(v.icon)}</text>`,
+      textLines(name, round(p.x + 54), round(p.y + (name.length > 1 ? 22 : 30)), 14, 'font-weight="bold" fill="#0f172a"'),
+      `<text x="${round(p.x + 54)}" y="${round(p.y + ACTOR_BOX.height - 9)}" font-size="11" fill="#334155">${esc(ACTOR_CATEGORY_LABELS[actor.category])}</text>`,
+      `</g>`,
+    );
+  });
+  for (const n of notes) {
+    const p = notePositions.get(n.id)!;
+    const v = AUTHOR_ROLE_VISUALS[n.authorRole];
+    body.push(
+      `<g class="note"><rect x="${round(p.x)}" y="${round(p.y)}" width="${NOTE_BOX.width}" height="${NOTE_BOX.height}" rx="4" fill="${v.color}" stroke="${v.border}" stroke-width="2"/>`,
+      `<text x="${round(p.x + 8)}" y="${round(p.y + 16)}" font-size="11" font-weight="bold" fill="${v.border}">${esc(`${AUTHOR_ROLE_LABELS[n.authorRole]} · ${NOTE_KIND_LABELS[n.kind]}`)}</text>`,
+      textLines(wrapText(n.text, 12, NOTE_BOX.width - 16, 5), round(p.x + 8), round(p.y + 34), 12, 'fill="#0f172a"'),
+      `</g>`,
+    );
+  }
+
+  // Legend under the map: categories, relation kinds, note roles in use.
+  const categories = ACTOR_CATEGORIES.filter((c) => session.actors.some((a) => a.category === c));
+  const kinds = RELATION_KINDS.filter((k) => session.relations.some((r) => r.kind === k));
+  const width = Math.max(mapWidth + 2 * PAD, 1200);
+  const cols = Math.max(1, Math.floor((width - 2 * PAD) / 280));
+  const items: string[] = [];
+  const legendY = HEADER + PAD + mapHeight + 40;
+  let i = 0;
+  const slot = () => {
+    const x = PAD + (i % cols) * 280;
+    const y = legendY + 30 + Math.floor(i / cols) * 24;
+    i++;
+    return [x, y] as const;
+  };
+  for (const c of categories) {
+    const [x, y] = slot();
+    const v = ACTOR_CATEGORY_VISUALS[c];
+    items.push(`<circle cx="${x + 10}" cy="${y + 8}" r="9" fill="${v.color}" stroke="#475569"/><text x="${x + 10}" y="${y + 13}" font-size="12" text-anchor="middle">${esc(v.icon)}</text><text x="${x + 26}" y="${y + 13}" font-size="13" fill="#0f172a">${esc(ACTOR_CATEGORY_LABELS[c])}</text>`);
+  }
+  for (const k of kinds) {
+    const [x, y] = slot();
+    const v = RELATION_KIND_VISUALS[k];
+    items.push(`<line x1="${x}" y1="${y + 8}" x2="${x + 34}" y2="${y + 8}" stroke="${v.color}" stroke-width="${v.width}"${v.dash ? ` stroke-dasharray="${v.dash}"` : ''}${v.arrow === 'none' ? '' : ` marker-end="url(#rel-${k})"`}/><text x="${x + 44}" y="${y + 13}" font-size="13" fill="#0f172a">${esc(RELATION_KIND_LABELS[k])}</text>`);
+  }
+  const legendHeight = i === 0 ? 0 : 40 + Math.ceil(i / cols) * 24;
+  const height = Math.ceil(legendY + legendHeight + PAD);
+  const sub = [session.establishment.name, session.project.name].filter(Boolean).join(' · ');
+  const svg = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${SVG_FONT}">`,
+    `<title>${esc(`${session.title} — cartographie des acteurs`)}</title>`,
+    options.embed ? svgMetadata(options.embed) : '',
+    markers(),
+    `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<rect x="0" y="0" width="${width}" height="${HEADER - 16}" fill="#1f4e79"/>`,
+    `<text x="${PAD}" y="40" font-size="26" font-weight="bold" fill="#ffffff">${esc(session.title)}</text>`,
+    `<text x="${PAD}" y="66" font-size="16" fill="#e2e8f0">${esc(['Cartographie des acteurs', sub].filter(Boolean).join(' — '))}</text>`,
+    `<g transform="translate(${round(offX)} ${round(offY)})">${body.join('')}</g>`,
+    i > 0 ? `<g class="legend"><text x="${PAD}" y="${legendY + 16}" font-size="16" font-weight="bold" fill="#1f4e79">Légende</text>${items.join('')}</g>` : '',
+    '</svg>',
+  ].join('');
+  return { svg, width, height };
+}

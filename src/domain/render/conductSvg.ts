@@ -1,0 +1,190 @@
+/**
+ * The conduct map as a self-contained SVG, drawn from the model by the domain's layout: no
+ * `foreignObject`, no HTML, fonts named with safe fallbacks, so it opens in slide and vector
+ * tools. Title block, time axis, lanes, numbered steps with their kind and markers, links with
+ * arrowheads, the numbered chronology beside the map, the legend, and the session in metadata.
+ */
+import { formatPartialDate } from '../dates';
+import { MARKERS, STEP_KINDS } from '../enums';
+import { svgMetadata } from '../format/embed';
+import { CONDUCT_LAYOUT, layoutConductMap, type ConductLayout, type StepBox } from '../layout/conduct';
+import type { Session, Step } from '../types';
+import { MARKER_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
+import { MARKER_ICONS, STEP_KIND_VISUALS } from '../../i18n/visuals';
+import { esc, round, SVG_FONT, textLines, wrapText } from './svgText';
+
+export interface RenderedSvg {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+export interface ConductSvgOptions {
+  today?: string;
+  /** The session file text to carry in `<metadata>`. */
+  embed?: string;
+  layout?: ConductLayout;
+}
+
+const HEADER = 96;
+const PAD = 32;
+const CHRONO_WIDTH = 460;
+
+export function stepDate(step: Pick<Step, 'date' | 'endDate' | 'dateLabel'>): string {
+  if (step.dateLabel) return step.dateLabel;
+  if (!step.date) return '';
+  return step.endDate ? `${formatPartialDate(step.date)} – ${formatPartialDate(step.endDate)}` : formatPartialDate(step.date);
+}
+
+function header(session: Session, width: number, subtitle: string): string {
+  const sub = [session.establishment.name, session.project.name].filter(Boolean).join(' · ');
+  return [
+    `<rect x="0" y="0" width="${width}" height="${HEADER - 16}" fill="#1f4e79"/>`,
+    `<text x="${PAD}" y="40" font-size="26" font-weight="bold" fill="#ffffff">${esc(session.title)}</text>`,
+    `<text x="${PAD}" y="66" font-size="16" fill="#e2e8f0">${esc([subtitle, sub].filter(Boolean).join(' — '))}</text>`,
+  ].join('');
+}
+
+function stepBox(step: Step, box: StepBox): string {
+  const visual = STEP_KIND_VISUALS[step.kind];
+  const { x, y, width, height } = box;
+  const date = stepDate(step);
+  const title = wrapText(step.title, 13, width - 14, 2);
+  const parts = [
+    `<g class="step" data-step="${box.number}">`,
+    `<rect x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${height}" rx="8" fill="#ffffff" stroke="#475569" stroke-width="2"/>`,
+    `<path d="M${round(x + 1)} ${round(y + 25)} V${round(y + 8)} a7 7 0 0 1 7 -7 H${round(x + width - 8)} a7 7 0 0 1 7 7 V${round(y + 25)} Z" fill="${visual.color}"/>`,
+    `<circle cx="${round(x + 15)}" cy="${round(y + 13)}" r="10" fill="#0f172a"/>`,
+    `<text x="${round(x + 15)}" y="${round(y + 17.5)}" font-size="12" font-weight="bold" fill="#ffffff" text-anchor="middle">${box.number}</text>`,
+    `<text x="${round(x + 32)}" y="${round(y + 18)}" font-size="14" fill="#0f172a">${esc(visual.icon)}</text>`,
+  ];
+  if (date) parts.push(`<text x="${round(x + width - 8)}" y="${round(y + 17)}" font-size="12" font-weight="bold" fill="#0f172a" text-anchor="end">${esc(date)}</text>`);
+  parts.push(textLines(title, round(x + 7), round(y + 41), 13, 'font-weight="bold" fill="#0f172a"'));
+  step.markers.forEach((m, i) => {
+    const cx = round(x + 15 + i * 22);
+    const cy = round(y + height - 12);
+    parts.push(
+      `<g><title>${esc(MARKER_LABELS[m])}</title><circle cx="${cx}" cy="${cy}" r="9" fill="#ffffff" stroke="#475569"/>`,
+      `<text x="${cx}" y="${cy + 4}" font-size="11" text-anchor="middle" fill="#0f172a">${esc(MARKER_ICONS[m])}</text></g>`,
+    );
+  });
+  parts.push('</g>');
+  return parts.join('');
+}
+
+function linkPath(from: StepBox, to: StepBox): string {
+  const x1 = from.x + from.width;
+  const y1 = from.y + from.height / 2;
+  const x2 = to.x;
+  const y2 = to.y + to.height / 2;
+  const dx = Math.max(40, Math.abs(x2 - x1) / 2);
+  return `M${round(x1)} ${round(y1)} C${round(x1 + dx)} ${round(y1)} ${round(x2 - dx)} ${round(y2)} ${round(x2 - 2)} ${round(y2)}`;
+}
+
+/** The map itself (axis, lanes, links, steps), in layout coordinates. */
+export function conductMapBody(session: Session, layout: ConductLayout): string {
+  const { laneHeaderWidth, axisHeight } = CONDUCT_LAYOUT;
+  const out: string[] = [];
+  out.push(`<rect x="0" y="0" width="${layout.width}" height="${axisHeight}" fill="#eef2f7"/>`);
+  for (const lane of layout.lanes) {
+    out.push(`<rect x="0" y="${lane.y}" width="${layout.width}" height="${lane.height}" fill="${lane.index % 2 ? '#f1f5f9' : '#ffffff'}" stroke="#cbd5e1"/>`);
+  }
+  for (const t of layout.ticks) {
+    out.push(`<line x1="${round(t.x)}" y1="0" x2="${round(t.x)}" y2="${layout.height}" stroke="${t.major ? '#94a3b8' : '#cbd5e1'}" stroke-width="1"${t.major ? '' : ' stroke-dasharray="4 4"'}/>`);
+    out.push(`<text x="${round(t.x + 6)}" y="${axisHeight - 10}" font-size="13" fill="#334155"${t.major ? ' font-weight="bold"' : ''}>${esc(t.label)}</text>`);
+  }
+  out.push(`<line x1="0" y1="${axisHeight}" x2="${layout.width}" y2="${axisHeight}" stroke="#64748b" stroke-width="2"/>`);
+  for (const lane of layout.lanes) {
+    out.push(`<rect x="0" y="${lane.y}" width="${laneHeaderWidth}" height="${lane.height}" fill="#e2e8f0" stroke="#64748b"/>`);
+    out.push(textLines(wrapText(lane.label, 14, laneHeaderWidth - 20, 3), 10, round(lane.y + lane.height / 2 - 4), 14, 'font-weight="bold" fill="#1e293b"'));
+  }
+  if (layout.today !== null) {
+    out.push(`<line x1="${round(layout.today)}" y1="0" x2="${round(layout.today)}" y2="${layout.height}" stroke="#b91c1c" stroke-width="2" stroke-dasharray="6 4"/>`);
+    out.push(`<text x="${round(layout.today + 4)}" y="14" font-size="12" font-weight="bold" fill="#b91c1c">Aujourd'hui</text>`);
+  }
+  for (const link of session.links) {
+    const from = layout.byId.get(link.from);
+    const to = layout.byId.get(link.to);
+    if (!from || !to) continue;
+    out.push(`<path class="link" d="${linkPath(from, to)}" fill="none" stroke="#334155" stroke-width="2.5" marker-end="url(#arrow)"/>`);
+    if (link.label) {
+      const mx = (from.x + from.width + to.x) / 2;
+      const my = (from.y + to.y + from.height) / 2 - 8;
+      out.push(`<text x="${round(mx)}" y="${round(my)}" font-size="12" fill="#1e293b" text-anchor="middle" stroke="#ffffff" stroke-width="4" paint-order="stroke">${esc(link.label)}</text>`);
+    }
+  }
+  session.steps.forEach((step) => {
+    const box = layout.byId.get(step.id);
+    if (box) out.push(stepBox(step, box));
+  });
+  return out.join('');
+}
+
+/** The numbered chronology as SVG text lines; returns the markup and its height. */
+function chronology(steps: readonly Step[], x: number, y: number, width: number): { svg: string; height: number } {
+  const out = [`<text x="${x}" y="${y + 18}" font-size="18" font-weight="bold" fill="#1f4e79">Déroulé chronologique</text>`];
+  let cy = y + 44;
+  steps.forEach((step, i) => {
+    const date = stepDate(step);
+    const lines = wrapText(`${step.title}${date ? ` (${date})` : ''}`, 13, width - 34, 3);
+    out.push(`<text x="${x}" y="${cy}" font-size="13" font-weight="bold" fill="#0f172a">${i + 1}.</text>`);
+    out.push(textLines(lines, x + 30, cy, 13, 'fill="#0f172a"'));
+    cy += lines.length * 15.6 + 7;
+  });
+  return { svg: out.join(''), height: cy - y };
+}
+
+/** Legend of the kinds and markers in use, laid out in columns. */
+export function conductLegend(steps: readonly Step[], x: number, y: number, width: number): { svg: string; height: number } {
+  const kinds = STEP_KINDS.filter((k) => steps.some((s) => s.kind === k));
+  const markers = MARKERS.filter((m) => steps.some((s) => s.markers.includes(m)));
+  const items = [
+    ...kinds.map((k) => ({ icon: STEP_KIND_VISUALS[k].icon, color: STEP_KIND_VISUALS[k].color, label: STEP_KIND_LABELS[k], round: false })),
+    ...markers.map((m) => ({ icon: MARKER_ICONS[m], color: '#ffffff', label: MARKER_LABELS[m], round: true })),
+  ];
+  if (items.length === 0) return { svg: '', height: 0 };
+  const colWidth = 300;
+  const cols = Math.max(1, Math.floor(width / colWidth));
+  const out = [`<g class="legend"><text x="${x}" y="${y + 16}" font-size="16" font-weight="bold" fill="#1f4e79">Légende</text>`];
+  items.forEach((item, i) => {
+    const cx = x + (i % cols) * colWidth;
+    const cy = y + 30 + Math.floor(i / cols) * 24;
+    out.push(
+      item.round
+        ? `<circle cx="${cx + 11}" cy="${cy + 9}" r="9" fill="#ffffff" stroke="#475569"/>`
+        : `<rect x="${cx}" y="${cy}" width="24" height="18" rx="4" fill="${item.color}" stroke="#64748b"/>`,
+      `<text x="${cx + 12}" y="${cy + 14}" font-size="12" text-anchor="middle" fill="#0f172a">${esc(item.icon)}</text>`,
+      `<text x="${cx + 32}" y="${cy + 14}" font-size="13" fill="#0f172a">${esc(item.label)}</text>`,
+    );
+  });
+  out.push('</g>');
+  return { svg: out.join(''), height: 30 + Math.ceil(items.length / cols) * 24 };
+}
+
+export const ARROW_DEFS =
+  '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#334155"/></marker></defs>';
+
+export function renderConductSvg(session: Session, options: ConductSvgOptions = {}): RenderedSvg {
+  const layout = options.layout ?? layoutConductMap(session, options.today ? { today: options.today } : {});
+  const mapX = PAD;
+  const mapY = HEADER;
+  const chronoX = mapX + layout.width + PAD;
+  const chrono = chronology(session.steps, chronoX, mapY, CHRONO_WIDTH);
+  const width = chronoX + CHRONO_WIDTH + PAD;
+  const bodyHeight = Math.max(layout.height, chrono.height);
+  const legend = conductLegend(session.steps, mapX, mapY + bodyHeight + 24, width - 2 * PAD);
+  const height = Math.ceil(mapY + bodyHeight + 24 + legend.height + PAD);
+  const svg = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${SVG_FONT}">`,
+    `<title>${esc(`${session.title} — cartographie de la conduite de projet`)}</title>`,
+    options.embed ? svgMetadata(options.embed) : '',
+    ARROW_DEFS,
+    `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
+    header(session, width, 'Cartographie de la conduite de projet'),
+    `<g transform="translate(${mapX} ${mapY})">${conductMapBody(session, layout)}</g>`,
+    chrono.svg,
+    legend.svg,
+    '</svg>',
+  ].join('');
+  return { svg, width, height };
+}

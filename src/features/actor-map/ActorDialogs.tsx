@@ -1,0 +1,296 @@
+import { useId, useMemo, useState } from 'react';
+import { actorNameProblem, actorUsage, addActor, addRelation, deleteActors, relationProblem, RELATION_PROBLEM_MESSAGES, updateActor, updateRelation, deleteRelations } from '../../domain/commands/actors';
+import { searchCatalogue } from '../../domain/catalogue';
+import { ACTOR_CATEGORIES, RELATION_KINDS, type ActorCategory, type RelationKind } from '../../domain/enums';
+import { newId } from '../../domain/ids';
+import type { Actor, Relation, Session } from '../../domain/types';
+import { ACTOR_CATEGORY_LABELS, PARTICIPATION_LABELS, RELATION_KIND_LABELS } from '../../i18n/labels';
+import { ACTOR_CATEGORY_VISUALS } from '../../i18n/visuals';
+import { useDocumentStore } from '../../state/documentStore';
+import { useViewStore } from '../../state/viewStore';
+import { Modal } from '../../ui/Modal';
+import { defaultActorPosition } from '../../canvas/actors/adapter';
+
+function ActorFields({ initial, submitLabel, onSubmit, onCancel, extra }: {
+  initial?: Actor;
+  submitLabel: string;
+  onSubmit: (fields: { name: string; category: ActorCategory; description?: string }) => void;
+  onCancel: () => void;
+  extra?: React.ReactNode;
+}) {
+  const uid = useId();
+  const [name, setName] = useState(initial?.name ?? '');
+  const [category, setCategory] = useState<ActorCategory>(initial?.category ?? 'autre');
+  const [description, setDescription] = useState(initial?.description ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const suggestions = useMemo(() => (initial ? [] : searchCatalogue(query).slice(0, query ? 12 : 0)), [query, initial]);
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const problem = actorNameProblem(name);
+        if (problem) {
+          setError(problem);
+          document.getElementById(`${uid}-name`)?.focus();
+          return;
+        }
+        onSubmit({ name: name.trim(), category, ...(description.trim() ? { description: description.trim() } : {}) });
+      }}
+    >
+      {!initial && (
+        <>
+          <label htmlFor={`${uid}-catalogue`}>Chercher dans le catalogue</label>
+          <input
+            id={`${uid}-catalogue`}
+            value={query}
+            placeholder="ARS, CSE, éditeur, infirmier…"
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          {suggestions.length > 0 && (
+            <ul className="catalogue" aria-label="Acteurs du catalogue">
+              {suggestions.map((entry) => (
+                <li key={`${entry.category}-${entry.name}`}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setName(entry.name);
+                      setCategory(entry.category);
+                      if (entry.description) setDescription(entry.description);
+                      setQuery('');
+                      setError(null);
+                      document.getElementById(`${uid}-name`)?.focus();
+                    }}
+                  >
+                    <span aria-hidden="true">{ACTOR_CATEGORY_VISUALS[entry.category].icon} </span>
+                    {entry.name} <span className="hint">({ACTOR_CATEGORY_LABELS[entry.category]})</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <label htmlFor={`${uid}-name`}>Nom</label>
+      <input
+        id={`${uid}-name`}
+        value={name}
+        maxLength={200}
+        autoFocus={Boolean(initial)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${uid}-error` : undefined}
+        onChange={(e) => {
+          setName(e.target.value);
+          setError(null);
+        }}
+      />
+      {error && <p id={`${uid}-error`} className="field-error">{error}</p>}
+      <label htmlFor={`${uid}-category`}>Catégorie</label>
+      <select id={`${uid}-category`} value={category} onChange={(e) => setCategory(e.target.value as ActorCategory)}>
+        {ACTOR_CATEGORIES.map((c) => <option key={c} value={c}>{`${ACTOR_CATEGORY_VISUALS[c].icon} ${ACTOR_CATEGORY_LABELS[c]}`}</option>)}
+      </select>
+      <label htmlFor={`${uid}-description`}>Description</label>
+      <textarea id={`${uid}-description`} value={description} rows={3} maxLength={5000} onChange={(e) => setDescription(e.target.value)} />
+      <div className="actions">
+        {extra}
+        <button type="button" onClick={onCancel}>Annuler</button>
+        <button type="submit" className="primary">{submitLabel}</button>
+      </div>
+    </form>
+  );
+}
+
+export function AddActorDialog({ session, onClose }: { session: Session; onClose: () => void }) {
+  const apply = useDocumentStore((s) => s.apply);
+  return (
+    <Modal title="Nouvel acteur" onClose={onClose}>
+      <ActorFields
+        submitLabel="Ajouter l'acteur"
+        onCancel={onClose}
+        onSubmit={(fields) => {
+          const actor: Actor = { id: newId('acteur'), ...fields, position: defaultActorPosition(session.actors.length) };
+          apply((s) => addActor(s, actor));
+          useViewStore.getState().announce(`Acteur « ${actor.name} » ajouté.`);
+          useViewStore.getState().select([actor.id], 'actor');
+          onClose();
+        }}
+      />
+    </Modal>
+  );
+}
+
+export function ActorEditor({ session, actor }: { session: Session; actor: Actor }) {
+  const apply = useDocumentStore((s) => s.apply);
+  const [confirming, setConfirming] = useState(false);
+  const usage = actorUsage(session, actor.id);
+  const close = () => useViewStore.getState().select([], 'actor');
+  return (
+    <section className="panel" aria-labelledby="actor-editor-heading">
+      <h2 id="actor-editor-heading">Acteur</h2>
+      <ActorFields
+        key={actor.id}
+        initial={actor}
+        submitLabel="Enregistrer"
+        onCancel={close}
+        onSubmit={(fields) => {
+          apply((s) => updateActor(s, actor.id, { ...fields, description: fields.description }));
+          useViewStore.getState().announce(`Acteur « ${fields.name} » enregistré.`);
+        }}
+        extra={<button type="button" className="danger" onClick={() => setConfirming(true)}>Supprimer l'acteur</button>}
+      />
+      <h3 className="subheading">Participation aux étapes</h3>
+      {usage.participations.length === 0 ? (
+        <p className="hint">Associé·e à aucune étape.</p>
+      ) : (
+        <ul className="plain-list">
+          {usage.participations.map((p) => {
+            const step = session.steps.find((s) => s.id === p.stepId);
+            return <li key={p.stepId}>{`Étape ${p.number} : ${step?.title ?? ''} — ${PARTICIPATION_LABELS[p.role]}`}</li>;
+          })}
+        </ul>
+      )}
+      {confirming && (
+        <Modal
+          role="alertdialog"
+          title={`Supprimer l'acteur « ${actor.name} » ?`}
+          description={[
+            usage.participations.length ? `Il sera retiré de ${usage.participations.length} étape${usage.participations.length > 1 ? 's' : ''}.` : '',
+            usage.relations.length ? `${usage.relations.length} relation${usage.relations.length > 1 ? 's' : ''} disparaîtr${usage.relations.length > 1 ? 'ont' : 'a'}.` : '',
+            usage.lanes.length ? `Le couloir ${usage.lanes.map((l) => `« ${l.label} »`).join(', ')} restera, sans acteur.` : '',
+            usage.notes.length ? `${usage.notes.length} note${usage.notes.length > 1 ? 's' : ''} seront détachée${usage.notes.length > 1 ? 's' : ''} (gardées).` : '',
+            'Vous pourrez annuler avec Ctrl+Z.',
+          ].filter(Boolean).join(' ')}
+          onClose={() => setConfirming(false)}
+        >
+          <div className="actions">
+            <button type="button" onClick={() => setConfirming(false)}>Annuler</button>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => {
+                apply((s) => deleteActors(s, [actor.id]));
+                setConfirming(false);
+                close();
+                useViewStore.getState().announce(`Acteur « ${actor.name} » supprimé (Ctrl+Z pour annuler).`);
+              }}
+            >
+              Supprimer l'acteur
+            </button>
+          </div>
+        </Modal>
+      )}
+    </section>
+  );
+}
+
+function RelationFields({ session, initial, submitLabel, onSubmit, onCancel, extra }: {
+  session: Session;
+  initial: Partial<Relation>;
+  submitLabel: string;
+  onSubmit: (r: Omit<Relation, 'id'>) => void;
+  onCancel: () => void;
+  extra?: React.ReactNode;
+}) {
+  const uid = useId();
+  const [from, setFrom] = useState(initial.from ?? session.actors[0]?.id ?? '');
+  const [to, setTo] = useState(initial.to ?? session.actors[1]?.id ?? '');
+  const [kind, setKind] = useState<RelationKind>(initial.kind ?? 'pilote');
+  const [label, setLabel] = useState(initial.label ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const actorOptions = session.actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>);
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const problem = relationProblem(session, from, to, kind, initial.id);
+        if (problem) {
+          setError(RELATION_PROBLEM_MESSAGES[problem]);
+          return;
+        }
+        onSubmit({ from, to, kind, ...(label.trim() ? { label: label.trim() } : {}) });
+      }}
+    >
+      <label htmlFor={`${uid}-from`}>De</label>
+      <select id={`${uid}-from`} value={from} onChange={(e) => { setFrom(e.target.value); setError(null); }}>{actorOptions}</select>
+      <label htmlFor={`${uid}-kind`}>Type de relation</label>
+      <select id={`${uid}-kind`} value={kind} onChange={(e) => { setKind(e.target.value as RelationKind); setError(null); }}>
+        {RELATION_KINDS.map((k) => <option key={k} value={k}>{RELATION_KIND_LABELS[k]}</option>)}
+      </select>
+      <label htmlFor={`${uid}-to`}>Vers</label>
+      <select id={`${uid}-to`} value={to} onChange={(e) => { setTo(e.target.value); setError(null); }}>{actorOptions}</select>
+      <label htmlFor={`${uid}-label`}>Libellé</label>
+      <input id={`${uid}-label`} value={label} maxLength={200} placeholder="facultatif" onChange={(e) => setLabel(e.target.value)} />
+      {error && <p role="alert" className="field-error">{error}</p>}
+      <div className="actions">
+        {extra}
+        <button type="button" onClick={onCancel}>Annuler</button>
+        <button type="submit" className="primary">{submitLabel}</button>
+      </div>
+    </form>
+  );
+}
+
+export function RelationDialog({ session, from, to, onClose }: { session: Session; from?: string; to?: string; onClose: () => void }) {
+  const apply = useDocumentStore((s) => s.apply);
+  if (session.actors.length < 2) {
+    return (
+      <Modal title="Nouvelle relation" onClose={onClose}>
+        <p>Une relation relie deux acteurs : ajoutez d'abord au moins deux acteurs.</p>
+        <div className="actions"><button type="button" onClick={onClose}>Fermer</button></div>
+      </Modal>
+    );
+  }
+  return (
+    <Modal title="Nouvelle relation" onClose={onClose}>
+      <RelationFields
+        session={session}
+        initial={{ ...(from ? { from } : {}), ...(to ? { to } : {}) }}
+        submitLabel="Ajouter la relation"
+        onCancel={onClose}
+        onSubmit={(fields) => {
+          apply((s) => addRelation(s, { id: newId('relation'), ...fields }));
+          useViewStore.getState().announce(`Relation « ${RELATION_KIND_LABELS[fields.kind]} » ajoutée.`);
+          onClose();
+        }}
+      />
+    </Modal>
+  );
+}
+
+export function RelationEditor({ session, relation }: { session: Session; relation: Relation }) {
+  const apply = useDocumentStore((s) => s.apply);
+  const close = () => useViewStore.getState().selectLinks([]);
+  return (
+    <section className="panel" aria-labelledby="relation-editor-heading">
+      <h2 id="relation-editor-heading">Relation</h2>
+      <RelationFields
+        key={relation.id}
+        session={session}
+        initial={relation}
+        submitLabel="Enregistrer"
+        onCancel={close}
+        onSubmit={(fields) => {
+          apply((s) => updateRelation(s, relation.id, { ...fields, label: fields.label }));
+          useViewStore.getState().announce('Relation enregistrée.');
+        }}
+        extra={
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              apply((s) => deleteRelations(s, [relation.id]));
+              close();
+              useViewStore.getState().announce('Relation supprimée (Ctrl+Z pour annuler).');
+            }}
+          >
+            Supprimer la relation
+          </button>
+        }
+      />
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { actorsOfStep, deleteActors, deleteRelations, moveActors, participationMatrix } from '../../domain/commands/actors';
+import { deleteNotes, filterNotes } from '../../domain/commands/notes';
+import type { Session } from '../../domain/types';
+import { ActorCanvas } from '../../canvas/actors/ActorCanvas';
+import { useDocumentStore } from '../../state/documentStore';
+import { noteIdOf, useViewStore } from '../../state/viewStore';
+import { AddNoteDialog, NoteEditor, NotesFilter } from '../notes/NoteForm';
+import { ActorEditor, AddActorDialog, RelationDialog, RelationEditor } from './ActorDialogs';
+import { arrangeByCategory } from './arrange';
+import { ActorLegend } from './Legend';
+import { ParticipationMatrix } from './ParticipationMatrix';
+
+const isTextField = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+type Dialog = { kind: 'actor' } | { kind: 'relation'; from?: string; to?: string } | { kind: 'note' } | null;
+
+export function ActorMapView({ session }: { session: Session }) {
+  return (
+    <ReactFlowProvider>
+      <ActorMapInner session={session} />
+    </ReactFlowProvider>
+  );
+}
+
+function ActorMapInner({ session }: { session: Session }) {
+  const apply = useDocumentStore((s) => s.apply);
+  const selection = useViewStore((s) => s.selection);
+  const linkSelection = useViewStore((s) => s.linkSelection);
+  const focus = useViewStore((s) => s.focus);
+  const noteRoles = useViewStore((s) => s.noteRoles);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [arranging, setArranging] = useState(false);
+  const flow = useReactFlow();
+
+  const notes = useMemo(() => filterNotes(session.notes, { map: 'acteurs', roles: new Set(noteRoles) }), [session.notes, noteRoles]);
+  const uninvolved = useMemo(() => participationMatrix(session).uninvolved, [session]);
+  const highlighted = useMemo(() => new Set(focus?.type === 'step' ? actorsOfStep(session, focus.id) : []), [focus, session]);
+
+  const onConnect = useCallback((from: string, to: string) => setDialog({ kind: 'relation', from, to }), []);
+
+  const arrange = async () => {
+    setArranging(true);
+    try {
+      const positions = await arrangeByCategory(session);
+      apply((s) => moveActors(s, positions));
+      useViewStore.getState().announce('Acteurs réorganisés par catégorie (Ctrl+Z pour annuler).');
+      requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: reducedMotion() ? 0 : 300 }));
+    } finally {
+      setArranging(false);
+    }
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTextField(e.target) || document.querySelector('[aria-modal="true"]')) return;
+      if ((e.key === 'Delete' || e.key === 'Backspace') && !(e.ctrlKey || e.metaKey)) {
+        const s = useDocumentStore.getState().session;
+        const view = useViewStore.getState();
+        if (!s) return;
+        const noteIds = view.selection.map(noteIdOf).filter((x): x is string => x !== null);
+        const actorIds = view.selection.filter((id) => !id.startsWith('note:') && s.actors.some((a) => a.id === id));
+        const relationIds = view.linkSelection.filter((id) => s.relations.some((r) => r.id === id));
+        if (actorIds.length + noteIds.length + relationIds.length === 0) return;
+        e.preventDefault();
+        useDocumentStore.getState().apply((x) => deleteNotes(deleteRelations(deleteActors(x, actorIds), relationIds), noteIds));
+        view.select([], 'actor');
+        view.selectLinks([]);
+        view.announce('Sélection supprimée (Ctrl+Z pour annuler).');
+      } else if (e.key === 'Escape') {
+        useViewStore.getState().select([], 'actor');
+        useViewStore.getState().selectLinks([]);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const single = selection.length === 1 ? selection[0]! : null;
+  const noteId = single ? noteIdOf(single) : null;
+  const editedNote = noteId ? session.notes.find((n) => n.id === noteId) : undefined;
+  const editedActor = single && !noteId ? session.actors.find((a) => a.id === single) : undefined;
+  const editedRelation = !single && linkSelection.length === 1 ? session.relations.find((r) => r.id === linkSelection[0]) : undefined;
+
+  return (
+    <div className="map-view">
+      <div className="map-toolbar" role="toolbar" aria-label="Acteurs">
+        <button type="button" className="primary" onClick={() => setDialog({ kind: 'actor' })}>Ajouter un acteur</button>
+        <button type="button" onClick={() => setDialog({ kind: 'relation' })}>Ajouter une relation</button>
+        <button type="button" onClick={() => setDialog({ kind: 'note' })}>Ajouter une note</button>
+        <button type="button" onClick={() => void arrange()} disabled={arranging || session.actors.length === 0}>
+          {arranging ? 'Réorganisation…' : 'Réorganiser'}
+        </button>
+        <button type="button" onClick={() => void flow.fitView({ padding: 0.1, duration: reducedMotion() ? 0 : 300 })}>Ajuster à la vue</button>
+        <NotesFilter />
+      </div>
+      <div className="map-body">
+        <ActorCanvas session={session} notes={notes} highlighted={highlighted} uninvolved={uninvolved} onConnect={onConnect} />
+        <aside className="map-aside" tabIndex={0} aria-label="Panneaux des acteurs">
+          {editedActor && <ActorEditor session={session} actor={editedActor} />}
+          {editedNote && <NoteEditor session={session} note={editedNote} />}
+          {editedRelation && <RelationEditor session={session} relation={editedRelation} />}
+          <ActorLegend session={session} notes={notes} />
+        </aside>
+      </div>
+      <details className="matrix-panel" open>
+        <summary>Participation des acteurs aux étapes</summary>
+        <ParticipationMatrix session={session} />
+      </details>
+      {dialog?.kind === 'actor' && <AddActorDialog session={session} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'relation' && <RelationDialog session={session} from={dialog.from} to={dialog.to} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'note' && (
+        <AddNoteDialog
+          session={session}
+          map="acteurs"
+          target={editedActor ? { type: 'actor', id: editedActor.id } : undefined}
+          onClose={() => setDialog(null)}
+        />
+      )}
+    </div>
+  );
+}

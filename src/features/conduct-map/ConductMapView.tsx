@@ -1,0 +1,181 @@
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { setTimelineScale, updateLink } from '../../domain/commands/conduct';
+import { TIMELINE_SCALES, type TimelineScale } from '../../domain/enums';
+import { findChronologyConflicts } from '../../domain/format/rules';
+import { layoutConductMap } from '../../domain/layout/conduct';
+import type { Link, Session } from '../../domain/types';
+import { TIMELINE_SCALE_LABELS } from '../../i18n/labels';
+import { ConductCanvas } from '../../canvas/conduct/ConductCanvas';
+import { useDocumentStore } from '../../state/documentStore';
+import { useViewStore } from '../../state/viewStore';
+import { Chronology } from './Chronology';
+import { copySelection, deleteSelection, moveSelectedBy, paste } from './intents';
+import { AddLaneDialog, LanesPanel } from './Lanes';
+import { ConductLegend } from './Legend';
+import { StepEditor } from './StepEditor';
+import { stepsOfActor } from '../../domain/commands/actors';
+import { filterNotes } from '../../domain/commands/notes';
+import { noteIdOf } from '../../state/viewStore';
+import { AddNoteDialog, NoteEditor, NotesFilter } from '../notes/NoteForm';
+
+const isTextField = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function ConductMapView({ session }: { session: Session }) {
+  return (
+    <ReactFlowProvider>
+      <ConductMapInner session={session} />
+    </ReactFlowProvider>
+  );
+}
+
+function ConductMapInner({ session }: { session: Session }) {
+  const apply = useDocumentStore((s) => s.apply);
+  const selection = useViewStore((s) => s.selection);
+  const linkSelection = useViewStore((s) => s.linkSelection);
+  const creating = useViewStore((s) => s.creatingStep);
+  const [addingLane, setAddingLane] = useState(false);
+  const [addingNote, setAddingNote] = useState(false);
+  const focus = useViewStore((s) => s.focus);
+  const noteRoles = useViewStore((s) => s.noteRoles);
+  const flow = useReactFlow();
+
+  const { lanes, steps, timeline } = session;
+  const layout = useMemo(() => layoutConductMap({ lanes, steps, timeline }, { today: today() }), [lanes, steps, timeline]);
+  const conflicts = useMemo(() => {
+    const map = new Map<string, string>();
+    for (const c of findChronologyConflicts(steps)) {
+      const earlier = steps[c.earlierIndex]!;
+      map.set(steps[c.index]!.id, `Date antérieure à celle de l'étape ${c.earlierIndex + 1} (${earlier.date}) : vérifiez la date ou l'ordre.`);
+    }
+    return map;
+  }, [steps]);
+
+  const notes = useMemo(() => filterNotes(session.notes, { map: 'conduite', roles: new Set(noteRoles) }), [session.notes, noteRoles]);
+  const highlighted = useMemo(() => new Set(focus?.type === 'actor' ? stepsOfActor(session, focus.id) : []), [focus, session]);
+
+  const focusStep = useCallback(
+    (id: string) => {
+      useViewStore.getState().select([id], 'step');
+      const box = layout.byId.get(id);
+      if (box) void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: reducedMotion() ? 0 : 300 });
+    },
+    [flow, layout],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTextField(e.target) || document.querySelector('[aria-modal="true"]')) return;
+      const ctrl = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      if ((e.key === 'Delete' || e.key === 'Backspace') && !ctrl) {
+        e.preventDefault();
+        deleteSelection();
+      } else if (ctrl && key === 'c') {
+        void copySelection(false);
+      } else if (ctrl && key === 'x') {
+        e.preventDefault();
+        void copySelection(true);
+      } else if (ctrl && key === 'v') {
+        e.preventDefault();
+        void paste();
+      } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown') && !(e.target as HTMLElement)?.closest?.('.chronology')) {
+        e.preventDefault();
+        moveSelectedBy(e.key === 'ArrowUp' ? -1 : 1);
+      } else if (e.key === 'Escape') {
+        useViewStore.getState().select([]);
+        useViewStore.getState().selectLinks([]);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const editedStep = selection.length === 1 ? steps.find((s) => s.id === selection[0]) : undefined;
+  const selectedNoteId = selection.length === 1 ? noteIdOf(selection[0]!) : null;
+  const editedNote = selectedNoteId ? session.notes.find((n) => n.id === selectedNoteId) : undefined;
+  const editedLink = linkSelection.length === 1 && selection.length === 0 ? session.links.find((l) => l.id === linkSelection[0]) : undefined;
+  const numberOf = (id: string) => layout.byId.get(id)?.number;
+
+  return (
+    <div className="map-view">
+      <div className="map-toolbar" role="toolbar" aria-label="Conduite de projet">
+        <button type="button" className="primary" aria-keyshortcuts="N" onClick={() => useViewStore.getState().setCreatingStep(true)}>
+          Ajouter une étape
+        </button>
+        <button type="button" onClick={() => setAddingLane(true)}>Ajouter un couloir</button>
+        <label className="inline-label">
+          Échelle
+          <select
+            value={timeline.scale}
+            onChange={(e) => apply((s) => setTimelineScale(s, e.target.value as TimelineScale))}
+          >
+            {TIMELINE_SCALES.map((s) => <option key={s} value={s}>{TIMELINE_SCALE_LABELS[s]}</option>)}
+          </select>
+        </label>
+        <button type="button" onClick={() => setAddingNote(true)}>Ajouter une note</button>
+        <button type="button" onClick={() => void flow.fitView({ padding: 0.08, duration: reducedMotion() ? 0 : 300 })}>
+          Ajuster à la vue
+        </button>
+        <NotesFilter />
+      </div>
+      <div className="map-body">
+        <ConductCanvas session={session} layout={layout} conflicts={conflicts} highlighted={highlighted} notes={notes} />
+        <aside className="map-aside" tabIndex={0} aria-label="Panneaux de la conduite de projet">
+          {creating && <StepEditor key="new" session={session} onClose={() => useViewStore.getState().setCreatingStep(false)} />}
+          {!creating && editedStep && (
+            <StepEditor
+              key={editedStep.id}
+              session={session}
+              step={editedStep}
+              number={numberOf(editedStep.id)}
+              onClose={() => useViewStore.getState().select([])}
+            />
+          )}
+          {!creating && editedNote && <NoteEditor session={session} note={editedNote} />}
+          {!creating && !editedStep && editedLink && <LinkEditor key={editedLink.id} link={editedLink} from={numberOf(editedLink.from)} to={numberOf(editedLink.to)} />}
+          <Chronology steps={steps} conflicts={conflicts} highlighted={highlighted} onFocusStep={focusStep} />
+          <LanesPanel session={session} />
+          <ConductLegend steps={steps} />
+        </aside>
+      </div>
+      {addingLane && <AddLaneDialog session={session} onClose={() => setAddingLane(false)} />}
+      {addingNote && (
+        <AddNoteDialog
+          session={session}
+          map="conduite"
+          target={editedStep ? { type: 'step', id: editedStep.id } : undefined}
+          onClose={() => setAddingNote(false)}
+        />
+      )}
+    </div>
+  );
+}
+
+function LinkEditor({ link, from, to }: { link: Link; from: number | undefined; to: number | undefined }) {
+  const apply = useDocumentStore((s) => s.apply);
+  const [label, setLabel] = useState(link.label ?? '');
+  return (
+    <section className="panel" aria-labelledby="link-editor-heading">
+      <h2 id="link-editor-heading">Lien de l'étape {from} à l'étape {to}</h2>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply((s) => updateLink(s, link.id, { label: label.trim() || undefined }));
+          useViewStore.getState().announce('Libellé du lien enregistré.');
+        }}
+      >
+        <label htmlFor="link-label">Libellé du lien</label>
+        <input id="link-label" value={label} maxLength={200} onChange={(e) => setLabel(e.target.value)} />
+        <div className="actions">
+          <button type="button" className="danger" onClick={deleteSelection}>Supprimer le lien</button>
+          <button type="submit" className="primary">Enregistrer</button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,252 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { addStep, deleteSteps, updateStep } from '../../domain/commands/conduct';
+import {
+  draftFromStep, emptyStepDraft, stepFromDraft, validateStepDraft, type StepDraft, type StepDraftErrors,
+} from '../../domain/commands/stepInput';
+import { MARKERS, PARTICIPATIONS, STEP_KINDS, type Marker, type Participation, type StepKind } from '../../domain/enums';
+import { newId } from '../../domain/ids';
+import type { Session, Step } from '../../domain/types';
+import { MARKER_LABELS, PARTICIPATION_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
+import { MARKER_ICONS, STEP_KIND_VISUALS } from '../../i18n/visuals';
+import { useDocumentStore } from '../../state/documentStore';
+import { useViewStore } from '../../state/viewStore';
+
+interface Props {
+  session: Session;
+  /** The step to edit; absent for a new step. */
+  step?: Step;
+  number?: number;
+  onClose: () => void;
+}
+
+/**
+ * The step editor: every field of a step, checked as it is typed; nothing is saved until it is
+ * valid, and saving is one command. Entrée saves; for a new step the form then starts the next.
+ */
+export function StepEditor({ session, step, number, onClose }: Props) {
+  const apply = useDocumentStore((s) => s.apply);
+  const announce = useViewStore((s) => s.announce);
+  const defaultLane = session.lanes[0]?.id ?? '';
+  const [draft, setDraft] = useState<StepDraft>(() => (step ? draftFromStep(step) : emptyStepDraft(defaultLane)));
+  const [errors, setErrors] = useState<StepDraftErrors>({});
+  const titleRef = useRef<HTMLInputElement>(null);
+  const uid = useId();
+  const ids = (name: string) => `${uid}-${name}`;
+
+  // A new step starts with its title; editing a selected step leaves the focus where it was.
+  const isNew = !step;
+  useEffect(() => {
+    if (isNew) titleRef.current?.focus();
+  }, [isNew]);
+
+  const laneIds = session.lanes.map((l) => l.id);
+  const set = <K extends keyof StepDraft>(key: K, value: StepDraft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    if (errors[key as keyof StepDraftErrors]) setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    const found = validateStepDraft(draft, laneIds);
+    setErrors(found);
+    const firstBad = (Object.keys(found) as (keyof StepDraftErrors)[]).find((k) => found[k]);
+    if (firstBad) {
+      document.getElementById(ids(firstBad))?.focus();
+      return;
+    }
+    const lane = session.lanes.find((l) => l.id === draft.laneId);
+    if (step) {
+      const next = stepFromDraft(draft, step.id);
+      apply((s) =>
+        updateStep(s, step.id, {
+          ...next,
+          description: next.description,
+          date: next.date,
+          endDate: next.endDate,
+          dateLabel: next.dateLabel,
+          position: step.position,
+        }),
+      );
+      announce(`Étape ${number ?? ''} enregistrée.`);
+    } else {
+      const created = stepFromDraft(draft, newId('etape'));
+      apply((s) => addStep(s, created));
+      const index = (useDocumentStore.getState().session?.steps.findIndex((s) => s.id === created.id) ?? -1) + 1;
+      announce(`Étape ${index} ajoutée au couloir ${lane?.label ?? ''}.`);
+      setDraft({ ...emptyStepDraft(draft.laneId), kind: draft.kind });
+      setErrors({});
+      titleRef.current?.focus();
+    }
+  };
+
+  const remove = () => {
+    if (!step) return;
+    apply((s) => deleteSteps(s, [step.id]));
+    useViewStore.getState().select([]);
+    announce(`Étape ${number ?? ''} supprimée (Ctrl+Z pour annuler).`);
+  };
+
+  const toggleMarker = (m: Marker, on: boolean) =>
+    set('markers', on ? MARKERS.filter((x) => x === m || draft.markers.includes(x)) : draft.markers.filter((x) => x !== m));
+
+  const participants = draft.participants;
+  const freeActors = session.actors.filter((a) => !participants.some((p) => p.actorId === a.id));
+  const err = (key: keyof StepDraftErrors) =>
+    errors[key] ? <p id={ids(`${key}-error`)} className="field-error">{errors[key]}</p> : null;
+  const described = (key: keyof StepDraftErrors, hint?: string) => {
+    const list = [errors[key] ? ids(`${key}-error`) : '', hint ?? ''].filter(Boolean).join(' ');
+    return { 'aria-invalid': errors[key] ? true : undefined, 'aria-describedby': list || undefined };
+  };
+
+  return (
+    <section className="panel step-editor" aria-labelledby={ids('heading')}>
+      <h2 id={ids('heading')}>{step ? `Étape ${number ?? ''}` : 'Nouvelle étape'}</h2>
+      {session.lanes.length === 0 && <p className="field-error">Ajoutez d'abord un couloir (« Ajouter un couloir »).</p>}
+      <form
+        className="form"
+        noValidate
+        onSubmit={submit}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') {
+            e.preventDefault();
+            onClose();
+          }
+        }}
+      >
+        <label htmlFor={ids('title')}>Titre</label>
+        <input
+          id={ids('title')}
+          ref={titleRef}
+          value={draft.title}
+          maxLength={200}
+          onChange={(e) => set('title', e.target.value)}
+          {...described('title')}
+        />
+        {err('title')}
+
+        <label htmlFor={ids('date')}>Date</label>
+        <input
+          id={ids('date')}
+          value={draft.date}
+          placeholder="2022, 2022-04 ou 2022-04-15"
+          inputMode="numeric"
+          onChange={(e) => set('date', e.target.value)}
+          {...described('date', ids('date-hint'))}
+        />
+        <p id={ids('date-hint')} className="hint">Une année, un mois ou un jour ; laisser vide si la date est inconnue.</p>
+        {err('date')}
+
+        <div className="form-row">
+          <div>
+            <label htmlFor={ids('dateLabel')}>Libellé de date</label>
+            <input
+              id={ids('dateLabel')}
+              value={draft.dateLabel}
+              maxLength={60}
+              placeholder="Début 2022"
+              onChange={(e) => set('dateLabel', e.target.value)}
+              {...described('dateLabel')}
+            />
+            {err('dateLabel')}
+          </div>
+          <div>
+            <label htmlFor={ids('endDate')}>Date de fin</label>
+            <input
+              id={ids('endDate')}
+              value={draft.endDate}
+              placeholder="facultative"
+              onChange={(e) => set('endDate', e.target.value)}
+              {...described('endDate')}
+            />
+            {err('endDate')}
+          </div>
+        </div>
+
+        <label htmlFor={ids('laneId')}>Couloir</label>
+        <select id={ids('laneId')} value={draft.laneId} onChange={(e) => set('laneId', e.target.value)} {...described('laneId')}>
+          {session.lanes.length === 0 && <option value="">Aucun couloir</option>}
+          {session.lanes.map((l) => <option key={l.id} value={l.id}>{l.label}</option>)}
+        </select>
+        {err('laneId')}
+
+        <label htmlFor={ids('kind')}>Type d'étape</label>
+        <select id={ids('kind')} value={draft.kind} onChange={(e) => set('kind', e.target.value as StepKind)}>
+          {STEP_KINDS.map((k) => (
+            <option key={k} value={k}>{`${STEP_KIND_VISUALS[k].icon} ${STEP_KIND_LABELS[k]}`}</option>
+          ))}
+        </select>
+
+        <fieldset>
+          <legend>Marqueurs</legend>
+          {MARKERS.map((m) => (
+            <label key={m} className="check">
+              <input type="checkbox" checked={draft.markers.includes(m)} onChange={(e) => toggleMarker(m, e.target.checked)} />
+              <span aria-hidden="true" className="marker-icon">{MARKER_ICONS[m]}</span>
+              {MARKER_LABELS[m]}
+            </label>
+          ))}
+        </fieldset>
+
+        <fieldset>
+          <legend>Participants</legend>
+          {session.actors.length === 0 && <p className="hint">Aucun acteur dans cet atelier : ajoutez-en dans l'onglet « Acteurs ».</p>}
+          {participants.map((p, i) => {
+            const actor = session.actors.find((a) => a.id === p.actorId);
+            return (
+              <div key={p.actorId} className="participant-row">
+                <select
+                  aria-label={`Acteur du participant ${i + 1}`}
+                  value={p.actorId}
+                  onChange={(e) => set('participants', participants.map((q, j) => (j === i ? { ...q, actorId: e.target.value } : q)))}
+                >
+                  {session.actors
+                    .filter((a) => a.id === p.actorId || !participants.some((q) => q.actorId === a.id))
+                    .map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+                </select>
+                <select
+                  aria-label={`Rôle de ${actor?.name ?? 'ce participant'}`}
+                  value={p.role}
+                  onChange={(e) => set('participants', participants.map((q, j) => (j === i ? { ...q, role: e.target.value as Participation } : q)))}
+                >
+                  {PARTICIPATIONS.map((r) => <option key={r} value={r}>{PARTICIPATION_LABELS[r]}</option>)}
+                </select>
+                <button type="button" onClick={() => set('participants', participants.filter((_, j) => j !== i))}>
+                  Retirer<span className="visually-hidden"> {actor?.name}</span>
+                </button>
+              </div>
+            );
+          })}
+          {err('participants')}
+          {freeActors.length > 0 && (
+            <button
+              type="button"
+              onClick={() => set('participants', [...participants, { actorId: freeActors[0]!.id, role: 'contribue' }])}
+            >
+              Ajouter un participant
+            </button>
+          )}
+        </fieldset>
+
+        <label htmlFor={ids('description')}>Description</label>
+        <textarea
+          id={ids('description')}
+          value={draft.description}
+          rows={3}
+          maxLength={5000}
+          onChange={(e) => set('description', e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) submit();
+          }}
+          {...described('description')}
+        />
+        {err('description')}
+
+        <div className="actions">
+          {step && <button type="button" className="danger" onClick={remove}>Supprimer l'étape</button>}
+          <button type="button" onClick={onClose}>{step ? 'Fermer' : 'Annuler'}</button>
+          <button type="submit" className="primary">{step ? 'Enregistrer' : "Ajouter l'étape"}</button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * Images of the maps, for slides: SVG drawn by the domain's renderers, PNG rasterised from that
+ * same SVG (so edges, arrowheads and markers are always there). Both carry the session file.
+ */
+import { asciiJson, addPngText, EMBED_KEYWORD } from '../../domain/format/embed';
+import { serializeSessionFile } from '../../domain/format/file';
+import { renderActorSvg } from '../../domain/render/actorSvg';
+import { renderConductSvg, type RenderedSvg } from '../../domain/render/conductSvg';
+import type { Session } from '../../domain/types';
+
+export type MapKind = 'conduite' | 'acteurs';
+
+export interface ImageResult {
+  blob: Blob;
+  fileName: string;
+  /** Set when the map had to be scaled down a lot to fit the slide. */
+  warning: string | null;
+}
+
+/** The session file to carry in an image, or null (with the reason) when it cannot be written. */
+export function embeddedSession(session: Session): { text: string | null; warning: string | null } {
+  const file = serializeSessionFile(session);
+  if (file.ok) return { text: asciiJson(file.value), warning: null };
+  return {
+    text: null,
+    warning: `L'image ne contient pas la session (elle ne pourra pas être réouverte) : ${file.errors[0]!.message}`,
+  };
+}
+
+export function renderMapSvg(session: Session, map: MapKind, embed: string | null): RenderedSvg {
+  const today = new Date().toISOString().slice(0, 10);
+  return map === 'conduite'
+    ? renderConductSvg(session, { today, ...(embed ? { embed } : {}) })
+    : renderActorSvg(session, embed ? { embed } : {});
+}
+
+const MAP_SUFFIX: Record<MapKind, string> = { conduite: 'conduite de projet', acteurs: 'acteurs' };
+
+export function imageFileName(title: string, map: MapKind, ext: 'png' | 'svg'): string {
+  const safe = title.replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'atelier';
+  return `${safe} - ${MAP_SUFFIX[map]}.${ext}`;
+}
+
+export function exportSvg(session: Session, map: MapKind): ImageResult {
+  const embed = embeddedSession(session);
+  const { svg } = renderMapSvg(session, map, embed.text);
+  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${svg}`;
+  return { blob: new Blob([text], { type: 'image/svg+xml;charset=utf-8' }), fileName: imageFileName(session.title, map, 'svg'), warning: embed.warning };
+}
+
+/** 16:9, 1920 px wide at least, pixel ratio 2 when the browser's canvas allows it. */
+export const SLIDE = { width: 1920, height: 1080, pixelRatio: 2, maxCanvasArea: 16_777_216 };
+
+function loadImage(url: string): Promise<HTMLImageElement> {
+  return new Promise((resolve, reject) => {
+    const img = new Image();
+    img.onload = () => resolve(img);
+    img.onerror = () => reject(new Error("Le navigateur n'a pas pu dessiner l'image de la carte."));
+    img.src = url;
+  });
+}
+
+/** Draws an SVG into a 16:9 slide-sized PNG, scaled to fit, never cropped. */
+export async function svgToSlidePng(rendered: RenderedSvg): Promise<{ bytes: Uint8Array; scale: number }> {
+  const url = URL.createObjectURL(new Blob([rendered.svg], { type: 'image/svg+xml;charset=utf-8' }));
+  try {
+    const img = await loadImage(url);
+    let ratio = SLIDE.pixelRatio;
+    while (ratio > 1 && SLIDE.width * SLIDE.height * ratio * ratio > SLIDE.maxCanvasArea) ratio -= 0.5;
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.round(SLIDE.width * ratio);
+    canvas.height = Math.round(SLIDE.height * ratio);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error("Le navigateur n'a pas pu préparer l'image.");
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    const scale = Math.min(SLIDE.width / rendered.width, SLIDE.height / rendered.height);
+    const w = rendered.width * scale;
+    const h = rendered.height * scale;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.drawImage(img, (SLIDE.width - w) / 2, (SLIDE.height - h) / 2, w, h);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    if (!blob) throw new Error("Le navigateur n'a pas pu écrire l'image PNG.");
+    return { bytes: new Uint8Array(await blob.arrayBuffer()), scale };
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+export async function exportPng(session: Session, map: MapKind): Promise<ImageResult> {
+  const embed = embeddedSession(session);
+  const rendered = renderMapSvg(session, map, null);
+  const { bytes, scale } = await svgToSlidePng(rendered);
+  const withSession = embed.text ? addPngText(bytes, EMBED_KEYWORD, embed.text) : bytes;
+  const warnings = [embed.warning];
+  if (scale < 0.45) {
+    warnings.push(
+      `La carte est grande : elle a été réduite à ${Math.round(scale * 100)} % pour tenir entière dans l'image 16:9. Pour plus de détail, exportez-la en SVG.`,
+    );
+  }
+  return {
+    blob: new Blob([withSession as BlobPart], { type: 'image/png' }),
+    fileName: imageFileName(session.title, map, 'png'),
+    warning: warnings.filter(Boolean).join(' ') || null,
+  };
+}

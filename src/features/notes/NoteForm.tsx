@@ -1,0 +1,175 @@
+import { useId, useState } from 'react';
+import { addNote, deleteNotes, noteTextProblem, updateNote } from '../../domain/commands/notes';
+import { AUTHOR_ROLES, NOTE_KINDS, type AuthorRole, type NoteKind, type NoteMap } from '../../domain/enums';
+import { newId } from '../../domain/ids';
+import type { Note, Session } from '../../domain/types';
+import { AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS } from '../../i18n/labels';
+import { useDocumentStore } from '../../state/documentStore';
+import { useViewStore } from '../../state/viewStore';
+import { Modal } from '../../ui/Modal';
+
+interface FieldsProps {
+  session: Session;
+  map: NoteMap;
+  initial?: Note;
+  defaultTarget?: Note['attachedTo'];
+  submitLabel: string;
+  onSubmit: (note: Omit<Note, 'id'>) => void;
+  onCancel: () => void;
+  extra?: React.ReactNode;
+}
+
+const lastRole: { value: AuthorRole } = { value: 'direction' };
+
+function NoteFields({ session, map, initial, defaultTarget, submitLabel, onSubmit, onCancel, extra }: FieldsProps) {
+  const uid = useId();
+  const [text, setText] = useState(initial?.text ?? '');
+  const [role, setRole] = useState<AuthorRole>(initial?.authorRole ?? lastRole.value);
+  const [kind, setKind] = useState<NoteKind>(initial?.kind ?? 'constat');
+  const target0 = initial ? initial.attachedTo : defaultTarget;
+  const [target, setTarget] = useState(target0 ? `${target0.type}:${target0.id}` : '');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const problem = noteTextProblem(text);
+        if (problem) {
+          setError(problem);
+          document.getElementById(`${uid}-text`)?.focus();
+          return;
+        }
+        lastRole.value = role;
+        const [type, ...rest] = target.split(':');
+        onSubmit({
+          text: text.trim(),
+          authorRole: role,
+          kind,
+          map,
+          ...(target ? { attachedTo: { type: type as 'step' | 'actor', id: rest.join(':') } } : {}),
+          ...(initial?.position ? { position: initial.position } : {}),
+        });
+      }}
+    >
+      <label htmlFor={`${uid}-text`}>Texte de la note</label>
+      <textarea
+        id={`${uid}-text`}
+        value={text}
+        rows={4}
+        maxLength={5000}
+        autoFocus
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${uid}-error` : undefined}
+        onChange={(e) => {
+          setText(e.target.value);
+          setError(null);
+        }}
+      />
+      {error && <p id={`${uid}-error`} className="field-error">{error}</p>}
+      <label htmlFor={`${uid}-role`}>Rôle de l'auteur·rice</label>
+      <select id={`${uid}-role`} value={role} onChange={(e) => setRole(e.target.value as AuthorRole)}>
+        {AUTHOR_ROLES.map((r) => <option key={r} value={r}>{AUTHOR_ROLE_LABELS[r]}</option>)}
+      </select>
+      <label htmlFor={`${uid}-kind`}>Type de note</label>
+      <select id={`${uid}-kind`} value={kind} onChange={(e) => setKind(e.target.value as NoteKind)}>
+        {NOTE_KINDS.map((k) => <option key={k} value={k}>{NOTE_KIND_LABELS[k]}</option>)}
+      </select>
+      <label htmlFor={`${uid}-target`}>Attachée à</label>
+      <select id={`${uid}-target`} value={target} onChange={(e) => setTarget(e.target.value)}>
+        <option value="">Rien (note libre)</option>
+        <optgroup label="Étapes">
+          {session.steps.map((s, i) => <option key={s.id} value={`step:${s.id}`}>{`Étape ${i + 1} : ${s.title}`}</option>)}
+        </optgroup>
+        <optgroup label="Acteurs">
+          {session.actors.map((a) => <option key={a.id} value={`actor:${a.id}`}>{a.name}</option>)}
+        </optgroup>
+      </select>
+      <div className="actions">
+        {extra}
+        <button type="button" onClick={onCancel}>Annuler</button>
+        <button type="submit" className="primary">{submitLabel}</button>
+      </div>
+    </form>
+  );
+}
+
+/** Writing a note: the text, who writes it (role), its kind, and what it hangs on. */
+export function AddNoteDialog({ session, map, target, onClose }: { session: Session; map: NoteMap; target?: Note['attachedTo']; onClose: () => void }) {
+  const apply = useDocumentStore((s) => s.apply);
+  return (
+    <Modal title="Nouvelle note" onClose={onClose}>
+      <NoteFields
+        session={session}
+        map={map}
+        defaultTarget={target}
+        submitLabel="Ajouter la note"
+        onCancel={onClose}
+        onSubmit={(fields) => {
+          const note: Note = { id: newId('note'), ...fields };
+          apply((s) => addNote(s, note));
+          useViewStore.getState().announce(`Note de ${AUTHOR_ROLE_LABELS[note.authorRole]} ajoutée.`);
+          onClose();
+        }}
+      />
+    </Modal>
+  );
+}
+
+/** Editing the selected note, in the side panel. */
+export function NoteEditor({ session, note }: { session: Session; note: Note }) {
+  const apply = useDocumentStore((s) => s.apply);
+  const close = () => useViewStore.getState().select([]);
+  return (
+    <section className="panel" aria-labelledby="note-editor-heading">
+      <h2 id="note-editor-heading">Note</h2>
+      <NoteFields
+        key={note.id}
+        session={session}
+        map={note.map}
+        initial={note}
+        submitLabel="Enregistrer"
+        onCancel={close}
+        onSubmit={(fields) => {
+          apply((s) => updateNote(s, note.id, { ...fields, attachedTo: fields.attachedTo }));
+          useViewStore.getState().announce('Note enregistrée.');
+        }}
+        extra={
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              apply((s) => deleteNotes(s, [note.id]));
+              close();
+              useViewStore.getState().announce('Note supprimée (Ctrl+Z pour annuler).');
+            }}
+          >
+            Supprimer la note
+          </button>
+        }
+      />
+    </section>
+  );
+}
+
+/** Which roles' notes are shown: one viewpoint at a time, or the three side by side. */
+export function NotesFilter() {
+  const roles = useViewStore((s) => s.noteRoles);
+  const setRoles = useViewStore((s) => s.setNoteRoles);
+  return (
+    <fieldset className="notes-filter">
+      <legend>Notes affichées</legend>
+      {AUTHOR_ROLES.map((r) => (
+        <label key={r} className="check">
+          <input
+            type="checkbox"
+            checked={roles.includes(r)}
+            onChange={(e) => setRoles(e.target.checked ? AUTHOR_ROLES.filter((x) => x === r || roles.includes(x)) : roles.filter((x) => x !== r))}
+          />
+          {AUTHOR_ROLE_LABELS[r]}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

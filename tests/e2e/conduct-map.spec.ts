@@ -1,0 +1,155 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createSession, examplePath, importFile } from './helpers';
+
+const chronology = (page: Page) => page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('listitem');
+const stepNode = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^Étape ${n} : `) });
+
+async function openDui(page: Page) {
+  await page.goto('./');
+  await importFile(page, examplePath('dui-groupement.json'));
+  await page.getByRole('link', { name: /DUI du groupement/ }).click();
+  await expect(stepNode(page, 11)).toBeVisible();
+}
+
+test('the DUI example reads like the report: eleven numbered steps in their lanes, the chronology, the legend', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await openDui(page);
+  await expect(chronology(page)).toHaveCount(11);
+  await expect(chronology(page).nth(2)).toHaveText(/^3\.\W*Constitution d'un groupe de travail/);
+  await expect(stepNode(page, 3)).toHaveAccessibleName(/^Étape 3 : Constitution d'un groupe de travail, non datée, couloir Groupement/);
+  await expect(stepNode(page, 10)).toContainText('Avril 2022');
+  const legend = page.getByRole('region', { name: 'Légende' });
+  await expect(legend).toContainText('Financement');
+  await expect(legend).toContainText("Documents attestant l'étape");
+  await expect(legend).not.toContainText('Dialogue social');
+  // The link from step 9 to step 10 is drawn.
+  await expect(page.getByRole('group', { name: "Lien de l'étape 9 à l'étape 10 : Révèle le besoin de formation" })).toHaveCount(1);
+  // Lanes are in the report's order; step 2 sits left of step 9 on the time axis.
+  const box2 = await stepNode(page, 2).boundingBox();
+  const box9 = await stepNode(page, 9).boundingBox();
+  expect(box2 && box9 && box2.x < box9.x).toBe(true);
+  await page.screenshot({ path: 'test-results/dui-conduct-map.png' });
+});
+
+test('rebuild the first five steps of the DUI example by keyboard only', async ({ page }) => {
+  await page.goto('./');
+  await createSession(page, 'DUI — reconstruction');
+
+  const addLane = async (name: string) => {
+    await page.getByRole('button', { name: 'Ajouter un couloir' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: 'Nouveau couloir' })).toBeVisible();
+    await page.keyboard.type(name);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: 'Nouveau couloir' })).toHaveCount(0);
+  };
+  for (const lane of ['ARS (financeur)', "Direction d'établissement", 'Groupement', 'Référent·es DUI', 'Groupe de travail DUI']) await addLane(lane);
+
+  await page.getByRole('button', { name: 'Ajouter une étape' }).focus();
+  await page.keyboard.press('Enter');
+  // `keys`: what a user types on the focused lane list to pick the lane (type-ahead).
+  const steps: { title: string; date?: string; lane: string; keys: string }[] = [
+    { title: "Demande d'un projet de DUI", date: '2018', lane: "Direction d'établissement", keys: 'Dir' },
+    { title: 'Financement par appel à projets ARS', date: '2018', lane: 'ARS (financeur)', keys: 'ARS' },
+    { title: "Constitution d'un groupe de travail", lane: 'Groupement', keys: 'Groupem' },
+    { title: 'Nomination des référent·es DUI', lane: 'Référent·es DUI', keys: 'R' },
+    { title: 'Choix du logiciel', lane: 'Groupe de travail DUI', keys: 'Groupe d' },
+  ];
+  for (const step of steps) {
+    await expect(page.getByRole('textbox', { name: 'Titre' })).toBeFocused();
+    await page.keyboard.type(step.title);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(step.date ?? '');
+    await page.getByRole('combobox', { name: 'Couloir' }).focus();
+    await page.keyboard.type(step.keys);
+    await expect(page.getByRole('combobox', { name: 'Couloir' }).locator('option:checked')).toHaveText(step.lane);
+    await page.getByRole('textbox', { name: 'Titre' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(chronology(page).last()).toContainText(step.title);
+  }
+  await page.keyboard.press('Escape');
+
+  await expect(chronology(page)).toHaveCount(5);
+  for (const [i, step] of steps.entries()) {
+    await expect(chronology(page).nth(i)).toHaveText(new RegExp(`^${i + 1}\\.\\W*${step.title.replace(/[()]/g, '\\$&')}`));
+    await expect(stepNode(page, i + 1)).toHaveAccessibleName(new RegExp(`couloir ${step.lane.replace(/[()]/g, '\\$&')}`));
+  }
+
+  // Alt+↓ on the chronology moves step 1 after step 2: numbers follow.
+  await chronology(page).nth(0).getByRole('button').focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(chronology(page).nth(0)).toHaveText(/^1\.\W*Financement par appel à projets ARS/);
+  await expect(chronology(page).nth(1)).toHaveText(/^2\.\W*Demande d'un projet de DUI/);
+  await page.keyboard.press('Control+z');
+  await expect(chronology(page).nth(0)).toHaveText(/^1\.\W*Demande d'un projet de DUI/);
+
+  await expect(page.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
+  await page.reload();
+  await expect(chronology(page)).toHaveCount(5);
+  await expect(chronology(page).nth(4)).toHaveText(/^5\.\W*Choix du logiciel/);
+});
+
+test('drag a step to another lane, undo it, reload', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await openDui(page);
+  const node = stepNode(page, 1);
+  await expect(node).toHaveAccessibleName(/couloir Direction d'établissement/);
+  const from = (await node.boundingBox())!;
+  const target = (await stepNode(page, 3).boundingBox())!; // lane Groupement, one lane below
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 5, target.y + target.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect(node).toHaveAccessibleName(/couloir Groupement/);
+  await expect(page.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await expect(stepNode(page, 1)).toHaveAccessibleName(/couloir Direction d'établissement/);
+  await expect(page.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
+  await page.getByRole('button', { name: 'Rétablir' }).click();
+  await expect(stepNode(page, 1)).toHaveAccessibleName(/couloir Groupement/);
+  await page.keyboard.press('Control+z');
+  await expect(stepNode(page, 1)).toHaveAccessibleName(/couloir Direction d'établissement/);
+  await expect(page.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
+
+  await page.reload();
+  await expect(stepNode(page, 1)).toHaveAccessibleName(/couloir Direction d'établissement/);
+  await expect(chronology(page)).toHaveCount(11);
+  await expect(chronology(page).nth(0)).toHaveText(/^1\.\W*Demande d'un projet de DUI/);
+});
+
+test('a bad date is refused in French and nothing is saved until it is valid', async ({ page }) => {
+  await openDui(page);
+  await page.getByRole('button', { name: 'Ajouter une étape' }).click();
+  await page.getByRole('textbox', { name: 'Titre' }).fill('Consultation du CSE');
+  await page.getByRole('textbox', { name: 'Date', exact: true }).fill('2022-13');
+  await page.getByRole('button', { name: "Ajouter l'étape" }).click();
+  await expect(page.getByText(/Date invalide/)).toBeVisible();
+  await expect(chronology(page)).toHaveCount(11);
+  await page.getByRole('textbox', { name: 'Date', exact: true }).fill('2022-05');
+  await page.getByRole('textbox', { name: 'Date de fin' }).fill('2021');
+  await page.getByRole('button', { name: "Ajouter l'étape" }).click();
+  await expect(page.getByText(/date de fin .* est avant la date de début/i)).toBeVisible();
+  await expect(chronology(page)).toHaveCount(11);
+  await page.getByRole('textbox', { name: 'Date de fin' }).fill('');
+  await page.getByRole('checkbox', { name: 'IRP informées ou consultées' }).check();
+  await page.getByRole('button', { name: "Ajouter l'étape" }).click();
+  await expect(chronology(page)).toHaveCount(12);
+  await expect(chronology(page).nth(11)).toHaveText(/^12\.\W*Consultation du CSE — mai 2022/);
+  await expect(page.getByRole('region', { name: 'Légende' })).toContainText('IRP informées ou consultées');
+});
+
+test('deleting a lane says how many steps it holds and moves them', async ({ page }) => {
+  await openDui(page);
+  await page.getByText('Couloirs (9)').click();
+  await page.getByRole('button', { name: 'Supprimer le couloir Professionnel·les' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Supprimer le couloir « Professionnel·les » ?' });
+  await expect(dialog).toContainText('Ce couloir contient 3 étapes.');
+  await dialog.getByRole('combobox', { name: 'Couloir de destination' }).selectOption({ label: 'Référent·es DUI' });
+  await dialog.getByRole('button', { name: 'Supprimer le couloir' }).click();
+  await expect(page.getByText('Couloirs (8)')).toBeVisible();
+  await expect(stepNode(page, 8)).toHaveAccessibleName(/couloir Référent·es DUI/);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByText('Couloirs (9)')).toBeVisible();
+  await expect(stepNode(page, 8)).toHaveAccessibleName(/couloir Professionnel·les/);
+});
