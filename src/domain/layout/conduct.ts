@@ -10,10 +10,10 @@ export const CONDUCT_LAYOUT = {
   laneHeaderWidth: 180,
   axisHeight: 56,
   nodeWidth: 200,
-  nodeHeight: 76,
+  nodeHeight: 88,
   rowGap: 14,
   lanePadding: 14,
-  minLaneHeight: 104,
+  minLaneHeight: 116,
   unitWidth: { annee: 260, trimestre: 170, mois: 110 } as const,
   margin: 40,
 };

@@ -11,6 +11,7 @@ import { ActorEditor, AddActorDialog, RelationDialog, RelationEditor } from './A
 import { arrangeByCategory } from './arrange';
 import { ActorLegend } from './Legend';
 import { ParticipationMatrix } from './ParticipationMatrix';
+import { objectKey } from '../../ui/objectKey';
 
 const isTextField = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
@@ -100,9 +101,9 @@ function ActorMapInner({ session }: { session: Session }) {
       <div className="map-body">
         <ActorCanvas session={session} notes={notes} highlighted={highlighted} uninvolved={uninvolved} onConnect={onConnect} />
         <aside className="map-aside" tabIndex={0} aria-label="Panneaux des acteurs">
-          {editedActor && <ActorEditor session={session} actor={editedActor} />}
-          {editedNote && <NoteEditor session={session} note={editedNote} />}
-          {editedRelation && <RelationEditor session={session} relation={editedRelation} />}
+          {editedActor && <ActorEditor key={objectKey(editedActor)} session={session} actor={editedActor} />}
+          {editedNote && <NoteEditor key={objectKey(editedNote)} session={session} note={editedNote} />}
+          {editedRelation && <RelationEditor key={objectKey(editedRelation)} session={session} relation={editedRelation} />}
           <ActorLegend session={session} notes={notes} />
         </aside>
       </div>

@@ -14,6 +14,7 @@ import { copySelection, deleteSelection, moveSelectedBy, paste } from './intents
 import { AddLaneDialog, LanesPanel } from './Lanes';
 import { ConductLegend } from './Legend';
 import { StepEditor } from './StepEditor';
+import { objectKey } from '../../ui/objectKey';
 import { stepsOfActor } from '../../domain/commands/actors';
 import { filterNotes } from '../../domain/commands/notes';
 import { noteIdOf } from '../../state/viewStore';
@@ -128,15 +129,15 @@ function ConductMapInner({ session }: { session: Session }) {
           {creating && <StepEditor key="new" session={session} onClose={() => useViewStore.getState().setCreatingStep(false)} />}
           {!creating && editedStep && (
             <StepEditor
-              key={editedStep.id}
+              key={objectKey(editedStep)}
               session={session}
               step={editedStep}
               number={numberOf(editedStep.id)}
               onClose={() => useViewStore.getState().select([])}
             />
           )}
-          {!creating && editedNote && <NoteEditor session={session} note={editedNote} />}
-          {!creating && !editedStep && editedLink && <LinkEditor key={editedLink.id} link={editedLink} from={numberOf(editedLink.from)} to={numberOf(editedLink.to)} />}
+          {!creating && editedNote && <NoteEditor key={objectKey(editedNote)} session={session} note={editedNote} />}
+          {!creating && !editedStep && editedLink && <LinkEditor key={objectKey(editedLink)} link={editedLink} from={numberOf(editedLink.from)} to={numberOf(editedLink.to)} />}
           <Chronology steps={steps} conflicts={conflicts} highlighted={highlighted} onFocusStep={focusStep} />
           <LanesPanel session={session} />
           <ConductLegend steps={steps} />

@@ -1,0 +1,93 @@
+import { expect, test, type Page } from '@playwright/test';
+import { examplePath, importFile } from './helpers';
+
+async function openDuiActors(page: Page) {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('./');
+  await importFile(page, examplePath('dui-groupement.json'));
+  await page.getByRole('link', { name: /DUI du groupement/ }).click();
+  await page.getByRole('tab', { name: 'Acteurs' }).click();
+  await expect(page.getByRole('group', { name: /^Acteur : ARS/ })).toBeVisible();
+}
+
+const matrix = (page: Page) => page.getByRole('table', { name: 'Participation des acteurs aux étapes' });
+
+test('the DUI actors and relations render with their legend; the CSE stands out as never involved', async ({ page }) => {
+  await openDuiActors(page);
+  await expect(page.getByRole('group', { name: /^Acteur : / })).toHaveCount(11);
+  await expect(page.getByRole('group', { name: /^Relation : / })).toHaveCount(9);
+  await expect(page.getByRole('group', { name: 'Relation : ARS finance Groupement (Appel à projets)' })).toHaveCount(1);
+  await expect(page.locator('.react-flow__edge path[marker-end]').first()).toBeVisible();
+  const legend = page.getByRole('region', { name: 'Légende' });
+  await expect(legend).toContainText('Acteurs régionaux');
+  await expect(legend).toContainText('Représentant·es du personnel');
+  await expect(legend).toContainText('Finance');
+  await expect(legend).toContainText('Remonte à');
+  await expect(page.getByRole('group', { name: /^Acteur : CSE, Représentant·es du personnel, associé à aucune étape/ })).toBeVisible();
+  await expect(matrix(page).getByRole('row', { name: /^CSE/ })).toContainText('aucune étape');
+  await expect(matrix(page).getByRole('row', { name: /^ARS/ })).not.toContainText('aucune étape');
+  await page.screenshot({ path: 'test-results/dui-actor-map.png' });
+});
+
+test('selecting step 3 highlights its four participants on the actor map', async ({ page }) => {
+  await openDuiActors(page);
+  await page.getByRole('tab', { name: 'Conduite de projet' }).click();
+  await page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('button', { name: /Constitution d'un groupe de travail/ }).click();
+  await page.getByRole('tab', { name: 'Acteurs' }).click();
+  await expect(page.locator('.actor-node.is-highlighted')).toHaveCount(4);
+  for (const name of ['Groupement', 'Groupe de travail DUI', 'DSI du groupement', "Directrice d'établissement"]) {
+    await expect(page.getByRole('group', { name: new RegExp(`^Acteur : ${name}`) }).locator('.actor-node')).toHaveClass(/is-highlighted/);
+  }
+});
+
+test('a matrix cell changes the step participants on the other tab, and undo restores them', async ({ page }) => {
+  await openDuiActors(page);
+  await matrix(page).getByRole('combobox', { name: "Participation de CSE à l'étape 3" }).selectOption('informe');
+  await expect(page.getByRole('group', { name: /^Acteur : CSE/ })).not.toHaveAccessibleName(/aucune étape/);
+  await page.getByRole('tab', { name: 'Conduite de projet' }).click();
+  await page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('button', { name: /Constitution d'un groupe de travail/ }).click();
+  await expect(page.getByRole('combobox', { name: 'Rôle de CSE' })).toHaveValue('informe');
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await expect(page.getByRole('combobox', { name: 'Rôle de CSE' })).toHaveCount(0);
+});
+
+test('a note written as DSI shows in the DSI colour and survives a reload', async ({ page }) => {
+  await openDuiActors(page);
+  await page.getByRole('button', { name: 'Ajouter une note' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nouvelle note' });
+  await dialog.getByRole('textbox', { name: 'Texte de la note' }).fill('Les versions changent sans prévenir les équipes.');
+  await dialog.getByRole('combobox', { name: "Rôle de l'auteur·rice" }).selectOption('dsi');
+  await dialog.getByRole('combobox', { name: 'Type de note' }).selectOption('difficulte');
+  await dialog.getByRole('combobox', { name: 'Attachée à' }).selectOption({ label: 'Éditeur du logiciel' });
+  await dialog.getByRole('button', { name: 'Ajouter la note' }).click();
+  const note = page.getByRole('group', { name: /^Note difficulté \(DSI\) sur Éditeur du logiciel : Les versions changent/ });
+  await expect(note).toBeVisible();
+  await expect(note.locator('.note-node')).toHaveCSS('border-top-color', 'rgb(29, 78, 216)');
+  await expect(page.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('tab', { name: 'Acteurs' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Acteurs' }).click();
+  await expect(page.getByRole('group', { name: /^Note difficulté \(DSI\) sur Éditeur du logiciel/ })).toBeVisible();
+
+  // One viewpoint at a time: hiding the DSI's notes hides it.
+  await page.getByRole('checkbox', { name: 'DSI' }).uncheck();
+  await expect(page.getByRole('group', { name: /^Note difficulté \(DSI\)/ })).toHaveCount(0);
+});
+
+test('a relation from an actor to itself is refused with a French reason', async ({ page }) => {
+  await openDuiActors(page);
+  await page.getByRole('button', { name: 'Ajouter une relation' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nouvelle relation' });
+  await dialog.getByRole('combobox', { name: 'De', exact: true }).selectOption({ label: 'ARS' });
+  await dialog.getByRole('combobox', { name: 'Vers', exact: true }).selectOption({ label: 'ARS' });
+  await dialog.getByRole('button', { name: 'Ajouter la relation' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('un acteur ne peut pas être en relation avec lui-même');
+  await dialog.getByRole('combobox', { name: 'Vers', exact: true }).selectOption({ label: 'Groupement' });
+  await dialog.getByRole('combobox', { name: 'Type de relation' }).selectOption('finance');
+  await dialog.getByRole('button', { name: 'Ajouter la relation' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('existe déjà');
+  await dialog.getByRole('combobox', { name: 'Type de relation' }).selectOption('accompagne');
+  await dialog.getByRole('button', { name: 'Ajouter la relation' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('group', { name: 'Relation : ARS accompagne Groupement' })).toHaveCount(1);
+});
