@@ -129,7 +129,7 @@ export function renderActorSvg(session: Session, options: { embed?: string; note
   // Legend under the map: categories, relation kinds, note roles in use.
   const categories = ACTOR_CATEGORIES.filter((c) => session.actors.some((a) => a.category === c));
   const kinds = RELATION_KINDS.filter((k) => session.relations.some((r) => r.kind === k));
-  const width = Math.max(mapWidth + 2 * PAD, 1200);
+  const width = Math.ceil(Math.max(mapWidth + 2 * PAD, 1200));
   const cols = Math.max(1, Math.floor((width - 2 * PAD) / 280));
   const items: string[] = [];
   const legendY = HEADER + PAD + mapHeight + 40;

@@ -1,0 +1,142 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import JSZip from 'jszip';
+import { PNG } from 'pngjs';
+import { parseSessionFile } from '../../src/domain/format/file';
+import { layoutConductMap } from '../../src/domain/layout/conduct';
+import { renderConductSvg } from '../../src/domain/render/conductSvg';
+import { exampleText, examplePath, importFile, sessionLinks } from './helpers';
+
+const original = (() => {
+  const parsed = parseSessionFile(exampleText('dui-groupement.json'));
+  if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
+  return parsed.value.session;
+})();
+
+async function bytesOf(download: Download): Promise<Buffer> {
+  return Buffer.concat(await (await download.createReadStream()).toArray());
+}
+
+async function openDui(page: Page) {
+  await page.goto('./');
+  await importFile(page, examplePath('dui-groupement.json'));
+  await page.getByRole('link', { name: /DUI du groupement/ }).click();
+  await expect(page.getByRole('group', { name: /^Étape 11 : / })).toBeVisible();
+}
+
+async function exportAs(page: Page, item: string): Promise<Download> {
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter' }).click();
+  await page.getByRole('menuitem', { name: item }).click();
+  return downloading;
+}
+
+/** A session image dropped back into the app reopens as the same session. */
+async function reimportEqualsOriginal(page: Page, file: { name: string; mimeType: string; buffer: Buffer }) {
+  await page.goto('./');
+  await page.evaluate(() => indexedDB.deleteDatabase('cartographies-acia'));
+  await page.reload();
+  await expect(sessionLinks(page)).toHaveCount(0);
+  await importFile(page, file);
+  await expect(sessionLinks(page)).toHaveCount(1);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: /^Actions pour DUI du groupement/ }).click();
+  await page.getByRole('menuitem', { name: 'Exporter' }).click();
+  const json = JSON.parse((await bytesOf(await downloading)).toString('utf8'));
+  expect(json.session).toEqual(original);
+}
+
+test('PNG: slide-ready, with the link drawn, and it reopens as the session', async ({ page }) => {
+  await openDui(page);
+  const download = await exportAs(page, 'Image PNG');
+  expect(download.suggestedFilename()).toMatch(/conduite de projet\.png$/);
+  const buffer = await bytesOf(download);
+  writeFileSync(test.info().outputPath('dui-conduct-map.png'), buffer);
+  const png = PNG.sync.read(buffer);
+  expect(png.width).toBeGreaterThanOrEqual(1920);
+  expect(png.width / png.height).toBeCloseTo(16 / 9, 2);
+
+  // Where the arrow from step 9 to step 10 runs, the pixels are dark; in an empty lane, white.
+  const rendered = renderConductSvg(original, { today: new Date().toISOString().slice(0, 10) });
+  const layout = layoutConductMap(original, { today: new Date().toISOString().slice(0, 10) });
+  const scale = Math.min(1920 / rendered.width, 1080 / rendered.height) * (png.width / 1920);
+  const ox = (png.width - rendered.width * scale) / 2;
+  const oy = (png.height - rendered.height * scale) / 2;
+  const at = (x: number, y: number) => [ox + (32 + x) * scale, oy + (96 + y) * scale] as const;
+  const from = layout.byId.get('step-09')!;
+  const to = layout.byId.get('step-10')!;
+  const p0 = [from.x + from.width, from.y + from.height / 2];
+  const p3 = [to.x, to.y + to.height / 2];
+  const dx = Math.max(40, Math.abs(p3[0]! - p0[0]!) / 2);
+  const mid = [(p0[0]! + 3 * (p0[0]! + dx) + 3 * (p3[0]! - dx) + p3[0]!) / 8, (p0[1]! + 3 * p0[1]! + 3 * p3[1]! + p3[1]!) / 8];
+  const dark = (cx: number, cy: number, r: number) => {
+    let n = 0;
+    for (let y = Math.round(cy - r); y <= cy + r; y++) {
+      for (let x = Math.round(cx - r); x <= cx + r; x++) {
+        const i = (png.width * y + x) * 4;
+        if (png.data[i]! < 110 && png.data[i + 1]! < 110 && png.data[i + 2]! < 130) n++;
+      }
+    }
+    return n;
+  };
+  const [mx, my] = at(mid[0]!, mid[1]!);
+  expect(dark(mx, my, 6)).toBeGreaterThan(3);
+  const dsi = layout.lanes.find((l) => l.id === 'lane-dsi')!;
+  const [ex, ey] = at(layout.width - 120, dsi.y + dsi.height / 2);
+  expect(dark(ex, ey, 6)).toBe(0);
+
+  await reimportEqualsOriginal(page, { name: download.suggestedFilename(), mimeType: 'image/png', buffer });
+});
+
+test('SVG: renders non-blank with rsvg-convert, with its text, and it reopens as the session', async ({ page }) => {
+  await openDui(page);
+  const download = await exportAs(page, 'Image SVG');
+  const buffer = await bytesOf(download);
+  const svg = buffer.toString('utf8');
+  expect(svg).not.toContain('foreignObject');
+  expect(svg).toContain('Constitution d&apos;un groupe');
+  const dir = mkdtempSync(join(tmpdir(), 'acia-svg-'));
+  writeFileSync(join(dir, 'map.svg'), buffer);
+  execFileSync('rsvg-convert', ['-o', join(dir, 'map.png'), join(dir, 'map.svg')]);
+  const png = PNG.sync.read(readFileSync(join(dir, 'map.png')));
+  const { width, height } = renderConductSvg(original);
+  expect(png.width).toBe(width);
+  expect(png.height).toBe(height);
+  let nonWhite = 0;
+  for (let i = 0; i < png.data.length; i += 4) if (png.data[i]! < 240 || png.data[i + 1]! < 240 || png.data[i + 2]! < 240) nonWhite++;
+  expect(nonWhite / (png.width * png.height)).toBeGreaterThan(0.05);
+
+  await reimportEqualsOriginal(page, { name: download.suggestedFilename(), mimeType: 'image/svg+xml', buffer });
+});
+
+test('PPTX: one deck with the title, both maps, the chronology and matrix as tables, and the notes by role', async ({ page }) => {
+  await openDui(page);
+  const download = await exportAs(page, 'Diaporama (PPTX)');
+  expect(download.suggestedFilename()).toMatch(/\.pptx$/);
+  const zip = await JSZip.loadAsync(await bytesOf(download));
+  const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
+  // title, conduct map, chronology, actor map, matrix, notes of 4 roles
+  expect(slides).toHaveLength(9);
+  const slide = async (n: number) => zip.file(`ppt/slides/slide${n}.xml`)!.async('string');
+  expect(await slide(1)).toContain('DUI du groupement');
+  expect(await slide(3)).toContain('<a:tbl>');
+  expect(await slide(3)).toContain('Choix du logiciel');
+  expect(await slide(5)).toContain('Participation des acteurs aux étapes');
+  expect(Object.keys(zip.files).filter((f) => /^ppt\/media\/.+\.png$/.test(f))).toHaveLength(2);
+});
+
+test('JSON from the session page and an image without a session refused', async ({ page }) => {
+  await openDui(page);
+  const download = await exportAs(page, 'Fichier de session (JSON)');
+  expect(download.suggestedFilename()).toBe("DUI du groupement — retour d'expérience.acia.json");
+  expect(JSON.parse((await bytesOf(download)).toString('utf8')).session).toEqual(original);
+
+  await page.goto('./');
+  const blank = new PNG({ width: 4, height: 4 });
+  await importFile(page, { name: 'photo.png', mimeType: 'image/png', buffer: PNG.sync.write(blank) });
+  await expect(page.getByRole('alert')).toContainText('ne contient pas de session');
+  await expect(sessionLinks(page)).toHaveCount(1);
+});
