@@ -4,7 +4,7 @@ import type { SaveStatus } from '../storage/persister';
 
 import type { AuthorRole } from '../domain/enums';
 
-export type MapTab = 'conduite' | 'acteurs';
+export type MapTab = 'conduite' | 'acteurs' | 'synthese';
 
 /** What the last selection points at, across both maps (cross-highlighting). */
 export type Focus = { type: 'step' | 'actor'; id: string } | null;

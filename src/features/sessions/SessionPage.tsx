@@ -5,6 +5,7 @@ import { openSession, useSession } from '../../state/sessionController';
 import { useViewStore, type MapTab } from '../../state/viewStore';
 import { SaveStatus } from '../../ui/SaveStatus';
 import { ExportMenu } from '../export/ExportMenu';
+import { SynthesisView } from '../synthesis/SynthesisView';
 import { ActorMapView } from '../actor-map/ActorMapView';
 import { ConductMapView } from '../conduct-map/ConductMapView';
 import { Announcer } from '../../ui/Announcer';
@@ -12,6 +13,7 @@ import { Announcer } from '../../ui/Announcer';
 const TABS: { id: MapTab; label: string }[] = [
   { id: 'conduite', label: 'Conduite de projet' },
   { id: 'acteurs', label: 'Acteurs' },
+  { id: 'synthese', label: 'Synthèse' },
 ];
 
 const isTextField = (el: EventTarget | null) =>
@@ -90,7 +92,7 @@ export function SessionPage({ id }: { id: string }) {
         <div className="toolbar" role="toolbar" aria-label="Actions de l'atelier">
           <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Annuler (Ctrl+Z)">Annuler</button>
           <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Rétablir (Ctrl+Maj+Z, Ctrl+Y)">Rétablir</button>
-          <ExportMenu session={session} map={tab} onError={setAlert} />
+          <ExportMenu session={session} map={tab === 'acteurs' ? 'acteurs' : 'conduite'} onError={setAlert} />
         </div>
         <SaveStatus />
       </header>
@@ -127,8 +129,10 @@ export function SessionPage({ id }: { id: string }) {
       <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tabpanel">
         {tab === 'conduite' ? (
           <ConductMapView session={session} />
-        ) : (
+        ) : tab === 'acteurs' ? (
           <ActorMapView session={session} />
+        ) : (
+          <SynthesisView session={session} />
         )}
       </main>
     </div>

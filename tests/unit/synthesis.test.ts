@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { parseSessionFile } from '../../src/domain/format/file';
+import { createSession } from '../../src/domain/session';
+import { delayText, synthesize } from '../../src/domain/synthesis';
+import type { Session } from '../../src/domain/types';
+import { exampleText } from '../shared';
+
+function dui(): Session {
+  const parsed = parseSessionFile(exampleText('dui-groupement.json'));
+  if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
+  return parsed.value.session;
+}
+
+describe('the Synthèse of the DUI example', () => {
+  const s = synthesize(dui());
+
+  it('users first take part at step 3', () => {
+    expect(s.figures.firstUserStep).toBe(3);
+    expect(s.users.text).toContain("pour la première fois à l'étape 3");
+    expect(s.users.steps[0]).toBe(3);
+    expect(s.users.text).toContain('formation');
+  });
+
+  it('steps 2, 3 and 5 carry documents', () => {
+    expect(s.documents.steps).toEqual([2, 3, 5]);
+    expect(s.documents.text).toContain('3 étapes sur 11 (27 %)');
+    expect(s.documents.text).toContain('Sans document : 1, 4, 6, 7, 8, 9, 10 et 11');
+  });
+
+  it('the CSE takes part in no step', () => {
+    expect(s.figures.staffRepresentativesInvolved).toBe(false);
+    expect(s.staffRepresentatives.text).toContain('ne prennent part à aucune étape');
+    expect(s.uninvolvedActors.actors).toContain('act-cse');
+    expect(s.uninvolvedActors.text).toContain('CSE');
+  });
+
+  it('has no evaluation step, and says what follows the last training', () => {
+    expect(s.evaluation.steps).toEqual([]);
+    expect(s.evaluation.text).toBe("Aucune étape d'évaluation ou de retour d'expérience.");
+    expect(s.afterTraining.text).toContain('dernière formation (étape 10)');
+    expect(s.afterTraining.steps).toEqual([11]);
+  });
+});
+
+describe('edge cases', () => {
+  const empty = createSession({ title: 'Vide', establishment: { name: '' }, project: { name: '' } });
+
+  it('a session without steps says so', () => {
+    const s = synthesize(empty);
+    expect(s.users.text).toContain('Aucune étape');
+    expect(s.figures.firstUserStep).toBeNull();
+    expect(s.afterTraining.text).toBe('Aucune étape de formation.');
+  });
+
+  it('no users and no dates', () => {
+    const session: Session = {
+      ...empty,
+      lanes: [{ id: 'l', label: 'Direction' }],
+      steps: [
+        { id: 'a', title: 'Décision', laneId: 'l', kind: 'lancement', markers: [], participants: [] },
+        { id: 'b', title: 'Choix', laneId: 'l', kind: 'choix-solution', markers: [], participants: [] },
+      ],
+    };
+    const s = synthesize(session);
+    expect(s.users.text).toBe('Les utilisateur·rices ne prennent part à aucune étape.');
+    expect(s.documents.text).toContain('0 étape sur 2');
+  });
+
+  it('a CSE consulted counts as staff representatives informed', () => {
+    const d = dui();
+    const session = { ...d, steps: d.steps.map((st, i) => (i === 8 ? { ...st, markers: [...st.markers, 'irp-consultees' as const] } : st)) };
+    expect(synthesize(session).staffRepresentatives.steps).toEqual([9]);
+  });
+
+  it('delays between partial dates', () => {
+    expect(delayText('2018', '2022-04')).toBe('environ 4 ans');
+    expect(delayText('2022-01', '2022-04')).toBe('environ 3 mois');
+    expect(delayText(undefined, '2022')).toBeNull();
+  });
+});
