@@ -1,8 +1,10 @@
 /**
  * Writes an open session through to IndexedDB. The in-memory document is the source of truth;
- * the persister keeps the last version on disk (the baseline) and, at most FLUSH_DELAY_MS after
- * a change, writes the rows that differ in one transaction. A failed write keeps the baseline,
- * so the next flush retries everything not yet on disk.
+ * the persister keeps the last version on disk (the baseline) and, as soon as a change is made
+ * (next task), writes the rows that differ in one transaction. While a write is under way,
+ * further changes wait and go together in the next one, so there is at most one write in
+ * flight and no debounce to lose on close. A failed write keeps the baseline, so the next flush
+ * retries everything not yet on disk.
  */
 import type { Session } from '../domain/types';
 import type { AciaDatabase } from './db';
@@ -10,7 +12,8 @@ import { diffSessions, isEmptyDiff } from './diff';
 import { storageErrorMessage } from './errors';
 import { writeDiff } from './repository';
 
-export const FLUSH_DELAY_MS = 150;
+/** Delay before a change is written: none beyond the current task (changes of one task go together). */
+export const FLUSH_DELAY_MS = 0;
 
 export type SaveStatus =
   | { state: 'saved'; at: string | null }

@@ -100,3 +100,57 @@ export async function duplicateStoredSession(db: AciaDatabase, id: string, now: 
 export async function markExported(db: AciaDatabase, id: string, at: Date = new Date()): Promise<void> {
   await db.sessions.update(id, { lastExportedAt: at.toISOString() });
 }
+
+export interface RestoreReport {
+  added: number;
+  copies: number;
+  unchanged: number;
+}
+
+/**
+ * Restores the sessions of a backup in one transaction. Nothing stored is overwritten: a session
+ * already here with the same last change is left as it is; one that differs comes in as a copy.
+ */
+export async function restoreSessions(db: AciaDatabase, sessions: readonly Session[], now: Date = new Date()): Promise<RestoreReport> {
+  const report: RestoreReport = { added: 0, copies: 0, unchanged: 0 };
+  const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short' });
+  await db.transaction('rw', db.allTables, async () => {
+    for (const session of sessions) {
+      const existing = await db.sessions.get(session.id);
+      if (!existing) {
+        await saveSession(db, session);
+        report.added++;
+      } else if (existing.updatedAt === session.updatedAt) {
+        report.unchanged++;
+      } else {
+        const title = `${session.title} (sauvegarde du ${day.format(new Date(session.updatedAt))})`;
+        await saveSession(db, duplicateModel(session, title, now));
+        report.copies++;
+      }
+    }
+  });
+  return report;
+}
+
+/** Every session stored here, for a backup; damaged ones are counted, not included. */
+export async function loadAllSessions(db: AciaDatabase): Promise<{ sessions: Session[]; damaged: number }> {
+  const rows = await listSessions(db);
+  const sessions: Session[] = [];
+  let damaged = 0;
+  for (const row of rows) {
+    const loaded = await loadSession(db, row.id);
+    if (loaded.ok) sessions.push(loaded.value);
+    else damaged++;
+  }
+  return { sessions, damaged };
+}
+
+/** Sessions changed since their last export, and not exported for more than a week. */
+export function needsBackup(rows: readonly SessionRow[], now: Date = new Date()): SessionRow[] {
+  const week = 7 * 24 * 3600 * 1000;
+  return rows.filter((r) => {
+    const since = r.lastExportedAt ?? r.createdAt;
+    const changed = !r.lastExportedAt || r.updatedAt > r.lastExportedAt;
+    return changed && now.getTime() - new Date(since).getTime() > week;
+  });
+}

@@ -62,7 +62,7 @@ export function validateSessionFile(raw: unknown, options: RuleOptions = {}): Re
   } catch (e) {
     return fail({ path: 'version', message: e instanceof Error ? e.message : String(e) });
   }
-  const parsed = sessionFileSchema.safeParse(migrated);
+  const parsed = sessionFileSchema.safeParse(migrated, { reportInput: true });
   if (!parsed.success) return fail(...issuesToErrors(parsed.error.issues, migrated));
   const ruleErrors = checkRules(parsed.data.session, options);
   if (ruleErrors.length > 0) return fail(...ruleErrors);

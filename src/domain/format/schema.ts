@@ -8,6 +8,9 @@ import {
   PARTICIPATIONS, PROJECT_STATUSES, RELATION_KINDS, STEP_KINDS, TIMELINE_SCALES, TRINOME_ROLES,
 } from '../enums';
 
+// No `new Function` in zod: the app's Content-Security-Policy forbids eval.
+z.config({ jitless: true });
+
 export const FORMAT_NAME = 'cartographies-acia';
 export const FORMAT_VERSION = 1;
 

@@ -9,14 +9,18 @@ import { getDb } from '../../storage/db';
 import { storageErrorMessage } from '../../storage/errors';
 import { askPersistentStorage } from '../../storage/persister';
 import {
-  deleteSession, duplicateStoredSession, listSessions, renameSession, saveSession, sessionExists, type SessionSummary,
+  deleteSession, duplicateStoredSession, listSessions, loadAllSessions, markExported, needsBackup, renameSession, restoreSessions,
+  saveSession, sessionExists, type SessionSummary,
 } from '../../storage/repository';
 import { Modal } from '../../ui/Modal';
 import { MenuButton } from '../../ui/Menu';
 import { formatDateTime } from '../../ui/format';
 import { exportSessionJson } from '../export/exportJson';
 import { CreateSessionDialog } from './CreateSessionDialog';
-import { readSessionFromFile } from './importFile';
+import { readImportFile } from './importFile';
+import { StoragePanel } from './StoragePanel';
+import { serializeBackup } from '../../domain/format/backup';
+import { downloadText } from '../../ui/download';
 
 type Dialog =
   | { kind: 'create' }
@@ -62,19 +66,42 @@ export function HomePage() {
     if (!file) return;
     setAlert(null);
     setNotice('');
-    const result = await readSessionFromFile(file);
+    const result = await readImportFile(file);
     if (fileInput.current) fileInput.current.value = '';
     if (!result.ok) {
       setAlert(`Import refusé : ${firstMessage(result.errors)}`);
       return;
     }
-    const session = result.value;
+    if (result.value.kind === 'backup') {
+      const sessions = result.value.sessions;
+      await guard(async () => {
+        const report = await restoreSessions(db, sessions);
+        setNotice(
+          `Sauvegarde restaurée : ${report.added} atelier(s) ajouté(s), ${report.copies} copie(s) d'ateliers qui différaient, ${report.unchanged} déjà à jour.`,
+        );
+      });
+      return;
+    }
+    const session = result.value.session;
     if (await sessionExists(db, session.id)) {
       setDialog({ kind: 'import-conflict', session });
       return;
     }
     await storeImported(session, `Atelier « ${session.title} » importé.`);
   };
+
+  const backupAll = () =>
+    guard(async () => {
+      const { sessions: all, damaged } = await loadAllSessions(db);
+      const now = new Date();
+      downloadText(serializeBackup(all, now), `cartographies-acia-sauvegarde-${now.toISOString().slice(0, 10)}.json`);
+      for (const s of all) await markExported(db, s.id, now);
+      setNotice(
+        `Sauvegarde de ${all.length} atelier(s) enregistrée.${damaged ? ` ${damaged} atelier(s) endommagé(s) n'ont pas pu être inclus.` : ''}`,
+      );
+    });
+
+  const stale = sessions ? needsBackup(sessions) : [];
 
   return (
     <div className="home">
@@ -86,6 +113,7 @@ export function HomePage() {
         <div className="home-actions">
           <button type="button" className="primary" onClick={() => setDialog({ kind: 'create' })}>Nouvel atelier</button>
           <button type="button" onClick={() => fileInput.current?.click()}>Importer</button>
+          <button type="button" onClick={() => void backupAll()} disabled={!sessions || sessions.length === 0}>Sauvegarder tout</button>
           <input
             ref={fileInput}
             type="file"
@@ -105,6 +133,12 @@ export function HomePage() {
         </div>
       )}
       <p role="status" className="notice">{notice}</p>
+      {stale.length > 0 && (
+        <p className="reminder">
+          {stale.length === 1 ? `L'atelier « ${stale[0]!.title} » a changé` : `${stale.length} ateliers ont changé`} depuis plus d'une
+          semaine sans être exporté{stale.length > 1 ? 's' : ''} : pensez à « Sauvegarder tout » pour en garder une copie hors du navigateur.
+        </p>
+      )}
 
       <main>
         <h2>Ateliers enregistrés dans ce navigateur</h2>
@@ -157,6 +191,7 @@ export function HomePage() {
           Les ateliers sont enregistrés uniquement dans ce navigateur, sur cet ordinateur. Exportez-les pour en garder une copie
           ou les ouvrir ailleurs.
         </p>
+        <StoragePanel />
       </main>
 
       {dialog?.kind === 'create' && <CreateSessionDialog onCancel={() => setDialog(null)} onCreate={create} />}

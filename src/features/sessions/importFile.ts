@@ -3,6 +3,7 @@
  * exported by the app, which carries the session. Every check runs before anything is written.
  */
 import { EMBED_KEYWORD, isPng, readPngText, readSvgMetadata } from '../../domain/format/embed';
+import { isBackup, validateBackup } from '../../domain/format/backup';
 import { checkFileSize, parseSessionFile } from '../../domain/format/file';
 import { fail, type Result } from '../../domain/result';
 import type { Session } from '../../domain/types';
@@ -26,7 +27,10 @@ async function sessionText(file: File): Promise<Result<string>> {
   return { ok: true, value: text };
 }
 
-export async function readSessionFromFile(file: File): Promise<Result<Session>> {
+/** What a chosen file holds: one session, or a backup of several. */
+export type Imported = { kind: 'session'; session: Session } | { kind: 'backup'; sessions: Session[] };
+
+export async function readImportFile(file: File): Promise<Result<Imported>> {
   const size = checkFileSize(file.size);
   if (!size.ok) return size;
   let text: Result<string>;
@@ -36,6 +40,17 @@ export async function readSessionFromFile(file: File): Promise<Result<Session>> 
     return fail({ path: '', message: 'Le fichier ne peut pas être lu.' });
   }
   if (!text.ok) return text;
+  if (text.value.includes('"cartographies-acia-sauvegarde"')) {
+    try {
+      const raw: unknown = JSON.parse(text.value);
+      if (isBackup(raw)) {
+        const backup = validateBackup(raw);
+        return backup.ok ? { ok: true, value: { kind: 'backup', sessions: backup.value } } : backup;
+      }
+    } catch {
+      // not JSON: parseSessionFile says so below
+    }
+  }
   const parsed = parseSessionFile(text.value);
-  return parsed.ok ? { ok: true, value: parsed.value.session } : parsed;
+  return parsed.ok ? { ok: true, value: { kind: 'session', session: parsed.value.session } } : parsed;
 }

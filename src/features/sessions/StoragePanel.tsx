@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react';
+
+interface StorageInfo {
+  persisted: boolean | null;
+  usage: number | null;
+  quota: number | null;
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+
+/** Where the data lives: whether the browser keeps it for sure, and the space used. */
+export function StoragePanel() {
+  const [info, setInfo] = useState<StorageInfo | null>(null);
+  useEffect(() => {
+    let live = true;
+    const storage = globalThis.navigator?.storage;
+    void Promise.all([storage?.persisted?.().catch(() => null) ?? null, storage?.estimate?.().catch(() => null) ?? null]).then(([persisted, estimate]) => {
+      if (live) setInfo({ persisted: persisted ?? null, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null });
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!info) return null;
+  return (
+    <details className="panel storage-panel">
+      <summary>Stockage</summary>
+      <p>
+        {info.persisted === true
+          ? 'Le navigateur conserve ces données durablement (stockage persistant accordé).'
+          : info.persisted === false
+            ? "Stockage non persistant : le navigateur pourrait effacer ces données s'il manque de place. Exportez vos ateliers."
+            : 'Le navigateur ne dit pas si ces données sont conservées durablement.'}
+      </p>
+      {info.usage !== null && (
+        <p>
+          Espace utilisé : {mb(info.usage)}
+          {info.quota ? ` sur ${mb(info.quota)} disponibles` : ''}.
+        </p>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,127 @@
+import { expect, test, type Page } from '@playwright/test';
+import { examplePath, importFile, sessionLinks } from './helpers';
+
+const chronology = (page: Page) => page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('listitem');
+
+async function openDui(page: Page) {
+  await page.goto('./');
+  await importFile(page, examplePath('dui-groupement.json'));
+  await page.getByRole('link', { name: /DUI du groupement/ }).click();
+  await expect(chronology(page)).toHaveCount(11);
+}
+
+async function renameStep1(page: Page, title: string) {
+  await page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('button').first().click();
+  const field = page.getByRole('textbox', { name: 'Titre' });
+  await field.fill(title);
+  await field.press('Enter');
+  await expect(chronology(page).first()).toContainText(title);
+}
+
+test('the app starts and works offline after one visit', async ({ page, context }) => {
+  await openDui(page);
+  // After the first visit the service worker has precached the app; the next load is controlled by it.
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
+  await page.reload();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await context.setOffline(true);
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: /Cartographies ACIA/ })).toBeVisible();
+  await page.getByRole('link', { name: /DUI du groupement/ }).click();
+  await renameStep1(page, 'Demande hors connexion');
+  await expect(page.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter' }).click();
+  await page.getByRole('menuitem', { name: 'Fichier de session (JSON)' }).click();
+  const json = JSON.parse(Buffer.concat(await (await (await downloading).createReadStream()).toArray()).toString('utf8'));
+  expect(json.session.steps[0].title).toBe('Demande hors connexion');
+  await context.setOffline(false);
+});
+
+test('nothing leaves the machine: every request of a whole scenario goes to the app itself', async ({ page }) => {
+  const origins = new Set<string>();
+  page.on('request', (r) => origins.add(new URL(r.url()).origin));
+  await openDui(page);
+  await renameStep1(page, 'Demande');
+  await page.getByRole('tab', { name: 'Acteurs' }).click();
+  await page.getByRole('button', { name: 'Réorganiser' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter' }).click();
+  await page.getByRole('menuitem', { name: 'Diaporama (PPTX)' }).click();
+  await downloading;
+  await page.getByRole('tab', { name: 'Synthèse' }).click();
+  const allowed = new Set(['http://127.0.0.1:4173', 'null']);
+  const outside = [...origins].filter((o) => !allowed.has(o) && !o.startsWith('blob:') && !o.startsWith('data:'));
+  expect(outside).toEqual([]);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("connect-src 'self'");
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toContain('unsafe-eval');
+});
+
+test('an edit followed by closing the tab 100 ms later is on disk, 20 times in a row', async ({ context }) => {
+  const first = await context.newPage();
+  await openDui(first);
+  const url = first.url();
+  await first.close();
+  let lost = 0;
+  for (let i = 1; i <= 20; i++) {
+    const page = await context.newPage();
+    await page.goto(url);
+    await expect(chronology(page)).toHaveCount(11);
+    await expect(chronology(page).first()).toContainText(i === 1 ? "Demande d'un projet de DUI" : `Essai ${i - 1}`);
+    await page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('button').first().click();
+    await page.getByRole('textbox', { name: 'Titre' }).fill(`Essai ${i}`);
+    await page.getByRole('textbox', { name: 'Titre' }).press('Enter');
+    await page.waitForTimeout(100);
+    await page.close({ runBeforeUnload: true });
+    const check = await context.newPage();
+    await check.goto(url);
+    await expect(chronology(check)).toHaveCount(11);
+    if (!(await chronology(check).first().textContent())?.includes(`Essai ${i}`)) lost++;
+    await check.close();
+    if (lost) break;
+  }
+  expect(lost).toBe(0);
+});
+
+test('two tabs on the same session see each other’s edits', async ({ context }) => {
+  const a = await context.newPage();
+  await openDui(a);
+  const b = await context.newPage();
+  await b.goto(a.url());
+  await expect(chronology(b)).toHaveCount(11);
+  await renameStep1(a, 'Écrit dans l’onglet A');
+  await expect(chronology(b).first()).toContainText('Écrit dans l’onglet A', { timeout: 2000 });
+  await renameStep1(b, 'Puis dans l’onglet B');
+  await expect(chronology(a).first()).toContainText('Puis dans l’onglet B', { timeout: 2000 });
+  await a.reload();
+  await expect(chronology(a).first()).toContainText('Puis dans l’onglet B');
+});
+
+test('a backup of everything restores every session, and a damaged backup changes nothing', async ({ page }) => {
+  await page.goto('./');
+  await importFile(page, examplePath('dui-groupement.json'));
+  await importFile(page, examplePath('minimal.json'));
+  await expect(sessionLinks(page)).toHaveCount(2);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Sauvegarder tout' }).click();
+  const download = await downloading;
+  const buffer = Buffer.concat(await (await download.createReadStream()).toArray());
+  const backup = JSON.parse(buffer.toString('utf8'));
+  expect(backup.sessions).toHaveLength(2);
+
+  await page.evaluate(() => indexedDB.deleteDatabase('cartographies-acia'));
+  await page.reload();
+  await expect(sessionLinks(page)).toHaveCount(0);
+
+  const damaged = structuredClone(backup);
+  damaged.sessions[1].session.steps = [{ id: 'x', title: '', laneId: 'nowhere', kind: 'autre', markers: [], participants: [] }];
+  await importFile(page, { name: 'abimee.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(damaged)) });
+  await expect(page.getByRole('alert')).toContainText('de la sauvegarde');
+  await expect(sessionLinks(page)).toHaveCount(0);
+
+  await importFile(page, { name: download.suggestedFilename(), mimeType: 'application/json', buffer });
+  await expect(sessionLinks(page)).toHaveCount(2);
+  await expect(page.getByText('Sauvegarde restaurée : 2 atelier(s) ajouté(s)')).toBeVisible();
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseSessionFile } from '../../src/domain/format/file';
+import { headerOf } from '../../src/domain/session';
+import { ENTITY_KINDS } from '../../src/domain/types';
+import { AciaDatabase } from '../../src/storage/db';
+import { listSessions, loadSession } from '../../src/storage/repository';
+import { exampleText } from '../shared';
+
+/**
+ * A database exactly as the first released schema (Dexie version 1 = IndexedDB version 10)
+ * wrote it, built with raw IndexedDB calls, then opened by the current code.
+ */
+async function writeFirstSchemaDatabase(name: string) {
+  const parsed = parseSessionFile(exampleText('dui-groupement.json'));
+  if (!parsed.ok) throw new Error('example');
+  const session = parsed.value.session;
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(name, 10);
+    req.onupgradeneeded = () => {
+      const d = req.result;
+      d.createObjectStore('sessions', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+      for (const kind of ENTITY_KINDS) d.createObjectStore(kind, { keyPath: ['sessionId', 'id'] }).createIndex('sessionId', 'sessionId');
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(['sessions', ...ENTITY_KINDS], 'readwrite');
+    tx.objectStore('sessions').put(headerOf(session));
+    for (const kind of ENTITY_KINDS) {
+      (session[kind] as { id: string }[]).forEach((item, order) => tx.objectStore(kind).put({ ...item, sessionId: session.id, order }));
+    }
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+  return session;
+}
+
+describe('upgrading the database', () => {
+  it('keeps every session written by the first schema', async () => {
+    const name = `first-schema-${crypto.randomUUID()}`;
+    const session = await writeFirstSchemaDatabase(name);
+    const db = new AciaDatabase(name);
+    expect((await listSessions(db)).map((s) => s.title)).toEqual([session.title]);
+    expect(await loadSession(db, session.id)).toEqual({ ok: true, value: session });
+    db.close();
+  });
+});
