@@ -48,12 +48,15 @@ export function createSession(input: NewSessionInput, now: Date = new Date(), id
 }
 
 /** A copy of a session under a new id and title; ids inside the session stay as they are. */
+/** The first `n` characters (code points: an emoji is never cut in half). */
+export const firstChars = (s: string, n: number): string => [...s].slice(0, n).join('');
+
 export function duplicateSession(session: Session, title: string, now: Date = new Date(), id: string = newId()): Session {
   const at = now.toISOString();
-  return { ...structuredClone(session), id, title: title.slice(0, 200), createdAt: at, updatedAt: at };
+  return { ...structuredClone(session), id, title: firstChars(title, 200), createdAt: at, updatedAt: at };
 }
 
-export const copyTitle = (title: string): string => `${title} (copie)`.slice(0, 200);
+export const copyTitle = (title: string): string => firstChars(`${title} (copie)`, 200);
 
 export function headerOf(session: Session): SessionHeader {
   const { lanes: _l, actors: _a, steps: _s, links: _k, relations: _r, notes: _n, ...header } = session;

@@ -61,7 +61,7 @@ describe('500 mutations of the example files', () => {
     let refused = 0;
     let valid = 0;
     for (let i = 0; i < 500; i++) {
-      let file = bases[i % 2]!;
+      let file: Json = bases[i % 2] ?? null;
       const times = 1 + Math.floor(random() * 3);
       for (let t = 0; t < times; t++) file = mutate(file, random);
       const text = JSON.stringify(file);
@@ -69,7 +69,7 @@ describe('500 mutations of the example files', () => {
       try {
         result = parseSessionFile(text);
       } catch (e) {
-        throw new Error(`mutation ${i} threw: ${String(e)}\n${text.slice(0, 500)}`);
+        throw new Error(`mutation ${i} threw: ${String(e)}\n${text.slice(0, 500)}`, { cause: e });
       }
       if (result.ok) {
         valid++;

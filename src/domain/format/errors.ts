@@ -59,6 +59,7 @@ function describe(issue: z.core.$ZodIssue): string {
     case 'too_small':
       return issue.origin === 'number' ? `valeur trop petite (${String(issue.minimum)} au moins)` : `trop court (${String(issue.minimum)} au moins)`;
     case 'invalid_value':
+      if (issue.input === undefined) return 'champ obligatoire manquant';
       return `valeur non reconnue (valeurs possibles : ${issue.values.map((v) => String(v)).join(', ')})`;
     case 'unrecognized_keys':
       return `champ${issue.keys.length > 1 ? 's' : ''} inconnu${issue.keys.length > 1 ? 's' : ''} : ${issue.keys.join(', ')}`;

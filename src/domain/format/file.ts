@@ -15,7 +15,7 @@ export const APP_NAME = 'Cartographies ACIA';
 const tooLarge = (bytes: number) =>
   fail({
     path: '',
-    message: `Le fichier est trop volumineux (${(bytes / 1024 / 1024).toFixed(1)} Mo) : 10 Mo au plus.`,
+    message: `Le fichier est trop volumineux (${(bytes / 1024 / 1024).toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} Mo) : 10 Mo au plus.`,
   });
 
 /** Refuses a file larger than 10 MB before it is read. */
@@ -103,10 +103,9 @@ export function sessionFileName(title: string, extension = '.acia.json'): string
     // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 80)
     .trim();
-  return `${safe || 'atelier'}${extension}`;
+  const short = [...safe].slice(0, 80).join('').trim();
+  return `${short || 'atelier'}${extension}`;
 }
 
 /** The first message of a failed result, for an alert. */
