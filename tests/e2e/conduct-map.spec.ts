@@ -153,3 +153,28 @@ test('deleting a lane says how many steps it holds and moves them', async ({ pag
   await expect(page.getByText('Couloirs (9)')).toBeVisible();
   await expect(stepNode(page, 8)).toHaveAccessibleName(/couloir Professionnel·les/);
 });
+
+test('copy two linked steps and paste them into another session; Suppr deletes, Ctrl+Z brings back', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await openDui(page);
+  await stepNode(page, 9).click();
+  await stepNode(page, 10).click({ modifiers: ['Control'] });
+  await page.keyboard.press('Control+c');
+  await expect(page.getByText('2 étapes copiées.')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Tous les ateliers' }).click();
+  await createSession(page, 'Autre établissement');
+  await page.locator('.react-flow__pane').click();
+  await page.keyboard.press('Control+v');
+  await expect(chronology(page)).toHaveCount(2);
+  await expect(chronology(page).nth(0)).toHaveText(/^1\.\W*Réorganisation des services/);
+  await expect(page.getByRole('group', { name: "Lien de l'étape 1 à l'étape 2 : Révèle le besoin de formation" })).toHaveCount(1);
+  await expect(stepNode(page, 2)).toHaveAccessibleName(/couloir Professionnel·les/);
+
+  await page.keyboard.press('Escape'); // the pasted steps were selected
+  await stepNode(page, 1).click();
+  await page.keyboard.press('Delete');
+  await expect(chronology(page)).toHaveCount(1);
+  await page.keyboard.press('Control+z');
+  await expect(chronology(page)).toHaveCount(2);
+});

@@ -210,8 +210,12 @@ export function StepEditor({ session, step, number, onClose }: Props) {
                 >
                   {PARTICIPATIONS.map((r) => <option key={r} value={r}>{PARTICIPATION_LABELS[r]}</option>)}
                 </select>
-                <button type="button" onClick={() => set('participants', participants.filter((_, j) => j !== i))}>
-                  Retirer<span className="visually-hidden"> {actor?.name}</span>
+                <button
+                  type="button"
+                  aria-label={`Retirer ${actor?.name ?? 'ce participant'}`}
+                  onClick={() => set('participants', participants.filter((_, j) => j !== i))}
+                >
+                  Retirer
                 </button>
               </div>
             );
