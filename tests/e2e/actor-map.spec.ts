@@ -40,13 +40,22 @@ test('selecting step 3 highlights its four participants on the actor map', async
   }
 });
 
-test('a matrix cell changes the step participants on the other tab, and undo restores them', async ({ page }) => {
+test('a matrix cell changes the step participants on the other tab, and undo goes back one click at a time', async ({ page }) => {
   await openDuiActors(page);
-  await matrix(page).getByRole('combobox', { name: "Participation de CSE à l'étape 3" }).selectOption('informe');
+  const cell = matrix(page).getByRole('button', { name: /^Participation de CSE à l'étape 3 :/ });
+  await expect(cell).toHaveAccessibleName("Participation de CSE à l'étape 3 : aucune");
+  await cell.click(); // pilote
+  await cell.click(); // contribue
+  await cell.click(); // informé·e
+  await expect(cell).toHaveAccessibleName("Participation de CSE à l'étape 3 : Informé·e");
   await expect(page.getByRole('group', { name: /^Acteur : CSE/ })).not.toHaveAccessibleName(/aucune étape/);
   await page.getByRole('tab', { name: 'Conduite de projet' }).click();
   await page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('button', { name: /Constitution d'un groupe de travail/ }).click();
   await expect(page.getByRole('combobox', { name: 'Rôle de CSE' })).toHaveValue('informe');
+  // Each click on the cell was one gesture, so one undo step.
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await expect(page.getByRole('combobox', { name: 'Rôle de CSE' })).toHaveValue('contribue');
+  await page.getByRole('button', { name: 'Annuler' }).click();
   await page.getByRole('button', { name: 'Annuler' }).click();
   await expect(page.getByRole('combobox', { name: 'Rôle de CSE' })).toHaveCount(0);
 });

@@ -35,6 +35,8 @@ function ActorMapInner({ session }: { session: Session }) {
   const noteRoles = useViewStore((s) => s.noteRoles);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [arranging, setArranging] = useState(false);
+  // A large matrix is only drawn when asked for: opening the tab stays fast.
+  const [matrixOpen, setMatrixOpen] = useState(() => session.actors.length * session.steps.length <= 2000);
   const flow = useReactFlow();
 
   const notes = useMemo(() => filterNotes(session.notes, { map: 'acteurs', roles: new Set(noteRoles) }), [session.notes, noteRoles]);
@@ -107,9 +109,13 @@ function ActorMapInner({ session }: { session: Session }) {
           <ActorLegend session={session} notes={notes} />
         </aside>
       </div>
-      <details className="matrix-panel" open>
+      <details
+        className="matrix-panel"
+        open={matrixOpen}
+        onToggle={(e) => setMatrixOpen((e.currentTarget as HTMLDetailsElement).open)}
+      >
         <summary>Participation des acteurs aux étapes</summary>
-        <ParticipationMatrix session={session} />
+        {matrixOpen && <ParticipationMatrix session={session} />}
       </details>
       {dialog?.kind === 'actor' && <AddActorDialog session={session} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'relation' && <RelationDialog session={session} from={dialog.from} to={dialog.to} onClose={() => setDialog(null)} />}

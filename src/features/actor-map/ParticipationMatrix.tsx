@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import { participationMatrix, setParticipation } from '../../domain/commands/actors';
-import { PARTICIPATIONS, type Participation } from '../../domain/enums';
+import type { Participation } from '../../domain/enums';
 import type { Session } from '../../domain/types';
 import { ACTOR_CATEGORY_LABELS, PARTICIPATION_LABELS } from '../../i18n/labels';
 import { ACTOR_CATEGORY_VISUALS } from '../../i18n/visuals';
@@ -8,6 +8,8 @@ import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 
 const SHORT: Record<Participation, string> = { pilote: 'P', contribue: 'C', informe: 'I' };
+/** A click (or Entrée, Espace) on a cell moves to the next value: — → pilote → contribue → informé → —. */
+const NEXT: Record<Participation | 'none', Participation | null> = { none: 'pilote', pilote: 'contribue', contribue: 'informe', informe: null };
 
 /**
  * Actors × steps: the same data as the step participants of the conduct map. Rows of actors
@@ -57,17 +59,15 @@ export const ParticipationMatrix = memo(function ParticipationMatrix({ session }
                   const role = matrix.cells.get(`${actor.id}|${step.id}`) ?? null;
                   return (
                     <td key={step.id} className={role ? `cell-${role}` : undefined}>
-                      <select
-                        aria-label={`Participation de ${actor.name} à l'étape ${step.number}`}
-                        value={role ?? ''}
-                        onChange={(e) => {
-                          const next = (e.target.value || null) as Participation | null;
-                          apply((s) => setParticipation(s, step.id, actor.id, next));
-                        }}
+                      <button
+                        type="button"
+                        className="matrix-cell"
+                        aria-label={`Participation de ${actor.name} à l'étape ${step.number} : ${role ? PARTICIPATION_LABELS[role] : 'aucune'}`}
+                        title={role ? PARTICIPATION_LABELS[role] : 'Aucune participation'}
+                        onClick={() => apply((s) => setParticipation(s, step.id, actor.id, NEXT[role ?? 'none']))}
                       >
-                        <option value="">—</option>
-                        {PARTICIPATIONS.map((p) => <option key={p} value={p}>{`${SHORT[p]} · ${PARTICIPATION_LABELS[p]}`}</option>)}
-                      </select>
+                        {role ? SHORT[role] : '·'}
+                      </button>
                     </td>
                   );
                 })}
@@ -76,7 +76,10 @@ export const ParticipationMatrix = memo(function ParticipationMatrix({ session }
           })}
         </tbody>
       </table>
-      <p className="hint">P : pilote · C : contribue · I : informé·e. Les lignes marquées « aucune étape » sont les acteurs jamais associés.</p>
+      <p className="hint">
+        P : pilote · C : contribue · I : informé·e. Cliquez une case pour passer d'une valeur à la suivante. Les lignes marquées « aucune
+        étape » sont les acteurs jamais associés.
+      </p>
     </div>
   );
 });

@@ -1,0 +1,43 @@
+/**
+ * The floor the benchmark measures against: the same nodes and edges rendered by bare React
+ * Flow (default nodes, no store, no database), and a raw Dexie put of one row.
+ */
+import { ReactFlow, useNodesState, type Edge, type Node } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { Dexie } from 'dexie';
+import { createRoot, type Root } from 'react-dom/client';
+
+declare global {
+  interface Window {
+    benchRender: (nodes: Node[], edges: Edge[]) => void;
+    benchPut: (i: number) => Promise<number>;
+  }
+}
+
+function Flow({ nodes: initial, edges }: { nodes: Node[]; edges: Edge[] }) {
+  const [nodes, , onNodesChange] = useNodesState(initial);
+  return <ReactFlow nodes={nodes} edges={edges} onNodesChange={onNodesChange} fitView minZoom={0.05} />;
+}
+
+let root: Root | null = null;
+window.benchRender = (nodes, edges) => {
+  root?.unmount();
+  root = createRoot(document.getElementById('root')!);
+  root.render(<Flow nodes={nodes} edges={edges} />);
+};
+
+const db = new Dexie('bench-baseline');
+db.version(1).stores({ steps: '[sessionId+id], sessionId' });
+const reader = new Dexie('bench-baseline');
+reader.version(1).stores({ steps: '[sessionId+id], sessionId' });
+
+/** A raw Dexie put of one row, until it reads back from a second connection. */
+window.benchPut = async (i) => {
+  const t0 = performance.now();
+  const title = `titre ${i} ${Math.random()}`;
+  await db.table('steps').put({ sessionId: 'b', id: 's1', title, laneId: 'l0', kind: 'autre', markers: [], participants: [], order: 1 });
+  for (;;) {
+    const row = (await reader.table('steps').get(['b', 's1'])) as { title?: string } | undefined;
+    if (row?.title === title) return performance.now() - t0;
+  }
+};

@@ -1,0 +1,243 @@
+/**
+ * The benchmark: our app against bare React Flow and a raw Dexie put, in the same run, on
+ * generated sessions of 20, 200 and 1000 steps. Prints one table and writes bench/results.json.
+ * Budgets are reported as pass or fail; timing noise never fails this run (only errors do).
+ * BENCH_QUICK=1: 20 and 200 steps, one run each (what CI runs, so the bench cannot rot).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { join } from 'node:path';
+import { test, expect, type Page } from '@playwright/test';
+import { layoutConductMap } from '../src/domain/layout/conduct';
+import { serializeSessionFile } from '../src/domain/format/file';
+import type { Session } from '../src/domain/types';
+import { generateSession } from './generate';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const SIZES = QUICK ? [20, 200] : [20, 200, 1000];
+const RUNS = QUICK ? 1 : 5;
+const EDITS = QUICK ? 3 : 20;
+
+interface Row { measure: string; size: number | string; ours: number; baseline: number | null; ratio: number | null; budget: string; pass: boolean | null; unit: string }
+const rows: Row[] = [];
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)]! : NaN;
+};
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]! : NaN;
+};
+
+/** Waits (inside the page) until `count` nodes of `selector` are in the DOM and none is hidden. */
+const untilNodes = (selector: string, count: number) => `new Promise((resolve) => {
+  const tick = () => {
+    const nodes = document.querySelectorAll(${JSON.stringify(selector)});
+    if (nodes.length >= ${count} && !document.querySelector('.react-flow__node[style*="visibility: hidden"]')) requestAnimationFrame(() => resolve());
+    else requestAnimationFrame(tick);
+  };
+  tick();
+})`;
+
+async function importSession(page: Page, session: Session) {
+  const text = serializeSessionFile(session);
+  if (!text.ok) throw new Error(text.errors[0]!.message);
+  await page.goto('./');
+  await page.getByLabel('Fichier à importer').setInputFiles({ name: 'bench.acia.json', mimeType: 'application/json', buffer: Buffer.from(text.value) });
+  await expect(page.getByRole('link', { name: session.title })).toBeVisible();
+}
+
+async function openOurs(page: Page, session: Session, map: 'conduite' | 'acteurs'): Promise<number> {
+  await page.goto('./#/');
+  await expect(page.getByRole('link', { name: session.title })).toBeVisible();
+  if (map === 'conduite') {
+    return page.evaluate(async ([title, wait]) => {
+      const link = [...document.querySelectorAll('a')].find((a) => a.textContent === title)!;
+      const t0 = performance.now();
+      link.click();
+      await (0, eval)(wait);
+      return performance.now() - t0;
+    }, [session.title, untilNodes('.react-flow__node-step', session.steps.length)] as const);
+  }
+  await page.getByRole('link', { name: session.title }).click();
+  await expect(page.getByRole('tab', { name: 'Acteurs' })).toBeVisible();
+  return page.evaluate(async (wait) => {
+    const tab = [...document.querySelectorAll('[role="tab"]')].find((t) => t.textContent === 'Acteurs') as HTMLElement;
+    const t0 = performance.now();
+    tab.click();
+    await (0, eval)(wait);
+    return performance.now() - t0;
+  }, untilNodes('.react-flow__node-actor', session.actors.length));
+}
+
+function baselineElements(session: Session, map: 'conduite' | 'acteurs') {
+  if (map === 'conduite') {
+    const layout = layoutConductMap(session);
+    return {
+      nodes: session.steps.map((s) => ({ id: s.id, position: { x: layout.byId.get(s.id)!.x, y: layout.byId.get(s.id)!.y }, data: { label: s.title } })),
+      edges: session.links.map((l) => ({ id: l.id, source: l.from, target: l.to })),
+    };
+  }
+  return {
+    nodes: session.actors.map((a) => ({ id: a.id, position: a.position!, data: { label: a.name } })),
+    edges: session.relations.map((r) => ({ id: r.id, source: r.from, target: r.to })),
+  };
+}
+
+async function openBaseline(page: Page, session: Session, map: 'conduite' | 'acteurs'): Promise<number> {
+  const { nodes, edges } = baselineElements(session, map);
+  await page.goto('./bench-baseline/index.html');
+  await page.waitForFunction(() => typeof window.benchRender === 'function');
+  return page.evaluate(async ([n, e, wait]) => {
+    const t0 = performance.now();
+    window.benchRender(n, e);
+    await (0, eval)(wait);
+    return performance.now() - t0;
+  }, [nodes, edges, untilNodes('.react-flow__node', nodes.length)] as const);
+}
+
+/** Frame times (ms) while the mouse drags a node across the canvas for about 2 s. */
+async function dragFrames(page: Page, selector: string): Promise<number[]> {
+  const node = page.locator(selector).first();
+  await node.scrollIntoViewIfNeeded();
+  const box = (await node.boundingBox())!;
+  await page.evaluate(() => {
+    const w = window as unknown as { frames_: number[]; stop_: boolean };
+    w.frames_ = [];
+    w.stop_ = false;
+    let last = performance.now();
+    const tick = (t: number) => {
+      w.frames_.push(t - last);
+      last = t;
+      if (!w.stop_) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  const start = Date.now();
+  let i = 0;
+  while (Date.now() - start < 2000) {
+    i++;
+    await page.mouse.move(box.x + box.width / 2 + Math.sin(i / 8) * 300, box.y + box.height / 2 + Math.cos(i / 11) * 150);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+  return page.evaluate(() => {
+    const w = window as unknown as { frames_: number[]; stop_: boolean };
+    w.stop_ = true;
+    return w.frames_.slice(2);
+  });
+}
+
+function add(measure: string, size: number | string, ours: number, baseline: number | null, budget: string, limit: ((ratio: number | null, ours: number) => boolean) | null, unit = 'ms') {
+  const ratio = baseline ? ours / baseline : null;
+  rows.push({ measure, size, ours, baseline, ratio, budget, pass: limit ? limit(ratio, ours) : null, unit });
+}
+
+test('benchmark', async ({ page, browser }) => {
+  const editP95: Record<number, number> = {};
+  for (const size of SIZES) {
+    const session = generateSession(size);
+    await importSession(page, session);
+
+    for (const map of ['conduite', 'acteurs'] as const) {
+      const ours: number[] = [];
+      const base: number[] = [];
+      await openOurs(page, session, map); // warm-up: code chunks loaded once
+      await openBaseline(page, session, map);
+      for (let r = 0; r < RUNS; r++) {
+        ours.push(await openOurs(page, session, map));
+        base.push(await openBaseline(page, session, map));
+      }
+      add(`Ouverture ${map === 'conduite' ? 'conduite de projet' : 'acteurs'}`, size, median(ours), median(base), '≤ 1,3× la référence', (ratio) => ratio !== null && ratio <= 1.3);
+    }
+
+    // Edit to disk: a step's title changed through the editor, until a second connection reads it.
+    await openOurs(page, session, 'conduite');
+    const edits: number[] = [];
+    for (let i = 0; i < EDITS; i++) {
+      const stepId = session.steps[(i * 7) % size]!.id;
+      await page.evaluate((index) => (document.querySelectorAll('.chronology-item')[index] as HTMLElement).click(), (i * 7) % size);
+      const field = page.getByRole('textbox', { name: 'Titre' });
+      await field.fill(`Titre modifié ${i}`);
+      edits.push(
+        await page.evaluate(async ([sessionId, id, title]) => {
+          const reader = await new Promise<IDBDatabase>((res, rej) => {
+            const req = indexedDB.open('cartographies-acia');
+            req.onsuccess = () => res(req.result);
+            req.onerror = () => rej(req.error);
+          });
+          const read = () =>
+            new Promise<string | undefined>((res) => {
+              const req = reader.transaction('steps').objectStore('steps').get([sessionId, id]);
+              req.onsuccess = () => res((req.result as { title?: string } | undefined)?.title);
+            });
+          const form = document.querySelector('.step-editor form') as HTMLFormElement;
+          const t0 = performance.now();
+          form.requestSubmit();
+          while ((await read()) !== title) { /* poll */ }
+          const elapsed = performance.now() - t0;
+          reader.close();
+          return elapsed;
+        }, [session.id, stepId, `Titre modifié ${i}`] as const),
+      );
+    }
+    await page.goto('./bench-baseline/index.html');
+    await page.waitForFunction(() => typeof window.benchPut === 'function');
+    const puts: number[] = [];
+    for (let i = 0; i < EDITS; i++) puts.push(await page.evaluate((n) => window.benchPut(n), i));
+    editP95[size] = quantile(edits, 0.95);
+    add('Modification → disque p50', size, quantile(edits, 0.5), quantile(puts, 0.5), 'information', null);
+    add('Modification → disque p95', size, quantile(edits, 0.95), quantile(puts, 0.95), '≤ 3× le put Dexie', (ratio) => ratio !== null && ratio <= 3);
+
+    // Drag a step for 2 s: frame times against the same drag on bare React Flow.
+    await openOurs(page, session, 'conduite');
+    const oursFrames = await dragFrames(page, '.react-flow__node-step');
+    await openBaseline(page, session, 'conduite');
+    const baseFrames = await dragFrames(page, '.react-flow__node');
+    add('Glisser : image p50', size, quantile(oursFrames, 0.5), quantile(baseFrames, 0.5), 'information', null);
+    add('Glisser : image p95', size, quantile(oursFrames, 0.95), quantile(baseFrames, 0.95), '≤ 1,3× la référence', (ratio) => ratio !== null && ratio <= 1.3);
+
+    if (size === 200) {
+      await openOurs(page, session, 'conduite');
+      for (const [label, item] of [['Export PNG', 'Image PNG'], ['Export SVG', 'Image SVG']] as const) {
+        const times: number[] = [];
+        for (let r = 0; r < RUNS; r++) {
+          const t0 = Date.now();
+          const downloading = page.waitForEvent('download');
+          await page.getByRole('button', { name: 'Exporter' }).click();
+          await page.getByRole('menuitem', { name: item }).click();
+          await (await downloading).path();
+          times.push(Date.now() - t0);
+        }
+        add(label, size, median(times), null, label === 'Export PNG' ? '< 2 s' : 'information', label === 'Export PNG' ? (_r, ours) => ours < 2000 : null);
+      }
+    }
+  }
+  if (editP95[20] && editP95[1000]) {
+    add('Croissance p95 20 → 1000 étapes', '20→1000', editP95[1000] / editP95[20], null, '≤ 1,5×', (_r, ours) => ours <= 1.5, '×');
+  }
+
+  // Bundle: the JavaScript the first page loads, and everything precached.
+  const dist = join(process.cwd(), 'dist');
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const gz = (f: string) => gzipSync(readFileSync(join(dist, f))).length;
+  const initialKb = initial.reduce((n, f) => n + gz(f), 0) / 1024;
+  const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+  const precached = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!).filter((f) => !f.startsWith('http'));
+  const precacheKb = precached.reduce((n, f) => n + gz(f), 0) / 1024;
+  add('JavaScript initial (gzip)', '-', initialKb, null, '≤ 250 Ko', (_r, ours) => ours <= 250, 'Ko');
+  add('Tout le précache (gzip)', '-', precacheKb, null, 'information', null, 'Ko');
+
+  const fmt = (n: number | null, unit = '') => (n === null || Number.isNaN(n) ? '—' : `${n.toFixed(n < 10 ? 2 : 1)}${unit}`);
+  const table = [
+    ['mesure', 'taille', 'nous', 'référence', 'rapport', 'budget', 'résultat'],
+    ...rows.map((r) => [r.measure, String(r.size), fmt(r.ours, ` ${r.unit}`), fmt(r.baseline, r.baseline === null ? '' : ` ${r.unit}`), r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`, r.budget, r.pass === null ? '—' : r.pass ? 'OK' : 'ÉCHEC']),
+  ];
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
+  console.log(`\n${table.map((row) => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')).join('\n')}\n`);
+  writeFileSync(join(process.cwd(), 'bench', 'results.json'), JSON.stringify({ quick: QUICK, runs: RUNS, date: new Date().toISOString(), chromium: browser.version(), rows }, null, 2));
+});

@@ -1,0 +1,26 @@
+import { defineConfig } from '@playwright/test';
+
+/** `npm run bench`: the production build and the baseline page, measured in Debian's Chromium. */
+export default defineConfig({
+  testDir: '.',
+  testMatch: 'bench.spec.ts',
+  workers: 1,
+  timeout: 30 * 60_000,
+  reporter: 'list',
+  use: {
+    baseURL: 'http://127.0.0.1:4174/',
+    serviceWorkers: 'block',
+    viewport: { width: 1600, height: 900 },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: 'npx vite preview --port 4174 --strictPort --host 127.0.0.1',
+    cwd: '..',
+    url: 'http://127.0.0.1:4174/',
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+});
