@@ -45,6 +45,7 @@ async function reimportEqualsOriginal(page: Page, file: { name: string; mimeType
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: /^Actions pour DUI du groupement/ }).click();
   await page.getByRole('menuitem', { name: 'Exporter' }).click();
+  await page.getByRole('dialog', { name: /^Exporter/ }).getByRole('button', { name: 'Fichier de session (JSON)' }).click();
   const json = JSON.parse((await bytesOf(await downloading)).toString('utf8'));
   expect(json.session).toEqual(original);
 }

@@ -63,6 +63,7 @@ test('rename, duplicate, export and delete from the list', async ({ page }) => {
   await page.getByRole('button', { name: 'Actions pour Atelier du 12 mars (copie)' }).click();
   const downloading = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: 'Exporter' }).click();
+  await page.getByRole('dialog', { name: /^Exporter/ }).getByRole('button', { name: 'Fichier de session (JSON)' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('Atelier du 12 mars (copie).acia.json');
   const text = await (await download.createReadStream()).toArray();

@@ -37,3 +37,51 @@ test('a guiding question shown large, and its answer kept as a note', async ({ p
   await dialog.getByRole('button', { name: 'Fermer' }).click();
   await expect(page.getByRole('tabpanel')).toContainText('Le CSE a-t-il été informé, consulté ? — Non, jamais.');
 });
+
+test('the step-by-step replay goes to the whole map with the keyboard, and Échap leaves', async ({ page }) => {
+  await page.goto('./');
+  await importFile(page, examplePath('dui-groupement.json'));
+  await page.getByRole('link', { name: /DUI du groupement/ }).click();
+  await page.getByRole('button', { name: 'Présentation' }).click();
+  const replay = page.getByRole('dialog', { name: 'Présentation pas à pas' });
+  await expect(replay).toContainText('Étape 1 sur 11');
+  await expect(replay.getByRole('heading', { level: 2 })).toHaveText("Étape 1 : Demande d'un projet de DUI");
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await expect(replay.getByRole('heading', { level: 2 })).toHaveText("Étape 3 : Constitution d'un groupe de travail");
+  await expect(replay).toContainText('Groupe de travail DUI — Contribue');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  // Step 9 comes with the note the employee representative attached to it.
+  await expect(replay.getByRole('heading', { level: 2 })).toHaveText('Étape 9 : Réorganisation des services');
+  await expect(replay).toContainText("Représentant·e des salarié·es · Difficulté : La formation de départ n'a pas suffi");
+  await page.keyboard.press('End');
+  await expect(replay).toContainText('Carte complète : 11 étapes');
+  await expect(replay.getByRole('img')).toHaveAttribute('alt', 'Cartographie de la conduite de projet, étapes 1 à 11');
+  await page.keyboard.press('Escape');
+  await expect(replay).toHaveCount(0);
+});
+
+test('compare two establishments side by side and export the comparison', async ({ page }) => {
+  await page.goto('./');
+  await importFile(page, examplePath('dui-groupement.json'));
+  await importFile(page, examplePath('minimal.json'));
+  await page.getByRole('button', { name: 'Comparer' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Comparer des établissements' });
+  await dialog.getByRole('checkbox', { name: /DUI du groupement/ }).check();
+  await dialog.getByRole('checkbox', { name: 'Atelier vide' }).check();
+  const table = dialog.getByRole('table', { name: 'Indicateurs de la synthèse, côte à côte' });
+  await expect(table.getByRole('row', { name: /Première participation/ })).toContainText('étape 3');
+  await expect(table.getByRole('row', { name: /CSE \/ IRP associés/ })).toContainText('non');
+  await expect(table.getByRole('img')).toHaveCount(2);
+
+  const png = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Exporter la comparaison en PNG' }).click();
+  expect((await png).suggestedFilename()).toBe('comparaison des établissements.png');
+  const pptx = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Exporter la comparaison en PPTX' }).click();
+  const deck = await pptx;
+  expect(deck.suggestedFilename()).toBe('comparaison des établissements.pptx');
+  const JSZip = (await import('jszip')).default;
+  const zip = await JSZip.loadAsync(Buffer.concat(await (await deck.createReadStream()).toArray()));
+  expect(Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))).toHaveLength(3);
+});

@@ -14,6 +14,7 @@ import { copySelection, deleteSelection, moveSelectedBy, paste } from './intents
 import { AddLaneDialog, LanesPanel } from './Lanes';
 import { ConductLegend } from './Legend';
 import { StepEditor } from './StepEditor';
+import { Presentation } from '../facilitation/Presentation';
 import { objectKey } from '../../ui/objectKey';
 import { stepsOfActor } from '../../domain/commands/actors';
 import { filterNotes } from '../../domain/commands/notes';
@@ -40,6 +41,7 @@ function ConductMapInner({ session }: { session: Session }) {
   const creating = useViewStore((s) => s.creatingStep);
   const [addingLane, setAddingLane] = useState(false);
   const [addingNote, setAddingNote] = useState(false);
+  const [presenting, setPresenting] = useState(false);
   const focus = useViewStore((s) => s.focus);
   const noteRoles = useViewStore((s) => s.noteRoles);
   const flow = useReactFlow();
@@ -118,6 +120,7 @@ function ConductMapInner({ session }: { session: Session }) {
           </select>
         </label>
         <button type="button" onClick={() => setAddingNote(true)}>Ajouter une note</button>
+        <button type="button" onClick={() => setPresenting(true)} disabled={steps.length === 0}>Présentation</button>
         <button type="button" onClick={() => void flow.fitView({ padding: 0.08, duration: reducedMotion() ? 0 : 300 })}>
           Ajuster à la vue
         </button>
@@ -143,6 +146,7 @@ function ConductMapInner({ session }: { session: Session }) {
           <ConductLegend steps={steps} />
         </aside>
       </div>
+      {presenting && <Presentation session={session} onClose={() => setPresenting(false)} />}
       {addingLane && <AddLaneDialog session={session} onClose={() => setAddingLane(false)} />}
       {addingNote && (
         <AddNoteDialog

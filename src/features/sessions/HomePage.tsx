@@ -15,7 +15,8 @@ import {
 import { Modal } from '../../ui/Modal';
 import { MenuButton } from '../../ui/Menu';
 import { formatDateTime } from '../../ui/format';
-import { exportSessionJson } from '../export/exportJson';
+import { ExportDialog } from '../export/ExportDialog';
+import { CompareDialog } from '../compare/CompareDialog';
 import { CreateSessionDialog } from './CreateSessionDialog';
 import { readImportFile } from './importFile';
 import { StoragePanel } from './StoragePanel';
@@ -26,6 +27,8 @@ type Dialog =
   | { kind: 'create' }
   | { kind: 'rename'; session: SessionSummary }
   | { kind: 'delete'; session: SessionSummary }
+  | { kind: 'export'; session: SessionSummary }
+  | { kind: 'compare' }
   | { kind: 'import-conflict'; session: Session };
 
 export const sessionPath = (id: string) => `/atelier/${encodeURIComponent(id)}`;
@@ -114,6 +117,7 @@ export function HomePage() {
           <button type="button" className="primary" onClick={() => setDialog({ kind: 'create' })}>Nouvel atelier</button>
           <button type="button" onClick={() => fileInput.current?.click()}>Importer</button>
           <button type="button" onClick={() => void backupAll()} disabled={!sessions || sessions.length === 0}>Sauvegarder tout</button>
+          <button type="button" onClick={() => setDialog({ kind: 'compare' })} disabled={!sessions || sessions.length < 2}>Comparer</button>
           <input
             ref={fileInput}
             type="file"
@@ -171,15 +175,7 @@ export function HomePage() {
                           else setAlert(copy.errors[0]!.message);
                         }),
                     },
-                    {
-                      label: 'Exporter',
-                      onSelect: () =>
-                        void guard(async () => {
-                          const done = await exportSessionJson(db, s.id);
-                          if (!done.ok) setAlert(`Export impossible : ${firstMessage(done.errors)}`);
-                          else setNotice(`Fichier « ${done.value} » enregistré.`);
-                        }),
-                    },
+                    { label: 'Exporter', onSelect: () => setDialog({ kind: 'export', session: s }) },
                     { label: 'Supprimer', onSelect: () => setDialog({ kind: 'delete', session: s }) },
                   ]}
                 />
@@ -194,6 +190,10 @@ export function HomePage() {
         <StoragePanel />
       </main>
 
+      {dialog?.kind === 'compare' && sessions && <CompareDialog rows={sessions} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'export' && (
+        <ExportDialog sessionId={dialog.session.id} title={dialog.session.title} onClose={() => setDialog(null)} onDone={setNotice} />
+      )}
       {dialog?.kind === 'create' && <CreateSessionDialog onCancel={() => setDialog(null)} onCreate={create} />}
       {dialog?.kind === 'rename' && (
         <RenameDialog

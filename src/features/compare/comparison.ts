@@ -1,0 +1,53 @@
+/** The comparison of establishments: the Synthèse figures of 2 to 6 sessions side by side. */
+import { synthesize } from '../../domain/synthesis';
+import type { Session } from '../../domain/types';
+import { SVG_FONT, wrapText, textLines } from '../../domain/render/svgText';
+
+export interface ComparisonRow {
+  label: string;
+  values: string[];
+}
+
+export function comparisonRows(sessions: readonly Session[]): ComparisonRow[] {
+  const s = sessions.map((x) => synthesize(x));
+  return [
+    { label: 'Établissement', values: sessions.map((x) => x.establishment.name || '—') },
+    { label: 'Projet numérique', values: sessions.map((x) => x.project.name || '—') },
+    { label: 'Étapes', values: s.map((x) => String(x.figures.steps)) },
+    { label: 'Première participation des utilisateur·rices', values: s.map((x) => (x.figures.firstUserStep ? `étape ${x.figures.firstUserStep}` : 'aucune')) },
+    { label: 'Étapes avec les utilisateur·rices', values: s.map((x) => `${x.figures.userShare} %`) },
+    { label: 'Étapes attestées par des documents', values: s.map((x) => `${x.figures.documentShare} %`) },
+    { label: 'CSE / IRP associés', values: s.map((x) => (x.figures.staffRepresentativesInvolved ? 'oui' : 'non')) },
+    { label: "Étapes d'évaluation", values: s.map((x) => String(x.figures.evaluationSteps)) },
+    { label: 'Acteurs jamais associés', values: s.map((x) => String(x.figures.uninvolvedActors)) },
+  ];
+}
+
+/** The comparison table as an SVG, for a slide-ready PNG. */
+export function comparisonSvg(sessions: readonly Session[]): { svg: string; width: number; height: number } {
+  const rows = comparisonRows(sessions);
+  const labelWidth = 420;
+  const colWidth = 260;
+  const width = labelWidth + colWidth * sessions.length + 80;
+  const rowHeight = 56;
+  const top = 150;
+  const height = top + rowHeight * rows.length + 60;
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${SVG_FONT}">`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<rect width="${width}" height="80" fill="#1f4e79"/>`,
+    `<text x="40" y="50" font-size="28" font-weight="bold" fill="#ffffff">Comparaison des établissements</text>`,
+  ];
+  sessions.forEach((s, i) => {
+    out.push(textLines(wrapText(s.title, 16, colWidth - 20, 2), 40 + labelWidth + i * colWidth + 10, 110, 16, 'font-weight="bold" fill="#1f4e79"'));
+  });
+  rows.forEach((row, r) => {
+    const y = top + r * rowHeight;
+    out.push(`<rect x="40" y="${y}" width="${width - 80}" height="${rowHeight}" fill="${r % 2 ? '#f1f5f9' : '#ffffff'}" stroke="#cbd5e1"/>`);
+    out.push(textLines(wrapText(row.label, 16, labelWidth - 20, 2), 50, y + 24, 16, 'font-weight="bold" fill="#0f172a"'));
+    row.values.forEach((v, i) => out.push(textLines(wrapText(v, 16, colWidth - 20, 2), 40 + labelWidth + i * colWidth + 10, y + 24, 16, 'fill="#0f172a"')));
+  });
+  out.push('</svg>');
+  return { svg: out.join(''), width, height };
+}
+

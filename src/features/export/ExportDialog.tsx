@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { firstMessage } from '../../domain/format/file';
+import type { Session } from '../../domain/types';
+import { getDb } from '../../storage/db';
+import { loadSession, markExported } from '../../storage/repository';
+import { downloadBlob } from '../../ui/download';
+import { Modal } from '../../ui/Modal';
+import { downloadSessionJson } from './exportJson';
+import { exportPng, exportSvg, type MapKind } from './images';
+
+type Format = { label: string; run: (s: Session) => Promise<string> };
+
+const MAPS: [MapKind, string][] = [['conduite', 'conduite de projet'], ['acteurs', 'acteurs']];
+
+const FORMATS: Format[] = [
+  {
+    label: 'Fichier de session (JSON)',
+    run: async (s) => {
+      const done = downloadSessionJson(s);
+      if (!done.ok) throw new Error(firstMessage(done.errors));
+      return done.value;
+    },
+  },
+  ...MAPS.flatMap(([map, name]): Format[] => [
+    {
+      label: `Image PNG — ${name}`,
+      run: async (s) => {
+        const r = await exportPng(s, map);
+        downloadBlob(r.blob, r.fileName);
+        return r.fileName + (r.warning ? ` (${r.warning})` : '');
+      },
+    },
+    {
+      label: `Image SVG — ${name}`,
+      run: async (s) => {
+        const r = exportSvg(s, map);
+        downloadBlob(r.blob, r.fileName);
+        return r.fileName;
+      },
+    },
+  ]),
+  {
+    label: 'Diaporama (PPTX)',
+    run: async (s) => {
+      const { buildDeck } = await import('./pptx');
+      const name = `${s.title.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'atelier'}.pptx`;
+      downloadBlob(await buildDeck(s), name);
+      return name;
+    },
+  },
+];
+
+/** Exporting a session from the home page, in any format, without opening it. */
+export function ExportDialog({ sessionId, title, onClose, onDone }: { sessionId: string; title: string; onClose: () => void; onDone: (message: string) => void }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (format: Format) => {
+    setBusy(format.label);
+    setError(null);
+    try {
+      const db = getDb();
+      const loaded = await loadSession(db, sessionId);
+      if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
+      const name = await format.run(loaded.value);
+      await markExported(db, sessionId);
+      onDone(`Fichier « ${name} » enregistré.`);
+      onClose();
+    } catch (e) {
+      setError(`L'export a échoué : ${e instanceof Error ? e.message : String(e)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Modal title={`Exporter « ${title} »`} onClose={onClose}>
+      <ul className="export-choices">
+        {FORMATS.map((f) => (
+          <li key={f.label}>
+            <button type="button" disabled={busy !== null} onClick={() => void run(f)}>{f.label}</button>
+          </li>
+        ))}
+      </ul>
+      {busy && <p role="status">Export en cours : {busy}…</p>}
+      {error && <p role="alert" className="field-error">{error}</p>}
+      <div className="actions"><button type="button" onClick={onClose}>Fermer</button></div>
+    </Modal>
+  );
+}
