@@ -100,3 +100,23 @@ test('a relation from an actor to itself is refused with a French reason', async
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('group', { name: 'Relation : ARS accompagne Groupement' })).toHaveCount(1);
 });
+
+test('an actor moved with the arrow keys keeps its place after a reload; ? opens the shortcuts', async ({ page }) => {
+  await openDuiActors(page);
+  const ars = page.getByRole('group', { name: /^Acteur : ARS/ });
+  const before = await ars.evaluate((el) => getComputedStyle(el).transform);
+  await ars.focus();
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(() => ars.evaluate((el) => getComputedStyle(el).transform)).not.toBe(before);
+  const moved = await ars.evaluate((el) => getComputedStyle(el).transform);
+  await expect(page.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
+  await page.reload();
+  await page.getByRole('tab', { name: 'Acteurs' }).click();
+  await expect(page.getByRole('group', { name: /^Acteur : ARS/ })).toHaveCSS('transform', moved);
+
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Raccourcis clavier' })).toContainText('Annuler');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Raccourcis clavier' })).toHaveCount(0);
+});

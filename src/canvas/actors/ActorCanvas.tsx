@@ -1,7 +1,8 @@
 import {
   applyNodeChanges, Background, Controls, MiniMap, ReactFlow, type Connection, type EdgeChange, type Node, type NodeChange,
-  type NodeTypes, type OnNodeDrag,
+  type EdgeTypes, type NodeTypes, type OnNodeDrag,
 } from '@xyflow/react';
+import { FloatingEdge } from './FloatingEdge';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { moveActors } from '../../domain/commands/actors';
 import { updateNote } from '../../domain/commands/notes';
@@ -16,6 +17,7 @@ import { NoteNode, type NoteNodeType } from './NoteNode';
 import { buildNoteEdges, buildNoteNodes } from './notes';
 
 const nodeTypes: NodeTypes = { actor: ActorNode, note: NoteNode };
+const edgeTypes: EdgeTypes = { floating: FloatingEdge };
 type MapNode = ActorNodeType | NoteNodeType;
 
 interface Props {
@@ -54,6 +56,9 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
   const baseNodes = useMemo<MapNode[]>(() => [...actorNodes, ...noteNodes], [actorNodes, noteNodes]);
   const [nodes, setNodes] = useState<MapNode[]>(baseNodes);
   useEffect(() => setNodes(baseNodes), [baseNodes]);
+  const nodesRef = useRef<MapNode[]>(nodes);
+  nodesRef.current = nodes;
+  const commitRef = useRef<(moved: MapNode[]) => void>(() => undefined);
 
   const names = useMemo(() => new Map(session.actors.map((a) => [a.id, a.name])), [session.actors]);
   const edges = useMemo(() => {
@@ -76,6 +81,15 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
     if (next) view.select([...next], 'actor');
     const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
     if (local.length > 0) setNodes((ns) => applyNodeChanges(local, ns));
+    // Arrow keys move selected nodes without a drag: commit those moves like a drag's end.
+    const keyboardMoves = changes.flatMap((c) => (c.type === 'position' && c.dragging === false && c.position ? [c] : []));
+    if (keyboardMoves.length > 0) {
+      const byId = new Map(nodesRef.current.map((n) => [n.id, n]));
+      commitRef.current(keyboardMoves.flatMap((c) => {
+        const n = byId.get(c.id);
+        return n ? [{ ...n, position: c.position! }] : [];
+      }));
+    }
   }, []);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
@@ -91,8 +105,8 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
   }, []);
 
   /** One drag is one command, whatever the number of nodes moved. */
-  const onNodeDragStop: OnNodeDrag<MapNode> = useCallback(
-    (_e, _n, dragged: Node[]) => {
+  const commitMoves = useCallback(
+    (dragged: Node[]) => {
       const actorMoves = new Map<string, { x: number; y: number }>();
       const noteMoves: [string, { x: number; y: number }][] = [];
       for (const n of dragged) {
@@ -104,6 +118,8 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
     },
     [apply],
   );
+  commitRef.current = commitMoves;
+  const onNodeDragStop: OnNodeDrag<MapNode> = useCallback((_e, _n, dragged) => commitMoves(dragged), [commitMoves]);
 
   const handleConnect = useCallback((c: Connection) => {
     if (c.source && c.target && !c.source.startsWith('note:') && !c.target.startsWith('note:')) onConnect(c.source, c.target);
@@ -115,6 +131,7 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}

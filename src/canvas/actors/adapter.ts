@@ -85,7 +85,7 @@ export function buildRelationEdges(relations: readonly Relation[], names: Readon
       id: r.id,
       source: r.from,
       target: r.to,
-      type: 'default',
+      type: 'floating',
       selected: selected.has(r.id),
       label: relationLabel(r),
       markerEnd: marker(r.kind, 'end'),

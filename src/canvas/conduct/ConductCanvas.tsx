@@ -58,6 +58,9 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
   const baseNodes = useMemo<MapNode[]>(() => [...stepNodes, ...noteNodes], [stepNodes, noteNodes]);
   const [nodes, setNodes] = useState<MapNode[]>(baseNodes);
   useEffect(() => setNodes(baseNodes), [baseNodes]);
+  const nodesRef = useRef<MapNode[]>(nodes);
+  nodesRef.current = nodes;
+  const commitRef = useRef<(moved: MapNode[]) => void>(() => undefined);
 
   const numberOf = useMemo(() => new Map(layout.steps.map((b) => [b.id, b.number])), [layout]);
   const edges = useMemo(
@@ -81,6 +84,15 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
     if (nextSelection) view.select([...nextSelection], 'step');
     const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
     if (local.length > 0) setNodes((ns) => applyNodeChanges(local, ns));
+    // Arrow keys move selected nodes without a drag: commit those moves like a drag's end.
+    const keyboardMoves = changes.flatMap((c) => (c.type === 'position' && c.dragging === false && c.position ? [c] : []));
+    if (keyboardMoves.length > 0) {
+      const byId = new Map(nodesRef.current.map((n) => [n.id, n]));
+      commitRef.current(keyboardMoves.flatMap((c) => {
+        const n = byId.get(c.id);
+        return n ? [{ ...n, position: c.position! }] : [];
+      }));
+    }
   }, []);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
@@ -102,8 +114,8 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
   layoutRef.current = layout;
 
   /** One drag is one command: the lane under each dragged step's centre becomes its lane. */
-  const onNodeDragStop: OnNodeDrag<MapNode> = useCallback(
-    (_event, _node, draggedNodes) => {
+  const commitMoves = useCallback(
+    (draggedNodes: MapNode[]) => {
       const noteMoves = draggedNodes
         .filter((n) => noteIdOf(n.id))
         .map((n) => [noteIdOf(n.id)!, { x: Math.round(n.position.x), y: Math.round(n.position.y) }] as const);
@@ -125,6 +137,8 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
     },
     [apply],
   );
+  commitRef.current = commitMoves;
+  const onNodeDragStop: OnNodeDrag<MapNode> = useCallback((_event, _node, dragged) => commitMoves(dragged), [commitMoves]);
 
   const onConnect = useCallback(
     (c: Connection) => {

@@ -78,7 +78,6 @@ function ActorFields({ initial, submitLabel, onSubmit, onCancel, extra }: {
         id={`${uid}-name`}
         value={name}
         maxLength={200}
-        autoFocus={Boolean(initial)}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${uid}-error` : undefined}
         onChange={(e) => {

@@ -59,7 +59,7 @@ function NoteFields({ session, map, initial, defaultTarget, submitLabel, onSubmi
         value={text}
         rows={4}
         maxLength={5000}
-        autoFocus
+        autoFocus={!initial /* editing a selected note leaves the focus on the map */}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${uid}-error` : undefined}
         onChange={(e) => {

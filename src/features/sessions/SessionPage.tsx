@@ -9,6 +9,7 @@ import { SynthesisView } from '../synthesis/SynthesisView';
 import { ActorMapView } from '../actor-map/ActorMapView';
 import { ConductMapView } from '../conduct-map/ConductMapView';
 import { Announcer } from '../../ui/Announcer';
+import { ShortcutsHelp } from '../../ui/ShortcutsHelp';
 
 const TABS: { id: MapTab; label: string }[] = [
   { id: 'conduite', label: 'Conduite de projet' },
@@ -22,6 +23,7 @@ const isTextField = (el: EventTarget | null) =>
 export function SessionPage({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
   const session = useSession();
   const tab = useViewStore((s) => s.tab);
   const setTab = useViewStore((s) => s.setTab);
@@ -49,7 +51,13 @@ export function SessionPage({ id }: { id: string }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || isTextField(e.target)) return;
+      if (isTextField(e.target)) return;
+      if (e.key === '?' && !document.querySelector('[aria-modal="true"]')) {
+        e.preventDefault();
+        setHelp(true);
+        return;
+      }
+      if (!(e.ctrlKey || e.metaKey)) return;
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) {
         e.preventDefault();
@@ -93,10 +101,12 @@ export function SessionPage({ id }: { id: string }) {
           <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Annuler (Ctrl+Z)">Annuler</button>
           <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Rétablir (Ctrl+Maj+Z, Ctrl+Y)">Rétablir</button>
           <ExportMenu session={session} map={tab === 'acteurs' ? 'acteurs' : 'conduite'} onError={setAlert} />
+          <button type="button" aria-keyshortcuts="?" onClick={() => setHelp(true)}>Raccourcis clavier</button>
         </div>
         <SaveStatus />
       </header>
       <Announcer />
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
       {alert && (
         <div role="alert" className="alert">
           <span>{alert}</span>

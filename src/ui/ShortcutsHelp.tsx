@@ -1,0 +1,42 @@
+import { Modal } from './Modal';
+
+const SHORTCUTS: [string, string][] = [
+  ['Ctrl+Z', 'Annuler'],
+  ['Ctrl+Maj+Z ou Ctrl+Y', 'Rétablir'],
+  ['Suppr', 'Supprimer la sélection (étapes, liens, acteurs, relations, notes)'],
+  ['Ctrl+C, Ctrl+X, Ctrl+V', 'Copier, couper, coller des étapes (aussi vers un autre atelier)'],
+  ['Alt+↑, Alt+↓', "Avancer ou reculer l'étape sélectionnée dans la chronologie"],
+  ['Entrée', "Dans l'éditeur d'étape : enregistrer (puis saisir l'étape suivante)"],
+  ['Ctrl+Entrée', 'Dans une description : enregistrer'],
+  ['Tab, Entrée, Espace', 'Aller aux étapes et acteurs du plan, les sélectionner'],
+  ['Flèches', 'Déplacer un élément sélectionné du plan'],
+  ['Échap', 'Désélectionner, fermer une fenêtre, quitter la présentation'],
+  ['→, Espace ; ←', 'Présentation : étape suivante ; précédente'],
+  ['?', 'Afficher cette aide'],
+];
+
+/** The keyboard shortcuts of the app. */
+export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
+  return (
+    <Modal title="Raccourcis clavier" onClose={onClose}>
+      <table className="shortcuts">
+        <caption className="visually-hidden">Raccourcis clavier</caption>
+        <thead>
+          <tr>
+            <th scope="col">Touches</th>
+            <th scope="col">Action</th>
+          </tr>
+        </thead>
+        <tbody>
+          {SHORTCUTS.map(([keys, action]) => (
+            <tr key={keys}>
+              <td><kbd>{keys}</kbd></td>
+              <td>{action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions"><button type="button" onClick={onClose}>Fermer</button></div>
+    </Modal>
+  );
+}
