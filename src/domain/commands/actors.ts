@@ -7,12 +7,22 @@ import { ACTOR_CATEGORIES, type Participation, type RelationKind } from '../enum
 import type { Actor, Lane, Note, Relation, Session } from '../types';
 import { patchObject, updateById } from './shared';
 
+/** Adds an actor at the end; same session if an actor already has its id. */
 export function addActor(session: Session, actor: Actor): Session {
+  if (session.actors.some((a) => a.id === actor.id)) return session;
   return { ...session, actors: [...session.actors, actor] };
 }
 
+/** A patch whose position has the same coordinates as the current one keeps the current object. */
+const samePosition = <T extends { position?: { x: number; y: number } }>(item: T, patch: Partial<T>): Partial<T> => {
+  const p = patch.position;
+  const c = item.position;
+  return p && c && p !== c && p.x === c.x && p.y === c.y ? { ...patch, position: c } : patch;
+};
+
+/** Sets the keys of `patch`; a key set to undefined is removed. Same session if nothing changes. */
 export function updateActor(session: Session, id: string, patch: Partial<Omit<Actor, 'id'>>): Session {
-  const actors = updateById(session.actors, id, (a) => patchObject(a, patch as Partial<Actor>));
+  const actors = updateById(session.actors, id, (a) => patchObject(a, samePosition(a, patch as Partial<Actor>)));
   return actors ? { ...session, actors } : session;
 }
 
@@ -86,8 +96,10 @@ export function relationProblem(session: Session, from: string, to: string, kind
   return null;
 }
 
+/** Adds a relation; same session if it has a problem or its id is taken. */
 export function addRelation(session: Session, relation: Relation): Session {
   if (relationProblem(session, relation.from, relation.to, relation.kind)) return session;
+  if (session.relations.some((r) => r.id === relation.id)) return session;
   return { ...session, relations: [...session.relations, relation] };
 }
 
@@ -160,14 +172,33 @@ export function actorsOfStep(session: Pick<Session, 'steps'>, stepId: string): s
   return session.steps.find((s) => s.id === stepId)?.participants.map((p) => p.actorId) ?? [];
 }
 
-/** A fallback arrangement by category: one column block per category in use. */
-export function arrangeGrid(session: Pick<Session, 'actors'>): Map<string, { x: number; y: number }> {
+export const GRID_ORIGIN = 80;
+export const GRID_COLUMN = 260;
+export const GRID_ROW = 130;
+
+/**
+ * A fallback arrangement by category, used when no layout library is loaded: one column per
+ * category in use, in the order of ACTOR_CATEGORIES, 260 px apart; actors of a category one
+ * under the other, 130 px apart, in their order in the session. With a `width` (px), the columns
+ * that do not fit wrap to a new band under the tallest column of the band above, one empty row
+ * between bands.
+ */
+export function arrangeGrid(session: Pick<Session, 'actors'>, width?: number): Map<string, { x: number; y: number }> {
+  const perBand = width !== undefined && Number.isFinite(width) ? Math.max(1, Math.floor((width - GRID_ORIGIN) / GRID_COLUMN)) : Infinity;
   const positions = new Map<string, { x: number; y: number }>();
   let col = 0;
+  let bandTop = GRID_ORIGIN;
+  let bandRows = 0;
   for (const c of ACTOR_CATEGORIES) {
     const members = session.actors.filter((a) => a.category === c);
     if (members.length === 0) continue;
-    members.forEach((a, i) => positions.set(a.id, { x: 80 + col * 260, y: 80 + i * 130 }));
+    if (col >= perBand) {
+      bandTop += (bandRows + 1) * GRID_ROW;
+      col = 0;
+      bandRows = 0;
+    }
+    members.forEach((a, i) => positions.set(a.id, { x: GRID_ORIGIN + col * GRID_COLUMN, y: bandTop + i * GRID_ROW }));
+    bandRows = Math.max(bandRows, members.length);
     col++;
   }
   return positions;

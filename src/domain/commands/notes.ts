@@ -3,12 +3,29 @@ import { AUTHOR_ROLES, type AuthorRole, type NoteKind, type NoteMap } from '../e
 import type { Note, Session } from '../types';
 import { patchObject, updateById } from './shared';
 
+/** Whether a note can hang on this target: a step or an actor of the session. */
+const targetExists = (session: Session, target: Note['attachedTo']) =>
+  !target || (target.type === 'step' ? session.steps : session.actors).some((x) => x.id === target.id);
+
+/** Adds a note at the end; same session if its id is taken or it hangs on nothing that exists. */
 export function addNote(session: Session, note: Note): Session {
+  if (session.notes.some((n) => n.id === note.id) || !targetExists(session, note.attachedTo)) return session;
   return { ...session, notes: [...session.notes, note] };
 }
 
+/**
+ * Sets the keys of `patch`; a key set to undefined is removed (`attachedTo: undefined` makes the
+ * note free). Same session if nothing changes or it would hang on nothing that exists.
+ */
 export function updateNote(session: Session, id: string, patch: Partial<Omit<Note, 'id'>>): Session {
-  const notes = updateById(session.notes, id, (n) => patchObject(n, patch as Partial<Note>));
+  if (patch.attachedTo && !targetExists(session, patch.attachedTo)) return session;
+  const notes = updateById(session.notes, id, (n) => {
+    const p: Partial<Note> = { ...(patch as Partial<Note>) };
+    // Equal values keep the current objects, so an unchanged note stays the same object.
+    if (p.position && n.position && p.position.x === n.position.x && p.position.y === n.position.y) p.position = n.position;
+    if (p.attachedTo && n.attachedTo && p.attachedTo.type === n.attachedTo.type && p.attachedTo.id === n.attachedTo.id) p.attachedTo = n.attachedTo;
+    return patchObject(n, p);
+  });
   return notes ? { ...session, notes } : session;
 }
 
