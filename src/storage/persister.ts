@@ -1,7 +1,7 @@
 /**
  * Writes an open session through to IndexedDB. The in-memory document is the source of truth;
- * the persister keeps the last version on disk (the baseline) and, as soon as a change is made
- * (next task), writes the rows that differ in one transaction. While a write is under way,
+ * the persister keeps the last version on disk (the baseline) and, as soon as a change is made,
+ * starts writing the rows that differ in one transaction. While a write is under way,
  * further changes wait and go together in the next one, so there is at most one write in
  * flight and no debounce to lose on close. A failed write keeps the baseline, so the next flush
  * retries everything not yet on disk.
@@ -12,7 +12,7 @@ import { diffSessions, isEmptyDiff } from './diff';
 import { storageErrorMessage } from './errors';
 import { writeDiff } from './repository';
 
-/** Delay before a change is written: none beyond the current task (changes of one task go together). */
+/** Delay before a change made during a write is written: none beyond the current task. */
 export const FLUSH_DELAY_MS = 0;
 
 export type SaveStatus =
@@ -58,10 +58,16 @@ export class SessionPersister {
     if (this.disposed || next === this.latest) return;
     this.latest = next;
     this.options.onStatus?.({ state: 'pending' });
-    this.timer ??= setTimeout(() => {
-      this.timer = null;
-      void this.flush();
-    }, FLUSH_DELAY_MS);
+    if (this.writing || this.timer) {
+      // A write is under way: this change goes in the next one.
+      this.timer ??= setTimeout(() => {
+        this.timer = null;
+        void this.flush();
+      }, FLUSH_DELAY_MS);
+      return;
+    }
+    // Start writing now, before the page re-renders: IndexedDB works while React draws.
+    void this.flush();
   }
 
   /** The document was replaced by what is on disk (another tab wrote it): nothing to write. */

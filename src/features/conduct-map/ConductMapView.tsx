@@ -1,5 +1,5 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { setTimelineScale, updateLink } from '../../domain/commands/conduct';
 import { TIMELINE_SCALES, type TimelineScale } from '../../domain/enums';
 import { findChronologyConflicts } from '../../domain/format/rules';
@@ -60,13 +60,15 @@ function ConductMapInner({ session }: { session: Session }) {
   const notes = useMemo(() => filterNotes(session.notes, { map: 'conduite', roles: new Set(noteRoles) }), [session.notes, noteRoles]);
   const highlighted = useMemo(() => new Set(focus?.type === 'actor' ? stepsOfActor(session, focus.id) : []), [focus, session]);
 
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
   const focusStep = useCallback(
     (id: string) => {
       useViewStore.getState().select([id], 'step');
-      const box = layout.byId.get(id);
+      const box = layoutRef.current.byId.get(id);
       if (box) void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: reducedMotion() ? 0 : 300 });
     },
-    [flow, layout],
+    [flow],
   );
 
   useEffect(() => {
