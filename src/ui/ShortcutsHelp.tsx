@@ -4,7 +4,7 @@ const SHORTCUTS: [string, string][] = [
   ['Ctrl+Z', 'Annuler'],
   ['Ctrl+Maj+Z ou Ctrl+Y', 'Rétablir'],
   ['Suppr', 'Supprimer la sélection (étapes, liens, acteurs, relations, notes)'],
-  ['Ctrl+C, Ctrl+X, Ctrl+V', 'Copier, couper, coller des étapes (aussi vers un autre atelier)'],
+  ['Ctrl+C, Ctrl+X, Ctrl+V', 'Copier, couper, coller des étapes ou des acteurs (aussi vers un autre atelier)'],
   ['Alt+↑, Alt+↓', "Avancer ou reculer l'étape sélectionnée dans la chronologie"],
   ['Entrée', "Dans l'éditeur d'étape : enregistrer (puis saisir l'étape suivante)"],
   ['Ctrl+Entrée', 'Dans une description : enregistrer'],

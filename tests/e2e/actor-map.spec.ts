@@ -120,3 +120,16 @@ test('an actor moved with the arrow keys keeps its place after a reload; ? opens
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: 'Raccourcis clavier' })).toHaveCount(0);
 });
+
+test('copy and paste an actor, delete it with Suppr, and undo', async ({ page }) => {
+  await openDuiActors(page);
+  await page.getByRole('group', { name: /^Acteur : ARS/ }).click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(page.getByRole('group', { name: /^Acteur : / })).toHaveCount(12);
+  await expect(page.getByRole('group', { name: /^Acteur : ARS/ })).toHaveCount(2);
+  await page.keyboard.press('Delete');
+  await expect(page.getByRole('group', { name: /^Acteur : / })).toHaveCount(11);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('group', { name: /^Acteur : / })).toHaveCount(12);
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  actorUsage, addRelation, deleteActors, moveActors, participationMatrix, relationProblem, setParticipation, stepsOfActor,
+  actorUsage, addRelation, copyActors, deleteActors, moveActors, participationMatrix, pasteActors, relationProblem, setParticipation,
+  stepsOfActor,
 } from '../../src/domain/commands/actors';
 import {
   addLane, addLink, addStep, copySteps, deleteLane, deleteSteps, insertionIndexForDate, moveLane, moveStep, moveStepBy,
@@ -146,6 +147,19 @@ describe('actors, participation and notes', () => {
     expect(relationProblem(s, 'act-ars', 'act-groupement', 'accompagne')).toBeNull();
     expect(relationProblem(s, 'act-groupement', 'act-ars', 'finance')).toBeNull();
     expect(addRelation(s, { id: 'x', from: 'act-ars', to: 'act-ars', kind: 'autre' })).toBe(s);
+  });
+
+  it('copy and paste actors with the relations between them', () => {
+    const s = dui();
+    const clip = copyActors(s, ['act-referents', 'act-pros', 'act-cse'])!;
+    expect(clip.relations.map((r) => r.kind)).toEqual(['forme', 'remonte']);
+    let n = 0;
+    const { session, pastedIds } = pasteActors(s, clip, () => `copie${n++}`);
+    expect(session.actors).toHaveLength(14);
+    expect(session.relations).toHaveLength(11);
+    expect(session.actors.find((a) => a.id === pastedIds[0])!.position).toEqual({ x: 800, y: 480 });
+    expect(validateSession(session).ok).toBe(true);
+    expect(copyActors(s, ['nope'])).toBeNull();
   });
 
   it('a drag of several actors is one command', () => {

@@ -203,3 +203,37 @@ export function arrangeGrid(session: Pick<Session, 'actors'>, width?: number): M
   }
   return positions;
 }
+
+// Copy and paste of actors (with the relations between them), within and across sessions.
+
+export interface ActorClipboard {
+  kind: 'cartographies-acia/actors';
+  actors: Actor[];
+  relations: Relation[];
+}
+
+export function copyActors(session: Session, ids: readonly string[]): ActorClipboard | null {
+  const wanted = new Set(ids);
+  const actors = session.actors.filter((a) => wanted.has(a.id));
+  if (actors.length === 0) return null;
+  const copied = new Set(actors.map((a) => a.id));
+  return { kind: 'cartographies-acia/actors', actors, relations: session.relations.filter((r) => copied.has(r.from) && copied.has(r.to)) };
+}
+
+/** Pasted actors get new ids and sit a little aside from the originals. */
+export function pasteActors(session: Session, clip: ActorClipboard, makeId: () => string): { session: Session; pastedIds: string[] } {
+  const ids = new Map<string, string>();
+  const actors = clip.actors.map((a, i) => {
+    const id = makeId();
+    ids.set(a.id, id);
+    const p = a.position ?? { x: 80 + i * 40, y: 80 };
+    return { ...a, id, position: { x: p.x + 40, y: p.y + 40 } };
+  });
+  const relations = clip.relations
+    .filter((r) => ids.has(r.from) && ids.has(r.to))
+    .map((r) => ({ ...r, id: makeId(), from: ids.get(r.from)!, to: ids.get(r.to)! }));
+  return {
+    session: { ...session, actors: [...session.actors, ...actors], relations: relations.length ? [...session.relations, ...relations] : session.relations },
+    pastedIds: actors.map((a) => a.id),
+  };
+}

@@ -1,6 +1,9 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { actorsOfStep, deleteActors, deleteRelations, moveActors, participationMatrix } from '../../domain/commands/actors';
+import {
+  actorsOfStep, copyActors, deleteActors, deleteRelations, moveActors, participationMatrix, pasteActors, type ActorClipboard,
+} from '../../domain/commands/actors';
+import { newId } from '../../domain/ids';
 import { deleteNotes, filterNotes } from '../../domain/commands/notes';
 import type { Session } from '../../domain/types';
 import { ActorCanvas } from '../../canvas/actors/ActorCanvas';
@@ -16,6 +19,9 @@ import { objectKey } from '../../ui/objectKey';
 const isTextField = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+
+/** Actors copied in this tab (Ctrl+C), pasted with Ctrl+V here or in another session. */
+let actorClipboard: ActorClipboard | null = null;
 
 type Dialog = { kind: 'actor' } | { kind: 'relation'; from?: string; to?: string } | { kind: 'note' } | null;
 
@@ -73,6 +79,34 @@ function ActorMapInner({ session }: { session: Session }) {
         view.select([], 'actor');
         view.selectLinks([]);
         view.announce('Sélection supprimée (Ctrl+Z pour annuler).');
+      } else if ((e.ctrlKey || e.metaKey) && ['c', 'x', 'v'].includes(e.key.toLowerCase())) {
+        const s = useDocumentStore.getState().session;
+        const view = useViewStore.getState();
+        if (!s) return;
+        const key = e.key.toLowerCase();
+        if (key === 'v') {
+          if (!actorClipboard) return view.announce("Rien à coller : copiez d'abord un ou plusieurs acteurs.");
+          e.preventDefault();
+          const clip = actorClipboard;
+          let pasted: string[] = [];
+          useDocumentStore.getState().apply((x) => {
+            const r = pasteActors(x, clip, () => newId('acteur'));
+            pasted = r.pastedIds;
+            return r.session;
+          });
+          view.select(pasted, 'actor');
+          view.announce(`${pasted.length} acteur(s) collé(s).`);
+          return;
+        }
+        const clip = copyActors(s, view.selection);
+        if (!clip) return;
+        e.preventDefault();
+        actorClipboard = clip;
+        if (key === 'x') {
+          useDocumentStore.getState().apply((x) => deleteActors(x, clip.actors.map((a) => a.id)));
+          view.select([], 'actor');
+        }
+        view.announce(`${clip.actors.length} acteur(s) ${key === 'x' ? 'coupé(s)' : 'copié(s)'}.`);
       } else if (e.key === 'Escape') {
         useViewStore.getState().select([], 'actor');
         useViewStore.getState().selectLinks([]);
