@@ -63,9 +63,22 @@ export class AciaDatabase extends Dexie {
 
 let shared: AciaDatabase | undefined;
 
-/** The app's database, opened once. */
+export const OUTDATED_EVENT = 'acia-database-outdated';
+
+/**
+ * The app's database, opened once. When a newer version of the app upgrades the database in
+ * another tab, this tab closes its connection, stops writing, and asks to be reloaded.
+ */
 export function getDb(): AciaDatabase {
-  shared ??= new AciaDatabase();
+  if (!shared) {
+    const db = new AciaDatabase();
+    db.on('versionchange', () => {
+      db.close();
+      globalThis.dispatchEvent?.(new Event(OUTDATED_EVENT));
+      return false;
+    });
+    shared = db;
+  }
   return shared;
 }
 

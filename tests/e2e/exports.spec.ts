@@ -141,3 +141,23 @@ test('JSON from the session page and an image without a session refused', async 
   await expect(page.getByRole('alert')).toContainText('ne contient pas de session');
   await expect(sessionLinks(page)).toHaveCount(1);
 });
+
+test('Imprimer / PDF lays the map out on A4 landscape, with its legend and chronology', async ({ page }) => {
+  await openDui(page);
+  await page.getByRole('button', { name: 'Exporter' }).click();
+  await page.getByRole('menuitem', { name: 'Imprimer / PDF' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Imprimer / PDF' });
+  await dialog.getByRole('combobox', { name: 'Format du papier (paysage)' }).selectOption('A4');
+  await dialog.getByRole('button', { name: 'Imprimer' }).click();
+  const sheet = page.locator('.print-sheet img');
+  await expect(sheet).toHaveCount(1);
+  expect(await sheet.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(1000);
+  const pageRules = await page.evaluate(() => [...document.querySelectorAll('style')].map((st) => st.textContent ?? '').filter((t) => t.includes('@page')));
+  expect(pageRules.at(-1)).toContain('A4 landscape');
+  await page.emulateMedia({ media: 'print' });
+  await expect(sheet).toBeVisible();
+  await expect(page.getByRole('tablist')).toBeHidden();
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(pdf.length).toBeGreaterThan(20_000);
+});

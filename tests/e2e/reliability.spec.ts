@@ -125,3 +125,26 @@ test('a backup of everything restores every session, and a damaged backup change
   await expect(sessionLinks(page)).toHaveCount(2);
   await expect(page.getByText('Sauvegarde restaurée : 2 atelier(s) ajouté(s)')).toBeVisible();
 });
+
+test('a full disk: an alert says so, the edit stays on screen, and the session can be exported at once', async ({ page }) => {
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if ((window as unknown as { diskFull?: boolean }).diskFull) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
+  await openDui(page);
+  await page.evaluate(() => ((window as unknown as { diskFull: boolean }).diskFull = true));
+  await page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('button').first().click();
+  await page.getByRole('textbox', { name: 'Titre' }).fill('Modifié disque plein');
+  await page.getByRole('textbox', { name: 'Titre' }).press('Enter');
+  const alert = page.getByRole('alert').filter({ hasText: 'stockage du navigateur est plein' });
+  await expect(alert).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Non enregistré' })).toBeVisible();
+  await expect(chronology(page).first()).toContainText('Modifié disque plein');
+  const downloading = page.waitForEvent('download');
+  await alert.getByRole('button', { name: 'Exporter le fichier de session' }).click();
+  const json = JSON.parse(Buffer.concat(await (await (await downloading).createReadStream()).toArray()).toString('utf8'));
+  expect(json.session.steps[0].title).toBe('Modifié disque plein');
+});

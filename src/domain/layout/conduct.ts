@@ -48,6 +48,25 @@ const MONTHS_PER_UNIT: Record<TimelineScale, number> = { annee: 12, trimestre: 3
 const SHORT_MONTHS = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
 const GAP = 8;
 
+/** One row of a lane: the extents of its boxes, disjoint and sorted, as parallel arrays. */
+interface Row { lefts: number[]; rights: number[] }
+
+/**
+ * Where [left, right) goes in a row, keeping GAP pixels from its neighbours: the insertion index,
+ * or -1 when it would overlap. Binary search, since the boxes of a row are sorted and disjoint.
+ */
+function slotIn(row: Row, left: number, right: number): number {
+  let lo = 0;
+  let hi = row.rights.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (row.rights[mid]! + GAP <= left) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = row.lefts[lo];
+  return next !== undefined && next < right + GAP ? -1 : lo;
+}
+
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /** The period a partial date covers, in month units: [start, end). */
@@ -142,26 +161,26 @@ export function layoutConductMap(session: Pick<Session, 'lanes' | 'steps' | 'tim
     }
   });
 
-  // 2. Rows inside each lane (greedy, in chronology order).
+  // 2. Rows inside each lane (greedy, in chronology order): a step takes the lowest row where it
+  // overlaps no step already placed there. A step of an unknown lane goes in the first lane.
   const laneIndex = new Map(session.lanes.map((l, i) => [l.id, i]));
-  const rowEnds: number[][] = (session.lanes.length ? session.lanes : [null]).map(() => []);
+  const laneRows: Row[][] = (session.lanes.length ? session.lanes : [null]).map(() => []);
   const rows: number[] = new Array(steps.length);
   const laneOf: number[] = steps.map((s) => laneIndex.get(s.laneId) ?? 0);
-  // Each row keeps the right end of its rightmost step: a step goes in the first row it fits.
   steps.forEach((_, i) => {
-    const ends = rowEnds[laneOf[i]!]!;
+    const lr = laneRows[laneOf[i]!]!;
     const { left, width } = spans[i]!;
-    let row = -1;
-    for (let r = 0; r < ends.length; r++) {
-      if (ends[r]! + GAP <= left) {
-        row = r;
+    const right = left + width;
+    let row = 0;
+    for (; row < lr.length; row++) {
+      const at = slotIn(lr[row]!, left, right);
+      if (at >= 0) {
+        lr[row]!.lefts.splice(at, 0, left);
+        lr[row]!.rights.splice(at, 0, right);
         break;
       }
     }
-    if (row < 0) {
-      row = ends.length;
-      ends.push(left + width);
-    } else ends[row] = Math.max(ends[row]!, left + width);
+    if (row === lr.length) lr.push({ lefts: [left], rights: [right] });
     rows[i] = row;
   });
 
@@ -171,7 +190,7 @@ export function layoutConductMap(session: Pick<Session, 'lanes' | 'steps' | 'tim
   const laneY: number[] = [];
   const laneCount = Math.max(session.lanes.length, 1);
   for (let li = 0; li < laneCount; li++) {
-    const n = rowEnds[li]?.length ?? 0;
+    const n = laneRows[li]?.length ?? 0;
     const height = Math.max(L.minLaneHeight, 2 * L.lanePadding + n * L.nodeHeight + Math.max(0, n - 1) * L.rowGap);
     laneY.push(y);
     const lane = session.lanes[li];
@@ -179,10 +198,11 @@ export function layoutConductMap(session: Pick<Session, 'lanes' | 'steps' | 'tim
     y += height;
   }
 
+  // A box carries the id of the band it is drawn in: the first lane for an unknown lane, '' without lanes.
   const boxes: StepBox[] = steps.map((s, i) => ({
     id: s.id,
     number: i + 1,
-    laneId: s.laneId,
+    laneId: session.lanes[laneOf[i]!]?.id ?? '',
     x: spans[i]!.left,
     y: laneY[laneOf[i]!]! + L.lanePadding + rows[i]! * (L.nodeHeight + L.rowGap),
     width: spans[i]!.width,

@@ -5,6 +5,9 @@ import { openSession, useSession } from '../../state/sessionController';
 import { useViewStore, type MapTab } from '../../state/viewStore';
 import { SaveStatus } from '../../ui/SaveStatus';
 import { ExportMenu } from '../export/ExportMenu';
+import { downloadSessionJson } from '../export/exportJson';
+import { OUTDATED_EVENT } from '../../storage/db';
+import type { Session } from '../../domain/types';
 import { SynthesisView } from '../synthesis/SynthesisView';
 import { ActorMapView } from '../actor-map/ActorMapView';
 import { ConductMapView } from '../conduct-map/ConductMapView';
@@ -20,10 +23,24 @@ const TABS: { id: MapTab; label: string }[] = [
 const isTextField = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
+/** Saves the open session as a file at once: when the disk refuses it, nothing is lost. */
+function exportNow(session: Session, onError: (message: string) => void) {
+  const done = downloadSessionJson(session);
+  if (!done.ok) onError(`Export impossible : ${done.errors[0]!.message}`);
+}
+
 export function SessionPage({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
+  const [outdated, setOutdated] = useState(false);
+  const saveStatus = useViewStore((s) => s.saveStatus);
+
+  useEffect(() => {
+    const onOutdated = () => setOutdated(true);
+    window.addEventListener(OUTDATED_EVENT, onOutdated);
+    return () => window.removeEventListener(OUTDATED_EVENT, onOutdated);
+  }, []);
   const session = useSession();
   const tab = useViewStore((s) => s.tab);
   const setTab = useViewStore((s) => s.setTab);
@@ -111,6 +128,22 @@ export function SessionPage({ id }: { id: string }) {
         <div role="alert" className="alert">
           <span>{alert}</span>
           <button type="button" onClick={() => setAlert(null)}>Fermer</button>
+        </div>
+      )}
+      {outdated && (
+        <div role="alert" className="alert">
+          <span>
+            Une version plus récente de l'application a été ouverte dans un autre onglet : cet onglet n'enregistre plus. Exportez
+            l'atelier si besoin, puis rechargez la page.
+          </span>
+          <button type="button" onClick={() => exportNow(session, setAlert)}>Exporter le fichier de session</button>
+          <button type="button" onClick={() => window.location.reload()}>Recharger</button>
+        </div>
+      )}
+      {saveStatus.state === 'error' && !outdated && (
+        <div role="alert" className="alert">
+          <span>{saveStatus.message} L'atelier reste ouvert dans cette page.</span>
+          <button type="button" onClick={() => exportNow(session, setAlert)}>Exporter le fichier de session</button>
         </div>
       )}
       <div role="tablist" aria-label="Cartographies" className="tabs">
