@@ -73,8 +73,19 @@ export const ACTOR_CATALOGUE: readonly CatalogueEntry[] = [
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[·’']/g, '').toLowerCase();
 
+/** Entries whose name or description contains the query; names first: exact, then beginning, then inside. */
 export function searchCatalogue(query: string): CatalogueEntry[] {
   const q = fold(query.trim());
   if (!q) return [...ACTOR_CATALOGUE];
-  return ACTOR_CATALOGUE.filter((c) => fold(c.name).includes(q) || fold(c.description ?? '').includes(q));
+  const rank = (c: CatalogueEntry) => {
+    const name = fold(c.name);
+    if (name === q) return 0;
+    if (name.startsWith(q)) return 1;
+    if (name.includes(q)) return 2;
+    return fold(c.description ?? '').includes(q) ? 3 : -1;
+  };
+  return ACTOR_CATALOGUE.map((c) => ({ c, r: rank(c) }))
+    .filter((x) => x.r >= 0)
+    .sort((a, b) => a.r - b.r)
+    .map((x) => x.c);
 }

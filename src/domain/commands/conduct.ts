@@ -8,7 +8,43 @@ import { comparePartialDates } from '../dates';
 import type { TimelineScale } from '../enums';
 import { laneSchema, linkSchema, stepSchema } from '../format/schema';
 import type { Lane, Link, Session, Step } from '../types';
-import { moveItem, patchObject, updateById } from './shared';
+import { moveItem, updateById } from './shared';
+
+/** The format's bounds (format/schema.ts): a command never makes a session the storage would refuse. */
+export const MAX_STEPS = 2000;
+export const MAX_LANES = 100;
+export const MAX_LINKS = 5000;
+
+/** Equality of plain data (strings, numbers, arrays, plain objects), as a patch compares values. */
+function samePlain(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Sets the keys of `patch` on `item`: a key set to undefined is removed, unless it is `required`
+ * (then it is ignored, so the item stays valid); a value equal to the current one changes
+ * nothing. Returns the same object when nothing changes.
+ */
+function patchPlain<T extends object>(item: T, patch: Partial<T>, required: readonly string[] = []): T {
+  let next: Record<string, unknown> | null = null;
+  const current = item as Record<string, unknown>;
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) {
+      if (required.includes(k) || !(k in current)) continue;
+      next ??= { ...current };
+      delete next[k];
+    } else if (!samePlain(current[k], v)) {
+      next ??= { ...current };
+      next[k] = v;
+    }
+  }
+  return next ? (next as T) : item;
+}
+
+const clampIndex = (index: number, length: number) => Math.max(0, Math.min(Math.trunc(index), length));
+const STEP_REQUIRED = ['title', 'laneId', 'kind', 'markers', 'participants'] as const;
 
 /** Where a step with this date goes: before the first step dated strictly after it. */
 export function insertionIndexForDate(steps: readonly Step[], date: string | undefined): number {
@@ -17,15 +53,30 @@ export function insertionIndexForDate(steps: readonly Step[], date: string | und
   return i < 0 ? steps.length : i;
 }
 
+/** Each reference of the step resolves: its lane and its participants' actors. */
+function stepFits(session: Session, step: Pick<Step, 'laneId' | 'participants'>): boolean {
+  return session.lanes.some((l) => l.id === step.laneId) && step.participants.every((p) => session.actors.some((a) => a.id === p.actorId));
+}
+
+/** Adds a step; refused (same session) if its id exists, its lane or an actor is unknown, or the map is full. */
 export function addStep(session: Session, step: Step, index?: number): Session {
-  const at = index === undefined ? insertionIndexForDate(session.steps, step.date) : Math.max(0, Math.min(index, session.steps.length));
+  if (session.steps.length >= MAX_STEPS || session.steps.some((s) => s.id === step.id) || !stepFits(session, step)) return session;
+  const at = index === undefined || Number.isNaN(index) ? insertionIndexForDate(session.steps, step.date) : clampIndex(index, session.steps.length);
   const steps = session.steps.slice();
   steps.splice(at, 0, step);
   return { ...session, steps };
 }
 
+/**
+ * Patches a step: a key set to undefined removes an optional field (a required one is kept); the
+ * chronology is not reordered. Refused (same session) if the lane or a participant is unknown.
+ */
 export function updateStep(session: Session, id: string, patch: Partial<Omit<Step, 'id'>>): Session {
-  const steps = updateById(session.steps, id, (s) => patchObject(s, patch as Partial<Step>));
+  const { id: _ignored, ...fields } = patch as Partial<Step>;
+  const steps = updateById(session.steps, id, (s) => {
+    const next = patchPlain(s, fields, STEP_REQUIRED);
+    return next === s || stepFits(session, next) ? next : s;
+  });
   return steps ? { ...session, steps } : session;
 }
 
@@ -39,13 +90,14 @@ export function deleteSteps(session: Session, ids: readonly string[]): Session {
     steps: session.steps.filter((s) => !gone.has(s.id)),
     links: links.length === session.links.length ? session.links : links,
     notes: touched
-      ? session.notes.map((n) => (n.attachedTo?.type === 'step' && gone.has(n.attachedTo.id) ? patchObject(n, { attachedTo: undefined }) : n))
+      ? session.notes.map((n) => (n.attachedTo?.type === 'step' && gone.has(n.attachedTo.id) ? patchPlain(n, { attachedTo: undefined }) : n))
       : session.notes,
   };
 }
 
 export function moveStep(session: Session, id: string, toIndex: number): Session {
-  const steps = moveItem(session.steps, session.steps.findIndex((s) => s.id === id), toIndex);
+  if (Number.isNaN(toIndex)) return session;
+  const steps = moveItem(session.steps, session.steps.findIndex((s) => s.id === id), Math.trunc(toIndex));
   return steps ? { ...session, steps } : session;
 }
 
@@ -59,19 +111,27 @@ export function moveStepToLane(session: Session, id: string, laneId: string): Se
   return updateStep(session, id, { laneId });
 }
 
+const actorKnown = (session: Session, actorId: string | undefined) => actorId === undefined || session.actors.some((a) => a.id === actorId);
+
+/** Adds a lane (at the end by default); refused if its id exists, its actor is unknown, or there are 100 lanes. */
 export function addLane(session: Session, lane: Lane, index?: number): Session {
+  if (session.lanes.length >= MAX_LANES || session.lanes.some((l) => l.id === lane.id) || !actorKnown(session, lane.actorId)) return session;
   const lanes = session.lanes.slice();
-  lanes.splice(index === undefined ? lanes.length : Math.max(0, Math.min(index, lanes.length)), 0, lane);
+  lanes.splice(index === undefined || Number.isNaN(index) ? lanes.length : clampIndex(index, lanes.length), 0, lane);
   return { ...session, lanes };
 }
 
+/** Patches a lane; `actorId: undefined` unlinks its actor (the label is required and kept). */
 export function updateLane(session: Session, id: string, patch: Partial<Omit<Lane, 'id'>>): Session {
-  const lanes = updateById(session.lanes, id, (l) => patchObject(l, patch as Partial<Lane>));
+  if (!actorKnown(session, patch.actorId)) return session;
+  const { id: _ignored, ...fields } = patch as Partial<Lane>;
+  const lanes = updateById(session.lanes, id, (l) => patchPlain(l, fields, ['label']));
   return lanes ? { ...session, lanes } : session;
 }
 
 export function moveLane(session: Session, id: string, toIndex: number): Session {
-  const lanes = moveItem(session.lanes, session.lanes.findIndex((l) => l.id === id), toIndex);
+  if (Number.isNaN(toIndex)) return session;
+  const lanes = moveItem(session.lanes, session.lanes.findIndex((l) => l.id === id), Math.trunc(toIndex));
   return lanes ? { ...session, lanes } : session;
 }
 
@@ -97,16 +157,19 @@ export function deleteLane(session: Session, id: string, mode?: LaneDeletion): S
   return { ...next, lanes: next.lanes.filter((l) => l.id !== id) };
 }
 
+/** Adds an arrow between two steps; refused for a self-link, an unknown step, a duplicate (id or from→to), or a full map. */
 export function addLink(session: Session, link: Link): Session {
-  if (link.from === link.to) return session;
+  if (link.from === link.to || session.links.length >= MAX_LINKS) return session;
   const ids = new Set(session.steps.map((s) => s.id));
   if (!ids.has(link.from) || !ids.has(link.to)) return session;
-  if (session.links.some((l) => l.from === link.from && l.to === link.to)) return session;
+  if (session.links.some((l) => l.id === link.id || (l.from === link.from && l.to === link.to))) return session;
   return { ...session, links: [...session.links, link] };
 }
 
+/** Sets a link's label; `{ label: undefined }` removes it, `{}` changes nothing. */
 export function updateLink(session: Session, id: string, patch: { label?: string | undefined }): Session {
-  const links = updateById(session.links, id, (l) => patchObject(l, { label: patch.label }));
+  if (!('label' in patch)) return session;
+  const links = updateById(session.links, id, (l) => patchPlain(l, { label: patch.label }));
   return links ? { ...session, links } : session;
 }
 
@@ -124,7 +187,10 @@ export function setSessionFields(
   session: Session,
   patch: Partial<Pick<Session, 'title' | 'establishment' | 'project' | 'workshop' | 'trinome' | 'timeline'>>,
 ): Session {
-  return patchObject(session, patch as Partial<Session>);
+  const { title, establishment, project, workshop, trinome, timeline } = patch;
+  // Only these keys, whatever else the object holds; only `workshop` (optional) can be removed.
+  const fields = { title, establishment, project, trinome, timeline, ...('workshop' in patch ? { workshop } : {}) };
+  return patchPlain(session, fields as Partial<Session>, ['title', 'establishment', 'project', 'trinome', 'timeline']);
 }
 
 // Copy and paste of steps, within and across sessions.
@@ -150,11 +216,22 @@ export function copySteps(session: Session, ids: readonly string[]): StepClipboa
   };
 }
 
+/**
+ * Pastes copied steps at the end of the chronology, with new ids for steps and links. A step's
+ * lane is the target lane of the same id, else of the same label, else a new lane (its actor kept
+ * only if it exists here); participants whose actor does not exist here are dropped; only links
+ * between pasted steps are kept (no self-link, no duplicate). Notes are not copied. Refused (same
+ * session, nothing pasted) when the clipboard is empty or the map would exceed the format's bounds.
+ */
 export function pasteSteps(session: Session, clip: StepClipboard, makeId: () => string): { session: Session; pastedIds: string[] } {
+  const refused = { session, pastedIds: [] };
+  if (clip.steps.length === 0 || session.steps.length + clip.steps.length > MAX_STEPS) return refused;
   const lanes = session.lanes.slice();
   const laneMap = new Map<string, string>();
   const actorIds = new Set(session.actors.map((a) => a.id));
+  const used = new Set(clip.steps.map((s) => s.laneId));
   for (const lane of clip.lanes) {
+    if (!used.has(lane.id) || laneMap.has(lane.id)) continue;
     const same = lanes.find((l) => l.id === lane.id) ?? lanes.find((l) => l.label === lane.label);
     if (same) laneMap.set(lane.id, same.id);
     else {
@@ -163,8 +240,10 @@ export function pasteSteps(session: Session, clip: StepClipboard, makeId: () => 
       laneMap.set(lane.id, created.id);
     }
   }
-  const fallbackLane = (id: string) => {
-    if (laneMap.has(id)) return laneMap.get(id)!;
+  // A step whose lane the clipboard does not describe: that lane if it exists here, else the first lane.
+  const laneOf = (id: string): string => {
+    const mapped = laneMap.get(id);
+    if (mapped !== undefined) return mapped;
     if (lanes.some((l) => l.id === id)) return id;
     if (lanes.length === 0) lanes.push({ id: makeId(), label: 'Couloir' });
     return lanes[0]!.id;
@@ -173,16 +252,19 @@ export function pasteSteps(session: Session, clip: StepClipboard, makeId: () => 
   const pasted: Step[] = clip.steps.map((s) => {
     const id = makeId();
     stepIdMap.set(s.id, id);
-    return {
-      ...s,
-      id,
-      laneId: fallbackLane(s.laneId),
-      participants: s.participants.filter((p) => actorIds.has(p.actorId)),
-    };
+    const participants = s.participants.filter((p) => actorIds.has(p.actorId));
+    return { ...s, id, laneId: laneOf(s.laneId), participants: participants.length === s.participants.length ? s.participants : participants };
   });
-  const links: Link[] = clip.links
-    .filter((l) => stepIdMap.has(l.from) && stepIdMap.has(l.to))
-    .map((l) => ({ ...l, id: makeId(), from: stepIdMap.get(l.from)!, to: stepIdMap.get(l.to)! }));
+  const pairs = new Set<string>();
+  const links: Link[] = [];
+  for (const l of clip.links) {
+    const from = stepIdMap.get(l.from);
+    const to = stepIdMap.get(l.to);
+    if (from === undefined || to === undefined || from === to || pairs.has(`${from} ${to}`)) continue;
+    pairs.add(`${from} ${to}`);
+    links.push({ ...l, id: makeId(), from, to });
+  }
+  if (lanes.length > MAX_LANES || session.links.length + links.length > MAX_LINKS) return refused;
   return {
     session: {
       ...session,
@@ -196,9 +278,9 @@ export function pasteSteps(session: Session, clip: StepClipboard, makeId: () => 
 
 const clipboardSchema = z.strictObject({
   kind: z.literal('cartographies-acia/steps'),
-  steps: z.array(stepSchema).min(1).max(2000),
-  links: z.array(linkSchema).max(5000),
-  lanes: z.array(laneSchema).max(100),
+  steps: z.array(stepSchema).min(1).max(MAX_STEPS),
+  links: z.array(linkSchema).max(MAX_LINKS),
+  lanes: z.array(laneSchema).max(MAX_LANES),
 });
 
 /** Pasted text is outside input: anything that is not a valid step clipboard gives null. */

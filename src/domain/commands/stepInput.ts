@@ -78,7 +78,7 @@ export function validateStepDraft(draft: StepDraft, laneIds: readonly string[]):
   }
   if (length(draft.dateLabel.trim()) > 60) errors.dateLabel = 'Le libellé de date ne doit pas dépasser 60 caractères.';
   if (!laneIds.includes(draft.laneId)) errors.laneId = 'Choisissez un couloir.';
-  if (length(draft.description) > 5000) errors.description = 'La description ne doit pas dépasser 5000 caractères.';
+  if (length(draft.description.trim()) > 5000) errors.description = 'La description ne doit pas dépasser 5000 caractères.';
   const actors = draft.participants.map((p) => p.actorId);
   if (new Set(actors).size !== actors.length) errors.participants = "Un même acteur ne peut participer qu'une fois à une étape.";
   return errors;
@@ -98,7 +98,7 @@ export function stepFromDraft(draft: StepDraft, id: string): Step {
     ...(dateLabel ? { dateLabel } : {}),
     laneId: draft.laneId,
     kind: draft.kind,
-    markers: [...draft.markers],
+    markers: [...new Set(draft.markers)],
     participants: draft.participants.map((p) => ({ ...p })),
   };
 }

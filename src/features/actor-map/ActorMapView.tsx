@@ -14,6 +14,7 @@ import { ActorEditor, AddActorDialog, RelationDialog, RelationEditor } from './A
 import { arrangeByCategory } from './arrange';
 import { ActorLegend } from './Legend';
 import { ParticipationMatrix } from './ParticipationMatrix';
+import { ActorOutline } from './Outline';
 import { objectKey } from '../../ui/objectKey';
 
 const isTextField = (el: EventTarget | null) =>
@@ -41,6 +42,7 @@ function ActorMapInner({ session }: { session: Session }) {
   const noteRoles = useViewStore((s) => s.noteRoles);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [arranging, setArranging] = useState(false);
+  const [outline, setOutline] = useState(false);
   // A large matrix is only drawn when asked for: opening the tab stays fast.
   const [matrixOpen, setMatrixOpen] = useState(() => session.actors.length * session.steps.length <= 2000);
   const flow = useReactFlow();
@@ -79,6 +81,10 @@ function ActorMapInner({ session }: { session: Session }) {
         view.select([], 'actor');
         view.selectLinks([]);
         view.announce('Sélection supprimée (Ctrl+Z pour annuler).');
+      } else if (e.key.toLowerCase() === 'r' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        const [id] = useViewStore.getState().selection;
+        e.preventDefault();
+        setDialog({ kind: 'relation', ...(id && !id.startsWith('note:') ? { from: id } : {}) });
       } else if ((e.ctrlKey || e.metaKey) && ['c', 'x', 'v'].includes(e.key.toLowerCase())) {
         const s = useDocumentStore.getState().session;
         const view = useViewStore.getState();
@@ -132,10 +138,15 @@ function ActorMapInner({ session }: { session: Session }) {
           {arranging ? 'Réorganisation…' : 'Réorganiser'}
         </button>
         <button type="button" onClick={() => void flow.fitView({ padding: 0.1, duration: reducedMotion() ? 0 : 300 })}>Ajuster à la vue</button>
+        <button type="button" aria-pressed={outline} onClick={() => setOutline((o) => !o)}>Vue liste</button>
         <NotesFilter />
       </div>
       <div className="map-body">
-        <ActorCanvas session={session} notes={notes} highlighted={highlighted} uninvolved={uninvolved} onConnect={onConnect} />
+        {outline ? (
+          <ActorOutline session={session} />
+        ) : (
+          <ActorCanvas session={session} notes={notes} highlighted={highlighted} uninvolved={uninvolved} onConnect={onConnect} />
+        )}
         <aside className="map-aside" tabIndex={0} aria-label="Panneaux des acteurs">
           {editedActor && <ActorEditor key={objectKey(editedActor)} session={session} actor={editedActor} />}
           {editedNote && <NoteEditor key={objectKey(editedNote)} session={session} note={editedNote} />}

@@ -14,6 +14,8 @@ import { copySelection, deleteSelection, moveSelectedBy, paste } from './intents
 import { AddLaneDialog, LanesPanel } from './Lanes';
 import { ConductLegend } from './Legend';
 import { StepEditor } from './StepEditor';
+import { LinkDialog } from './LinkDialog';
+import { ConductOutline } from './Outline';
 import { Presentation } from '../facilitation/Presentation';
 import { objectKey } from '../../ui/objectKey';
 import { stepsOfActor } from '../../domain/commands/actors';
@@ -42,6 +44,8 @@ function ConductMapInner({ session }: { session: Session }) {
   const [addingLane, setAddingLane] = useState(false);
   const [addingNote, setAddingNote] = useState(false);
   const [presenting, setPresenting] = useState(false);
+  const [linkFrom, setLinkFrom] = useState<string | null>(null);
+  const [outline, setOutline] = useState(false);
   const focus = useViewStore((s) => s.focus);
   const noteRoles = useViewStore((s) => s.noteRoles);
   const flow = useReactFlow();
@@ -90,6 +94,16 @@ function ConductMapInner({ session }: { session: Session }) {
       } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown') && !(e.target as HTMLElement)?.closest?.('.chronology')) {
         e.preventDefault();
         moveSelectedBy(e.key === 'ArrowUp' ? -1 : 1);
+      } else if (e.key.toLowerCase() === 'l' && !ctrl && !e.altKey) {
+        const [id] = useViewStore.getState().selection;
+        const current = useDocumentStore.getState().session;
+        if (id && useViewStore.getState().selection.length === 1 && current?.steps.some((st) => st.id === id)) {
+          e.preventDefault();
+          setLinkFrom(id);
+        }
+      } else if (e.key.toLowerCase() === 'n' && !ctrl && !e.altKey) {
+        e.preventDefault();
+        useViewStore.getState().setCreatingStep(true);
       } else if (e.key === 'Escape') {
         useViewStore.getState().select([]);
         useViewStore.getState().selectLinks([]);
@@ -123,13 +137,18 @@ function ConductMapInner({ session }: { session: Session }) {
         </label>
         <button type="button" onClick={() => setAddingNote(true)}>Ajouter une note</button>
         <button type="button" onClick={() => setPresenting(true)} disabled={steps.length === 0}>Présentation</button>
+        <button type="button" aria-pressed={outline} onClick={() => setOutline((o) => !o)}>Vue liste</button>
         <button type="button" onClick={() => void flow.fitView({ padding: 0.08, duration: reducedMotion() ? 0 : 300 })}>
           Ajuster à la vue
         </button>
         <NotesFilter />
       </div>
       <div className="map-body">
-        <ConductCanvas session={session} layout={layout} conflicts={conflicts} highlighted={highlighted} notes={notes} />
+        {outline ? (
+          <ConductOutline session={session} />
+        ) : (
+          <ConductCanvas session={session} layout={layout} conflicts={conflicts} highlighted={highlighted} notes={notes} />
+        )}
         <aside className="map-aside" tabIndex={0} aria-label="Panneaux de la conduite de projet">
           {creating && <StepEditor key="new" session={session} onClose={() => useViewStore.getState().setCreatingStep(false)} />}
           {!creating && editedStep && (
@@ -148,6 +167,7 @@ function ConductMapInner({ session }: { session: Session }) {
           <ConductLegend steps={steps} />
         </aside>
       </div>
+      {linkFrom && <LinkDialog session={session} fromId={linkFrom} onClose={() => setLinkFrom(null)} />}
       {presenting && <Presentation session={session} onClose={() => setPresenting(false)} />}
       {addingLane && <AddLaneDialog session={session} onClose={() => setAddingLane(false)} />}
       {addingNote && (

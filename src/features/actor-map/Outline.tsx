@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import {
+  actorNameProblem, addActor, addRelation, deleteActors, deleteRelations, relationProblem, RELATION_PROBLEM_MESSAGES, updateActor,
+} from '../../domain/commands/actors';
+import { ACTOR_CATEGORIES, RELATION_KINDS, type ActorCategory, type RelationKind } from '../../domain/enums';
+import { newId } from '../../domain/ids';
+import type { Session } from '../../domain/types';
+import { ACTOR_CATEGORY_LABELS, RELATION_KIND_LABELS } from '../../i18n/labels';
+import { useDocumentStore } from '../../state/documentStore';
+import { useViewStore } from '../../state/viewStore';
+import { defaultActorPosition } from '../../canvas/actors/adapter';
+
+const apply = (command: (s: Session) => Session) => useDocumentStore.getState().apply(command);
+
+function NameCell({ id, name }: { id: string; name: string }) {
+  const [draft, setDraft] = useState(name);
+  const [error, setError] = useState<string | null>(null);
+  const commit = () => {
+    if (draft === name) return;
+    const problem = actorNameProblem(draft);
+    setError(problem);
+    if (!problem) apply((s) => updateActor(s, id, { name: draft.trim() }));
+  };
+  return (
+    <>
+      <input
+        aria-label={`Nom de l'acteur ${name}`}
+        value={draft}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => { setDraft(e.target.value); setError(null); }}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), commit())}
+      />
+      {error && <span role="alert" className="field-error">{error}</span>}
+    </>
+  );
+}
+
+/** The actor map as two editable tables, in sync with the canvas (`Vue liste`). */
+export function ActorOutline({ session }: { session: Session }) {
+  const [name, setName] = useState('');
+  const [category, setCategory] = useState<ActorCategory>('autre');
+  const [actorError, setActorError] = useState<string | null>(null);
+  const [rel, setRel] = useState<{ from: string; to: string; kind: RelationKind; label: string }>({ from: '', to: '', kind: 'pilote', label: '' });
+  const [relError, setRelError] = useState<string | null>(null);
+  const nameOf = (id: string) => session.actors.find((a) => a.id === id)?.name ?? id;
+  const from = rel.from || session.actors[0]?.id || '';
+  const to = rel.to || session.actors[1]?.id || '';
+
+  return (
+    <div className="outline" role="region" aria-label="Vue liste des acteurs">
+      <table className="outline-table">
+        <caption>Acteurs</caption>
+        <thead>
+          <tr><th scope="col">Nom</th><th scope="col">Catégorie</th><th scope="col">Actions</th></tr>
+        </thead>
+        <tbody>
+          {session.actors.map((a) => (
+            <tr key={a.id}>
+              <td><NameCell key={a.name} id={a.id} name={a.name} /></td>
+              <td>
+                <select aria-label={`Catégorie de ${a.name}`} value={a.category} onChange={(e) => apply((s) => updateActor(s, a.id, { category: e.target.value as ActorCategory }))}>
+                  {ACTOR_CATEGORIES.map((c) => <option key={c} value={c}>{ACTOR_CATEGORY_LABELS[c]}</option>)}
+                </select>
+              </td>
+              <td className="row-actions">
+                <button type="button" aria-label={`Modifier ${a.name}`} onClick={() => useViewStore.getState().select([a.id], 'actor')}>✎</button>
+                <button
+                  type="button"
+                  aria-label={`Supprimer ${a.name}`}
+                  onClick={() => {
+                    apply((s) => deleteActors(s, [a.id]));
+                    useViewStore.getState().announce(`Acteur « ${a.name} » supprimé (Ctrl+Z pour annuler).`);
+                  }}
+                >
+                  ✕
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        className="outline-new"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const problem = actorNameProblem(name);
+          if (problem) return setActorError(problem);
+          apply((s) => addActor(s, { id: newId('acteur'), name: name.trim(), category, position: defaultActorPosition(s.actors.length) }));
+          useViewStore.getState().announce(`Acteur « ${name.trim()} » ajouté.`);
+          setName('');
+          setActorError(null);
+        }}
+      >
+        <fieldset>
+          <legend>Nouvel acteur</legend>
+          <input aria-label="Nom du nouvel acteur" value={name} onChange={(e) => { setName(e.target.value); setActorError(null); }} />
+          <select aria-label="Catégorie du nouvel acteur" value={category} onChange={(e) => setCategory(e.target.value as ActorCategory)}>
+            {ACTOR_CATEGORIES.map((c) => <option key={c} value={c}>{ACTOR_CATEGORY_LABELS[c]}</option>)}
+          </select>
+          <button type="submit">Ajouter l'acteur</button>
+        </fieldset>
+        {actorError && <p role="alert" className="field-error">{actorError}</p>}
+      </form>
+
+      <table className="outline-table">
+        <caption>Relations</caption>
+        <thead>
+          <tr><th scope="col">De</th><th scope="col">Type</th><th scope="col">Vers</th><th scope="col">Libellé</th><th scope="col">Actions</th></tr>
+        </thead>
+        <tbody>
+          {session.relations.map((r) => (
+            <tr key={r.id}>
+              <td>{nameOf(r.from)}</td>
+              <td>{RELATION_KIND_LABELS[r.kind]}</td>
+              <td>{nameOf(r.to)}</td>
+              <td>{r.label ?? ''}</td>
+              <td className="row-actions">
+                <button type="button" aria-label={`Supprimer la relation ${nameOf(r.from)} ${RELATION_KIND_LABELS[r.kind].toLowerCase()} ${nameOf(r.to)}`} onClick={() => apply((s) => deleteRelations(s, [r.id]))}>✕</button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form
+        className="outline-new"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const problem = relationProblem(session, from, to, rel.kind);
+          if (problem) return setRelError(RELATION_PROBLEM_MESSAGES[problem]);
+          apply((s) => addRelation(s, { id: newId('relation'), from, to, kind: rel.kind, ...(rel.label.trim() ? { label: rel.label.trim() } : {}) }));
+          useViewStore.getState().announce(`Relation « ${RELATION_KIND_LABELS[rel.kind]} » ajoutée.`);
+          setRel((r) => ({ ...r, label: '' }));
+          setRelError(null);
+        }}
+      >
+        <fieldset>
+          <legend>Nouvelle relation</legend>
+          <select aria-label="De l'acteur" value={from} onChange={(e) => { setRel((r) => ({ ...r, from: e.target.value })); setRelError(null); }}>
+            {session.actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          </select>
+          <select aria-label="Type de la nouvelle relation" value={rel.kind} onChange={(e) => { setRel((r) => ({ ...r, kind: e.target.value as RelationKind })); setRelError(null); }}>
+            {RELATION_KINDS.map((k) => <option key={k} value={k}>{RELATION_KIND_LABELS[k]}</option>)}
+          </select>
+          <select aria-label="Vers l'acteur" value={to} onChange={(e) => { setRel((r) => ({ ...r, to: e.target.value })); setRelError(null); }}>
+            {session.actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+          </select>
+          <input aria-label="Libellé de la nouvelle relation" value={rel.label} onChange={(e) => setRel((r) => ({ ...r, label: e.target.value }))} />
+          <button type="submit" disabled={session.actors.length < 2}>Ajouter la relation</button>
+        </fieldset>
+        {relError && <p role="alert" className="field-error">{relError}</p>}
+      </form>
+    </div>
+  );
+}

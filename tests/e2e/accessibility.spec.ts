@@ -1,0 +1,138 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { examplePath, importFile } from './helpers';
+
+async function serious(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+const press = async (page: Page, ...keys: string[]) => {
+  for (const k of keys) await page.keyboard.press(k);
+};
+
+test('a whole workshop by keyboard: five steps, two actors, one relation, and a PNG, with no mouse event', async ({ page }) => {
+  let mouse = 0;
+  await page.exposeFunction('countMouse', () => void mouse++);
+  await page.addInitScript(() => {
+    for (const type of ['mousedown', 'mouseup', 'click', 'pointerdown']) {
+      window.addEventListener(type, (e) => {
+        if ((e as MouseEvent).detail > 0 || (e as PointerEvent).pointerType) (window as unknown as { countMouse: () => void }).countMouse();
+      }, true);
+    }
+  });
+  await page.goto('./');
+  await page.getByRole('button', { name: 'Nouvel atelier' }).focus();
+  await press(page, 'Enter');
+  await page.keyboard.type('Atelier au clavier');
+  await press(page, 'Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Atelier au clavier' })).toBeVisible();
+
+  for (const lane of ['Direction', 'ARS', 'Groupement']) {
+    await page.getByRole('button', { name: 'Ajouter un couloir' }).focus();
+    await press(page, 'Enter');
+    await page.keyboard.type(lane);
+    await press(page, 'Enter');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  }
+  await page.getByRole('button', { name: 'Ajouter une étape' }).focus();
+  await press(page, 'Enter');
+  const steps = [
+    ["Demande d'un projet de DUI", '2018'],
+    ['Financement par appel à projets ARS', '2018'],
+    ["Constitution d'un groupe de travail", ''],
+    ['Nomination des référent·es DUI', ''],
+    ['Choix du logiciel', ''],
+  ];
+  for (const [title, date] of steps) {
+    await page.keyboard.type(title!);
+    await press(page, 'Tab');
+    if (date) await page.keyboard.type(date);
+    await press(page, 'Shift+Tab', 'Enter');
+    await expect(page.getByRole('list', { name: 'Déroulé chronologique' })).toContainText(title!);
+  }
+  await press(page, 'Escape');
+
+  await page.getByRole('tab', { name: 'Conduite de projet' }).focus();
+  await press(page, 'ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Acteurs' })).toHaveAttribute('aria-selected', 'true');
+  for (const query of ['ARS', 'Groupement']) {
+    await page.getByRole('button', { name: 'Ajouter un acteur' }).focus();
+    await press(page, 'Enter');
+    await page.keyboard.type(query);
+    await press(page, 'Tab', 'Enter'); // the first entry of the catalogue fills the name and the category
+    await expect(page.getByRole('dialog').getByRole('textbox', { name: 'Nom', exact: true })).toBeFocused();
+    await press(page, 'Enter');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  }
+  await press(page, 'Escape', 'r');
+  const dialog = page.getByRole('dialog', { name: 'Nouvelle relation' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('combobox', { name: 'Type de relation' }).focus();
+  await page.keyboard.type('Fin');
+  await dialog.getByRole('button', { name: 'Ajouter la relation' }).focus();
+  await press(page, 'Enter');
+  await expect(page.getByRole('group', { name: /^Acteur : / })).toHaveCount(2);
+  await expect(page.getByRole('group', { name: 'Relation : ARS finance Groupement' })).toHaveCount(1);
+
+  await page.getByRole('tab', { name: 'Acteurs' }).focus();
+  await press(page, 'ArrowLeft');
+  await expect(page.getByRole('group', { name: /^Étape 5 : Choix du logiciel/ })).toBeVisible();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter' }).focus();
+  await press(page, 'Enter', 'Enter'); // the menu opens on « Image PNG »
+  expect((await downloading).suggestedFilename()).toBe('Atelier au clavier - conduite de projet.png');
+  expect(mouse).toBe(0);
+});
+
+test('axe finds nothing serious on any view, dialogs and outlines included', async ({ page }) => {
+  await page.goto('./');
+  await importFile(page, examplePath('dui-groupement.json'));
+  await page.getByRole('link', { name: /DUI du groupement/ }).click();
+  await expect(page.getByRole('group', { name: /^Étape 11 / })).toBeVisible();
+  const views: [string, () => Promise<unknown>][] = [
+    ['conduct map', async () => undefined],
+    ['step editor', () => page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('button').first().click()],
+    ['conduct outline', () => page.getByRole('button', { name: 'Vue liste' }).click()],
+    ['shortcuts', () => page.keyboard.press('?')],
+    ['export menu', async () => { await page.keyboard.press('Escape'); await page.getByRole('button', { name: 'Exporter' }).click(); }],
+    ['actor map', async () => { await page.keyboard.press('Escape'); await page.getByRole('tab', { name: 'Acteurs' }).click(); }],
+    ['new actor dialog', () => page.getByRole('button', { name: 'Ajouter un acteur' }).click()],
+    ['actor outline', async () => { await page.keyboard.press('Escape'); await page.getByRole('button', { name: 'Vue liste' }).click(); }],
+    ['synthesis', () => page.getByRole('tab', { name: 'Synthèse' }).click()],
+    ['presentation', async () => { await page.getByRole('tab', { name: 'Conduite de projet' }).click(); await page.getByRole('button', { name: 'Présentation' }).click(); }],
+  ];
+  const found: string[] = [];
+  for (const [name, open] of views) {
+    await open();
+    await page.waitForTimeout(150);
+    for (const v of await serious(page)) found.push(`${name} — ${v}`);
+  }
+  expect(found).toEqual([]);
+});
+
+test('the outline is the same data as the canvas: a row typed there is a step on the map', async ({ page }) => {
+  await page.goto('./');
+  await importFile(page, examplePath('dui-groupement.json'));
+  await page.getByRole('link', { name: /DUI du groupement/ }).click();
+  await page.getByRole('button', { name: 'Vue liste' }).click();
+  const table = page.getByRole('table', { name: 'Étapes de la conduite de projet' });
+  await expect(table.getByRole('row')).toHaveCount(12);
+  await page.getByRole('textbox', { name: "Titre de l'étape 5" }).fill('Choix du logiciel DUI');
+  await page.getByRole('textbox', { name: "Titre de l'étape 5" }).press('Enter');
+  await page.getByRole('textbox', { name: "Date de l'étape 5" }).fill('2019-13');
+  await page.getByRole('textbox', { name: "Date de l'étape 5" }).press('Enter');
+  await expect(table.getByRole('alert')).toContainText('Date invalide');
+  await page.getByRole('textbox', { name: "Date de l'étape 5" }).fill('2019');
+  await page.getByRole('textbox', { name: "Date de l'étape 5" }).press('Enter');
+  await page.getByRole('textbox', { name: 'Titre de la nouvelle étape' }).fill('Bilan avec le CSE');
+  await page.getByRole('textbox', { name: 'Date de la nouvelle étape' }).fill('2022-06');
+  await page.getByRole('combobox', { name: 'Couloir de la nouvelle étape' }).selectOption({ label: 'CSE / représentant·es du personnel' });
+  await page.getByRole('button', { name: 'Ajouter la ligne' }).click();
+  await expect(table.getByRole('row')).toHaveCount(13);
+  await page.getByRole('button', { name: 'Vue liste' }).click();
+  await expect(page.getByRole('group', { name: /^Étape 5 : Choix du logiciel DUI, date : 2019/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Étape 12 : Bilan avec le CSE, date : juin 2022, couloir CSE/ })).toBeVisible();
+});
