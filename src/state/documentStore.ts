@@ -44,3 +44,6 @@ export const useDocumentStore = create<DocumentState>()(
 
 export const undo = () => useDocumentStore.temporal.getState().undo();
 export const redo = () => useDocumentStore.temporal.getState().redo();
+
+/** Applies one command to the open session (one undo step), from outside React. */
+export const applyCommand = (command: (session: Session) => Session) => useDocumentStore.getState().apply(command);

@@ -11,6 +11,7 @@ import { ACTOR_CATEGORY_VISUALS } from '../../i18n/visuals';
 import { useDocumentStore } from '../../state/documentStore';
 import { noteIdOf, useViewStore } from '../../state/viewStore';
 import { flowAriaLabels } from '../ariaLabels';
+import { keyboardMoves, selectionAfter } from '../changes';
 import { ActorNode } from './ActorNode';
 import { ACTOR_NODE, ActorNodeCache, buildRelationEdges, type ActorNode as ActorNodeType } from './adapter';
 import { NoteNode, type NoteNodeType } from './NoteNode';
@@ -71,37 +72,19 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
 
   const onNodesChange = useCallback((changes: NodeChange<MapNode>[]) => {
     const view = useViewStore.getState();
-    let next: Set<string> | null = null;
-    for (const c of changes) {
-      if (c.type !== 'select') continue;
-      next ??= new Set(view.selection);
-      if (c.selected) next.add(c.id);
-      else next.delete(c.id);
-    }
-    if (next) view.select([...next], 'actor');
+    const selection = selectionAfter(changes, view.selection);
+    if (selection) view.select(selection, 'actor');
     const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
     if (local.length > 0) setNodes((ns) => applyNodeChanges(local, ns));
     // Arrow keys move selected nodes without a drag: commit those moves like a drag's end.
-    const keyboardMoves = changes.flatMap((c) => (c.type === 'position' && c.dragging === false && c.position ? [c] : []));
-    if (keyboardMoves.length > 0) {
-      const byId = new Map(nodesRef.current.map((n) => [n.id, n]));
-      commitRef.current(keyboardMoves.flatMap((c) => {
-        const n = byId.get(c.id);
-        return n ? [{ ...n, position: c.position! }] : [];
-      }));
-    }
+    const moved = keyboardMoves(changes, nodesRef.current);
+    if (moved.length > 0) commitRef.current(moved);
   }, []);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     const view = useViewStore.getState();
-    let next: Set<string> | null = null;
-    for (const c of changes) {
-      if (c.type !== 'select' || c.id.startsWith('note-edge:')) continue;
-      next ??= new Set(view.linkSelection);
-      if (c.selected) next.add(c.id);
-      else next.delete(c.id);
-    }
-    if (next) view.selectLinks([...next]);
+    const selection = selectionAfter(changes, view.linkSelection, (id) => id.startsWith('note-edge:'));
+    if (selection) view.selectLinks(selection);
   }, []);
 
   /** One drag is one command, whatever the number of nodes moved. */

@@ -14,6 +14,7 @@ import { noteIdOf } from '../../state/viewStore';
 import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 import { flowAriaLabels } from '../ariaLabels';
+import { keyboardMoves, selectionAfter } from '../changes';
 import { buildLinkEdges, ConductNodeCache, type StepNode as StepNodeType } from './adapter';
 import { LaneLayer } from './LaneLayer';
 import { StepNode } from './StepNode';
@@ -73,39 +74,19 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
 
   const onNodesChange = useCallback((changes: NodeChange<MapNode>[]) => {
     const view = useViewStore.getState();
-    let nextSelection: Set<string> | null = null;
-    for (const c of changes) {
-      if (c.type === 'select') {
-        nextSelection ??= new Set(view.selection);
-        if (c.selected) nextSelection.add(c.id);
-        else nextSelection.delete(c.id);
-      }
-    }
-    if (nextSelection) view.select([...nextSelection], 'step');
+    const selection = selectionAfter(changes, view.selection);
+    if (selection) view.select(selection, 'step');
     const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
     if (local.length > 0) setNodes((ns) => applyNodeChanges(local, ns));
     // Arrow keys move selected nodes without a drag: commit those moves like a drag's end.
-    const keyboardMoves = changes.flatMap((c) => (c.type === 'position' && c.dragging === false && c.position ? [c] : []));
-    if (keyboardMoves.length > 0) {
-      const byId = new Map(nodesRef.current.map((n) => [n.id, n]));
-      commitRef.current(keyboardMoves.flatMap((c) => {
-        const n = byId.get(c.id);
-        return n ? [{ ...n, position: c.position! }] : [];
-      }));
-    }
+    const moved = keyboardMoves(changes, nodesRef.current);
+    if (moved.length > 0) commitRef.current(moved);
   }, []);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     const view = useViewStore.getState();
-    let next: Set<string> | null = null;
-    for (const c of changes) {
-      if (c.type === 'select' && !c.id.startsWith('note-edge:')) {
-        next ??= new Set(view.linkSelection);
-        if (c.selected) next.add(c.id);
-        else next.delete(c.id);
-      }
-    }
-    if (next) view.selectLinks([...next]);
+    const selection = selectionAfter(changes, view.linkSelection, (id) => id.startsWith('note-edge:'));
+    if (selection) view.selectLinks(selection);
   }, []);
 
   const baseRef = useRef(baseNodes);

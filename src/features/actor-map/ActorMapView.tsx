@@ -7,7 +7,7 @@ import { newId } from '../../domain/ids';
 import { deleteNotes, filterNotes } from '../../domain/commands/notes';
 import type { Session } from '../../domain/types';
 import { ActorCanvas } from '../../canvas/actors/ActorCanvas';
-import { useDocumentStore } from '../../state/documentStore';
+import { applyCommand, useDocumentStore } from '../../state/documentStore';
 import { noteIdOf, useViewStore } from '../../state/viewStore';
 import { AddNoteDialog, NoteEditor, NotesFilter } from '../notes/NoteForm';
 import { ActorEditor, AddActorDialog, RelationDialog, RelationEditor } from './ActorDialogs';
@@ -77,7 +77,7 @@ function ActorMapInner({ session }: { session: Session }) {
         const relationIds = view.linkSelection.filter((id) => s.relations.some((r) => r.id === id));
         if (actorIds.length + noteIds.length + relationIds.length === 0) return;
         e.preventDefault();
-        useDocumentStore.getState().apply((x) => deleteNotes(deleteRelations(deleteActors(x, actorIds), relationIds), noteIds));
+        applyCommand((x) => deleteNotes(deleteRelations(deleteActors(x, actorIds), relationIds), noteIds));
         view.select([], 'actor');
         view.selectLinks([]);
         view.announce('Sélection supprimée (Ctrl+Z pour annuler).');
@@ -95,7 +95,7 @@ function ActorMapInner({ session }: { session: Session }) {
           e.preventDefault();
           const clip = actorClipboard;
           let pasted: string[] = [];
-          useDocumentStore.getState().apply((x) => {
+          applyCommand((x) => {
             const r = pasteActors(x, clip, () => newId('acteur'));
             pasted = r.pastedIds;
             return r.session;
@@ -109,7 +109,7 @@ function ActorMapInner({ session }: { session: Session }) {
         e.preventDefault();
         actorClipboard = clip;
         if (key === 'x') {
-          useDocumentStore.getState().apply((x) => deleteActors(x, clip.actors.map((a) => a.id)));
+          applyCommand((x) => deleteActors(x, clip.actors.map((a) => a.id)));
           view.select([], 'actor');
         }
         view.announce(`${clip.actors.length} acteur(s) ${key === 'x' ? 'coupé(s)' : 'copié(s)'}.`);

@@ -6,11 +6,9 @@ import { ACTOR_CATEGORIES, RELATION_KINDS, type ActorCategory, type RelationKind
 import { newId } from '../../domain/ids';
 import type { Session } from '../../domain/types';
 import { ACTOR_CATEGORY_LABELS, RELATION_KIND_LABELS } from '../../i18n/labels';
-import { useDocumentStore } from '../../state/documentStore';
+import { applyCommand as apply } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 import { defaultActorPosition } from '../../canvas/actors/adapter';
-
-const apply = (command: (s: Session) => Session) => useDocumentStore.getState().apply(command);
 
 function NameCell({ id, name }: { id: string; name: string }) {
   const [draft, setDraft] = useState(name);

@@ -3,7 +3,7 @@ import { moveStep, moveStepBy } from '../../domain/commands/conduct';
 import type { Step } from '../../domain/types';
 import { stepDateText } from '../../canvas/conduct/adapter';
 import { STEP_KIND_VISUALS } from '../../i18n/visuals';
-import { useDocumentStore } from '../../state/documentStore';
+import { applyCommand, useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 
 interface Props {
@@ -64,7 +64,7 @@ const ChronologyItem = memo(function ChronologyItem({ step, index, selected, hig
         onKeyDown={(e) => {
           if (!e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
           e.preventDefault();
-          useDocumentStore.getState().apply((s) => moveStepBy(s, step.id, e.key === 'ArrowUp' ? -1 : 1));
+          applyCommand((s) => moveStepBy(s, step.id, e.key === 'ArrowUp' ? -1 : 1));
           announceMove(step.id);
           useViewStore.getState().select([step.id], 'step');
         }}
@@ -116,7 +116,7 @@ export const Chronology = memo(function Chronology({ steps, conflicts, highlight
       const id = draggingRef.current;
       onDragEnd();
       if (!id) return;
-      useDocumentStore.getState().apply((s) => moveStep(s, id, index));
+      applyCommand((s) => moveStep(s, id, index));
       announceMove(id);
     },
     [onDragEnd],

@@ -5,10 +5,8 @@ import { STEP_KINDS, type StepKind } from '../../domain/enums';
 import { newId } from '../../domain/ids';
 import type { Session, Step } from '../../domain/types';
 import { MARKER_LABELS, PARTICIPATION_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
-import { useDocumentStore } from '../../state/documentStore';
+import { applyCommand as apply, useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
-
-const apply = (command: (s: Session) => Session) => useDocumentStore.getState().apply(command);
 
 /** A text cell that commits its value (one command) on Entrée or when it loses the focus, if valid. */
 function TextCell({ label, value, check, onCommit }: { label: string; value: string; check: (v: string) => string | null; onCommit: (v: string) => void }) {
