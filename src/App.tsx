@@ -1,11 +1,70 @@
-import { lazy, Suspense } from 'react';
+import { useEffect, useState, type ComponentType } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { HomePage } from './features/sessions/HomePage';
 import { UpdatePrompt } from './ui/UpdatePrompt';
 
-/** The session page (canvas, maps, exports) is loaded when a session is opened, not with the home page. */
-const SessionPage = lazy(() => import('./features/sessions/SessionPage').then((m) => ({ default: m.SessionPage })));
+/**
+ * The session page (canvas, maps, exports) is not in the home page's JavaScript: it is fetched
+ * once the home page is drawn and the browser is idle, so that opening a session then draws it
+ * at once; a session opened before that (a reload on its address) waits for it.
+ */
+type SessionPageType = ComponentType<{ id: string }>;
+let sessionPage: SessionPageType | null = null;
+let loadingSessionPage: Promise<SessionPageType> | null = null;
+
+function loadSessionPage(): Promise<SessionPageType> {
+  loadingSessionPage ??= import('./features/sessions/SessionPage').then(
+    (m) => (sessionPage = m.SessionPage),
+    (error: unknown) => {
+      loadingSessionPage = null; // a later attempt may succeed (the network came back)
+      throw error;
+    },
+  );
+  return loadingSessionPage;
+}
+
+function prefetchWhenIdle(): () => void {
+  if (sessionPage) return () => undefined;
+  const start = () => void loadSessionPage().catch(() => undefined);
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(start, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(start, 200);
+  return () => clearTimeout(handle);
+}
+
+function SessionRoute({ id }: { id: string }) {
+  const [Page, setPage] = useState<SessionPageType | null>(() => sessionPage);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    if (Page) return;
+    let live = true;
+    loadSessionPage().then(
+      (p) => live && setPage(() => p),
+      () => live && setFailed(true),
+    );
+    return () => {
+      live = false;
+    };
+  }, [Page]);
+  if (failed) {
+    return (
+      <div role="alert" className="alert">
+        L'application n'a pas pu charger la page de l'atelier. Vérifiez la connexion puis rechargez la page : vos ateliers sont
+        toujours dans ce navigateur.
+      </div>
+    );
+  }
+  if (!Page) return <p className="loading">Ouverture de l'atelier…</p>;
+  return <Page id={id} />;
+}
+
+function HomeRoute() {
+  useEffect(prefetchWhenIdle, []);
+  return <HomePage />;
+}
 
 export function App() {
   return (
@@ -13,14 +72,8 @@ export function App() {
       <UpdatePrompt />
       <Router hook={useHashLocation}>
         <Switch>
-          <Route path="/atelier/:id">
-            {(params) => (
-              <Suspense fallback={<p className="loading">Ouverture de l'atelier…</p>}>
-                <SessionPage id={decodeURIComponent(params.id)} />
-              </Suspense>
-            )}
-          </Route>
-          <Route><HomePage /></Route>
+          <Route path="/atelier/:id">{(params) => <SessionRoute id={decodeURIComponent(params.id)} />}</Route>
+          <Route><HomeRoute /></Route>
         </Switch>
       </Router>
     </>

@@ -1,9 +1,9 @@
 import {
-  applyNodeChanges, Background, Controls, MiniMap, ReactFlow, type Connection, type EdgeChange, type Node, type NodeChange,
+  Background, Controls, MiniMap, ReactFlow, type Connection, type EdgeChange, type Node, type NodeChange,
   type EdgeTypes, type NodeTypes, type OnNodeDrag,
 } from '@xyflow/react';
 import { FloatingEdge } from './FloatingEdge';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { moveActors } from '../../domain/commands/actors';
 import { updateNote } from '../../domain/commands/notes';
 import type { Note, Session } from '../../domain/types';
@@ -12,6 +12,7 @@ import { useDocumentStore } from '../../state/documentStore';
 import { noteIdOf, useViewStore } from '../../state/viewStore';
 import { flowAriaLabels } from '../ariaLabels';
 import { keyboardMoves, selectionAfter } from '../changes';
+import { useFlowNodes } from '../useFlowNodes';
 import { ActorNode } from './ActorNode';
 import { ACTOR_NODE, ActorNodeCache, buildRelationEdges, type ActorNode as ActorNodeType } from './adapter';
 import { NoteNode, type NoteNodeType } from './NoteNode';
@@ -55,8 +56,7 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
     );
   }, [notes, actorNodes, selectedSet]);
   const baseNodes = useMemo<MapNode[]>(() => [...actorNodes, ...noteNodes], [actorNodes, noteNodes]);
-  const [nodes, setNodes] = useState<MapNode[]>(baseNodes);
-  useEffect(() => setNodes(baseNodes), [baseNodes]);
+  const { nodes, applyChanges } = useFlowNodes(baseNodes);
   const nodesRef = useRef<MapNode[]>(nodes);
   nodesRef.current = nodes;
   const commitRef = useRef<(moved: MapNode[]) => void>(() => undefined);
@@ -75,11 +75,11 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
     const selection = selectionAfter(changes, view.selection);
     if (selection) view.select(selection, 'actor');
     const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
-    if (local.length > 0) setNodes((ns) => applyNodeChanges(local, ns));
+    if (local.length > 0) applyChanges(local);
     // Arrow keys move selected nodes without a drag: commit those moves like a drag's end.
     const moved = keyboardMoves(changes, nodesRef.current);
     if (moved.length > 0) commitRef.current(moved);
-  }, []);
+  }, [applyChanges]);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     const view = useViewStore.getState();

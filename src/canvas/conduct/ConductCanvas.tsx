@@ -1,8 +1,8 @@
 import {
-  applyNodeChanges, ReactFlow, Background, Controls, MiniMap, type Connection, type EdgeChange, type NodeChange,
+  ReactFlow, Background, Controls, MiniMap, type Connection, type EdgeChange, type NodeChange,
   type OnNodeDrag, type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { addLink, moveStepToLane } from '../../domain/commands/conduct';
 import { newId } from '../../domain/ids';
 import { laneAtY, type ConductLayout } from '../../domain/layout/conduct';
@@ -15,6 +15,7 @@ import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 import { flowAriaLabels } from '../ariaLabels';
 import { keyboardMoves, selectionAfter } from '../changes';
+import { useFlowNodes } from '../useFlowNodes';
 import { buildLinkEdges, ConductNodeCache, type StepNode as StepNodeType } from './adapter';
 import { LaneLayer } from './LaneLayer';
 import { StepNode } from './StepNode';
@@ -57,8 +58,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
     [notes, layout, selectedSet],
   );
   const baseNodes = useMemo<MapNode[]>(() => [...stepNodes, ...noteNodes], [stepNodes, noteNodes]);
-  const [nodes, setNodes] = useState<MapNode[]>(baseNodes);
-  useEffect(() => setNodes(baseNodes), [baseNodes]);
+  const { nodes, applyChanges, reset } = useFlowNodes(baseNodes);
   const nodesRef = useRef<MapNode[]>(nodes);
   nodesRef.current = nodes;
   const commitRef = useRef<(moved: MapNode[]) => void>(() => undefined);
@@ -77,11 +77,11 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
     const selection = selectionAfter(changes, view.selection);
     if (selection) view.select(selection, 'step');
     const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
-    if (local.length > 0) setNodes((ns) => applyNodeChanges(local, ns));
+    if (local.length > 0) applyChanges(local);
     // Arrow keys move selected nodes without a drag: commit those moves like a drag's end.
     const moved = keyboardMoves(changes, nodesRef.current);
     if (moved.length > 0) commitRef.current(moved);
-  }, []);
+  }, [applyChanges]);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
     const view = useViewStore.getState();
@@ -89,8 +89,6 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
     if (selection) view.selectLinks(selection);
   }, []);
 
-  const baseRef = useRef(baseNodes);
-  baseRef.current = baseNodes;
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
 
@@ -107,7 +105,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
         .map((n) => ({ id: n.id, lane: laneAtY(layoutRef.current, n.position.y + (n.height ?? 0) / 2) }))
         .filter((m) => m.lane && m.lane.id !== useDocumentStore.getState().session?.steps.find((s) => s.id === m.id)?.laneId);
       if (moves.length === 0) {
-        setNodes(baseRef.current);
+        reset(dragged.map((n) => n.id));
         return;
       }
       apply((s) => moves.reduce((acc, m) => moveStepToLane(acc, m.id, m.lane!.id), s));
@@ -116,7 +114,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
         moves.length === 1 ? `Étape déplacée dans le couloir ${lane.label}.` : `${moves.length} étapes déplacées.`,
       );
     },
-    [apply],
+    [apply, reset],
   );
   commitRef.current = commitMoves;
   const onNodeDragStop: OnNodeDrag<MapNode> = useCallback((_event, _node, dragged) => commitMoves(dragged), [commitMoves]);
