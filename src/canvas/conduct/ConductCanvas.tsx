@@ -1,5 +1,5 @@
 import {
-  ReactFlow, Background, Controls, MiniMap, type Connection, type EdgeChange, type NodeChange,
+  ReactFlow, Controls, MiniMap, type Connection, type EdgeChange, type NodeChange,
   type OnNodeDrag, type NodeTypes,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef } from 'react';
@@ -157,8 +157,8 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
         ariaLabelConfig={flowAriaLabels}
         proOptions={{ hideAttribution: true }}
       >
+        {/* The lanes and the axis grid are the background: no dot pattern to repaint at every frame of a pan. */}
         <LaneLayer layout={layout} />
-        <Background gap={24} color="#e2e8f0" />
         <Controls showInteractive={false} />
         <MiniMap pannable zoomable ariaLabel="Mini-carte" nodeColor={(n) => (n.type === 'step' ? STEP_KIND_VISUALS[(n as StepNodeType).data.step.kind].color : '#fde68a')} />
       </ReactFlow>
