@@ -3,6 +3,7 @@
  * generated sessions of 20, 200 and 1000 steps. Prints one table and writes bench/results.json.
  * Budgets are reported as pass or fail; timing noise never fails this run (only errors do).
  * BENCH_QUICK=1: 20 and 200 steps, one run each (what CI runs, so the bench cannot rot).
+ * BENCH_SIZES=1000 (comma-separated): only these sizes.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -14,7 +15,7 @@ import type { Session } from '../src/domain/types';
 import { generateSession } from './generate';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const SIZES = QUICK ? [20, 200] : [20, 200, 1000];
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : QUICK ? [20, 200] : [20, 200, 1000];
 const RUNS = QUICK ? 1 : 5;
 const EDITS = QUICK ? 3 : 20;
 

@@ -1,4 +1,4 @@
-import type { AriaLabelConfig } from '@xyflow/react';
+import type { AriaLabelConfig, ReactFlowProps } from '@xyflow/react';
 
 /** React Flow's built-in accessible texts, in French. */
 export const flowAriaLabels: Partial<AriaLabelConfig> = {
@@ -14,3 +14,18 @@ export const flowAriaLabels: Partial<AriaLabelConfig> = {
   'minimap.ariaLabel': 'Mini-carte',
   'handle.ariaLabel': 'Point de connexion',
 };
+
+/**
+ * What both maps share: the app handles Suppr and selection keys itself (one command each),
+ * the same zoom range, French labels, no attribution badge.
+ */
+export const MAP_FLOW_PROPS = {
+  deleteKeyCode: null,
+  selectionKeyCode: null,
+  multiSelectionKeyCode: ['Control', 'Meta', 'Shift'],
+  fitView: true,
+  minZoom: 0.1,
+  maxZoom: 2.5,
+  ariaLabelConfig: flowAriaLabels,
+  proOptions: { hideAttribution: true },
+} satisfies Partial<ReactFlowProps>;

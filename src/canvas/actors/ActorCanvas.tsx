@@ -10,7 +10,7 @@ import type { Note, Session } from '../../domain/types';
 import { ACTOR_CATEGORY_VISUALS } from '../../i18n/visuals';
 import { useDocumentStore } from '../../state/documentStore';
 import { noteIdOf, useViewStore } from '../../state/viewStore';
-import { flowAriaLabels } from '../ariaLabels';
+import { MAP_FLOW_PROPS } from '../ariaLabels';
 import { keyboardMoves, selectionAfter } from '../changes';
 import { useFlowNodes } from '../useFlowNodes';
 import { ActorNode } from './ActorNode';
@@ -119,15 +119,8 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={handleConnect}
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={['Control', 'Meta', 'Shift']}
-        fitView
+        {...MAP_FLOW_PROPS}
         fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
-        minZoom={0.1}
-        maxZoom={2.5}
-        ariaLabelConfig={flowAriaLabels}
-        proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} color="#e2e8f0" />
         <Controls showInteractive={false} />

@@ -13,7 +13,7 @@ import { buildNoteEdges, buildNoteNodes } from '../actors/notes';
 import { noteIdOf } from '../../state/viewStore';
 import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
-import { flowAriaLabels } from '../ariaLabels';
+import { MAP_FLOW_PROPS } from '../ariaLabels';
 import { keyboardMoves, selectionAfter } from '../changes';
 import { useFlowNodes } from '../useFlowNodes';
 import { buildLinkEdges, ConductNodeCache, type StepNode as StepNodeType } from './adapter';
@@ -147,15 +147,8 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
-        deleteKeyCode={null}
-        selectionKeyCode={null}
-        multiSelectionKeyCode={['Control', 'Meta', 'Shift']}
-        fitView
+        {...MAP_FLOW_PROPS}
         fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
-        minZoom={0.1}
-        maxZoom={2.5}
-        ariaLabelConfig={flowAriaLabels}
-        proOptions={{ hideAttribution: true }}
       >
         {/* The lanes and the axis grid are the background: no dot pattern to repaint at every frame of a pan. */}
         <LaneLayer layout={layout} />
