@@ -136,3 +136,34 @@ test('the outline is the same data as the canvas: a row typed there is a step on
   await expect(page.getByRole('group', { name: /^Étape 5 : Choix du logiciel DUI, date : 2019/ })).toBeVisible();
   await expect(page.getByRole('group', { name: /^Étape 12 : Bilan avec le CSE, date : juin 2022, couloir CSE/ })).toBeVisible();
 });
+
+test.describe('at 200 % zoom (a 1280 × 900 screen zoomed to 200 %), with reduced motion', () => {
+  test.use({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2, reducedMotion: 'reduce' });
+
+  test('no view scrolls sideways, the map keeps the width of the window, and a step is still added by keyboard', async ({ page }) => {
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.goto('./');
+    expect(await sideways()).toBe(0);
+    await importFile(page, examplePath('dui-groupement.json'));
+    await page.getByRole('link', { name: /DUI du groupement/ }).click();
+    const map = page.getByRole('region', { name: 'Cartographie de la conduite de projet' });
+    await expect(map.getByRole('group', { name: /^Étape 11 :/ })).toBeAttached();
+    const box = (await map.boundingBox())!;
+    expect(box.width).toBe(640);
+    expect(box.height).toBeGreaterThanOrEqual(320);
+    expect(await sideways()).toBe(0);
+
+    await page.getByRole('button', { name: 'Ajouter une étape' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Bilan avec le CSE');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('listitem')).toHaveCount(12);
+    await expect(map.getByRole('group', { name: /^Étape 12 : Bilan avec le CSE/ })).toBeAttached();
+
+    for (const tab of ['Acteurs', 'Synthèse']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+      expect(await sideways()).toBe(0);
+    }
+  });
+});
