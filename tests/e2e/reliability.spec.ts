@@ -21,7 +21,8 @@ async function renameStep1(page: Page, title: string) {
 test('the app starts and works offline after one visit', async ({ page, context }) => {
   await openDui(page);
   // After the first visit the service worker has precached the app; the next load is controlled by it.
-  expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
+  // (`ready` may resolve while the worker is still activating: wait for it, as a user's next visit would.)
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
   await page.reload();
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   await context.setOffline(true);
