@@ -17,6 +17,10 @@ test('the DUI example reads like the report: eleven numbered steps in their lane
   await expect(chronology(page)).toHaveCount(11);
   await expect(chronology(page).nth(2)).toHaveText(/^3\.\W*Constitution d'un groupe de travail/);
   await expect(stepNode(page, 3)).toHaveAccessibleName(/^Étape 3 : Constitution d'un groupe de travail, non datée, couloir Groupement/);
+  // A screen reader hears who took part, not only what a sighted user sees on the node.
+  await expect(stepNode(page, 3)).toHaveAccessibleName(
+    /participants : Groupement \(pilote\), Groupe de travail DUI \(contribue\), DSI du groupement \(contribue\), Directrice d'établissement \(contribue\)$/,
+  );
   await expect(stepNode(page, 10)).toContainText('Avril 2022');
   const legend = page.getByRole('region', { name: 'Légende' });
   await expect(legend).toContainText('Financement');
@@ -29,6 +33,29 @@ test('the DUI example reads like the report: eleven numbered steps in their lane
   const box9 = await stepNode(page, 9).boundingBox();
   expect(box2 && box9 && box2.x < box9.x).toBe(true);
   await page.screenshot({ path: 'test-results/dui-conduct-map.png' });
+});
+
+test('the arrow keys walk the map: ← → follow the chronology, ↑ ↓ go to the next lane that holds steps, Entrée edits', async ({ page }) => {
+  await openDui(page);
+  await stepNode(page, 3).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(stepNode(page, 4)).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(stepNode(page, 2)).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  // Below the Groupement lane, the DSI lane is empty: ↓ goes on to step 5 (Groupe de travail DUI).
+  await page.keyboard.press('ArrowDown');
+  await expect(stepNode(page, 5)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(stepNode(page, 1)).toBeFocused();
+  // The arrows moved the focus, not the steps.
+  await expect(stepNode(page, 3)).toHaveAccessibleName(/couloir Groupement/);
+  await expect(page.getByRole('button', { name: 'Annuler' })).toBeDisabled();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'Titre' })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'Titre' })).toHaveValue("Demande d'un projet de DUI");
 });
 
 test('rebuild the first five steps of the DUI example by keyboard only', async ({ page }) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSessionFile } from '../../src/domain/format/file';
-import { CONDUCT_LAYOUT as L, dateToX, laneAtY, layoutConductMap, type StepBox } from '../../src/domain/layout/conduct';
+import { CONDUCT_LAYOUT as L, dateToX, laneAtY, layoutConductMap, neighbourStep, type StepBox } from '../../src/domain/layout/conduct';
 import type { TimelineScale } from '../../src/domain/enums';
 import type { Lane, Session, Step } from '../../src/domain/types';
 import { exampleText } from '../shared';
@@ -303,5 +303,30 @@ describe('conduct map layout: a large session', () => {
     }
     const right = Math.max(...layout.steps.map((b) => b.x + b.width));
     expect(layout.width).toBeGreaterThanOrEqual(right + L.margin);
+  });
+});
+
+describe('moving between steps with the arrow keys', () => {
+  const session = dui();
+  const layout = layoutConductMap(session);
+  const id = (n: number) => session.steps[n - 1]!.id;
+  const number = (stepId: string | null) => (stepId ? layout.byId.get(stepId)!.number : null);
+
+  it('goes through the chronology with ← and →, and stops at both ends', () => {
+    expect(number(neighbourStep(layout, id(1), 'next'))).toBe(2);
+    expect(number(neighbourStep(layout, id(5), 'previous'))).toBe(4);
+    expect(neighbourStep(layout, id(1), 'previous')).toBeNull();
+    expect(neighbourStep(layout, id(11), 'next')).toBeNull();
+  });
+
+  it('goes to the lane above or below, skipping empty lanes, to the step closest in time', () => {
+    // Step 3 is in the Groupement lane; the DSI lane below it is empty.
+    expect(session.lanes.find((l) => l.id === session.steps[2]!.laneId)!.label).toBe('Groupement');
+    expect(number(neighbourStep(layout, id(3), 'laneBelow'))).toBe(5);
+    // Above it, the Direction lane holds steps 1 (2018) and 9 (2022): step 1 is closer in time.
+    expect(number(neighbourStep(layout, id(3), 'laneAbove'))).toBe(1);
+    // Nothing above the first lane, nothing but the empty CSE lane below the last steps.
+    expect(neighbourStep(layout, id(2), 'laneAbove')).toBeNull();
+    expect(neighbourStep(layout, id(11), 'laneBelow')).toBeNull();
   });
 });

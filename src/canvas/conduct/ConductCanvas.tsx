@@ -2,10 +2,10 @@ import {
   ReactFlow, Controls, MiniMap, type Connection, type EdgeChange, type NodeChange,
   type OnNodeDrag, type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { addLink, moveStepToLane } from '../../domain/commands/conduct';
 import { newId } from '../../domain/ids';
-import { laneAtY, type ConductLayout } from '../../domain/layout/conduct';
+import { laneAtY, neighbourStep, type ConductLayout, type StepDirection } from '../../domain/layout/conduct';
 import type { Note, Session } from '../../domain/types';
 import { updateNote } from '../../domain/commands/notes';
 import { NoteNode, type NoteNodeType } from '../actors/NoteNode';
@@ -13,7 +13,7 @@ import { buildNoteEdges, buildNoteNodes } from '../actors/notes';
 import { noteIdOf } from '../../state/viewStore';
 import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
-import { MAP_FLOW_PROPS } from '../ariaLabels';
+import { flowAriaLabels, MAP_FLOW_PROPS } from '../ariaLabels';
 import { keyboardMoves, selectionAfter } from '../changes';
 import { useFlowNodes } from '../useFlowNodes';
 import { buildLinkEdges, ConductNodeCache, type StepNode as StepNodeType } from './adapter';
@@ -22,6 +22,25 @@ import { StepNode } from './StepNode';
 import { STEP_KIND_VISUALS } from '../../i18n/visuals';
 
 const nodeTypes: NodeTypes = { step: StepNode, note: NoteNode };
+
+/** On a step of the map, the arrows go from step to step (they do not move it: the layout places steps). */
+const ARROWS: Partial<Record<string, StepDirection>> = {
+  ArrowLeft: 'previous',
+  ArrowRight: 'next',
+  ArrowUp: 'laneAbove',
+  ArrowDown: 'laneBelow',
+};
+const conductAriaLabels = {
+  ...flowAriaLabels,
+  'node.a11yDescription.default':
+    'Flèches gauche et droite : étape précédente ou suivante. Flèches haut et bas : couloir au-dessus ou au-dessous. Entrée : modifier l’étape. Suppr : supprimer. Échap : désélectionner.',
+};
+
+/** Moves the keyboard focus to a step of the map, and selects it (its editor shows beside the map). */
+function focusStepNode(from: HTMLElement, id: string) {
+  useViewStore.getState().select([id], 'step');
+  from.closest('.react-flow')?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus();
+}
 type MapNode = StepNodeType | NoteNodeType;
 
 interface Props {
@@ -41,8 +60,8 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
 
   const selectedSet = useMemo(() => new Set(selection), [selection]);
   const stepNodes = useMemo(
-    () => cache.current.build(session.steps, layout, session.lanes, selectedSet, conflicts, highlighted),
-    [session.steps, session.lanes, layout, selectedSet, conflicts, highlighted],
+    () => cache.current.build(session.steps, layout, session.lanes, session.actors, selectedSet, conflicts, highlighted),
+    [session.steps, session.lanes, session.actors, layout, selectedSet, conflicts, highlighted],
   );
   const noteNodes = useMemo(
     () =>
@@ -119,6 +138,24 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
   commitRef.current = commitMoves;
   const onNodeDragStop: OnNodeDrag<MapNode> = useCallback((_event, _node, dragged) => commitMoves(dragged), [commitMoves]);
 
+  const onKeyDownCapture = useCallback((e: KeyboardEvent<HTMLDivElement>) => {
+    const node = e.target instanceof HTMLElement && e.target.classList.contains('react-flow__node-step') ? e.target : null;
+    const id = node?.dataset.id;
+    if (!node || !id || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const direction = ARROWS[e.key];
+    if (direction) {
+      e.preventDefault();
+      e.stopPropagation();
+      const to = neighbourStep(layoutRef.current, id, direction);
+      if (to) focusStepNode(node, to);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      e.stopPropagation();
+      useViewStore.getState().select([id], 'step');
+      requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.step-editor input')?.focus());
+    }
+  }, []);
+
   const onConnect = useCallback(
     (c: Connection) => {
       if (!c.source || !c.target || noteIdOf(c.source) || noteIdOf(c.target)) return;
@@ -138,7 +175,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
   );
 
   return (
-    <div className="canvas" role="region" aria-label="Cartographie de la conduite de projet">
+    <div className="canvas" role="region" aria-label="Cartographie de la conduite de projet" onKeyDownCapture={onKeyDownCapture}>
       <ReactFlow<MapNode>
         nodes={nodes}
         edges={edges}
@@ -148,6 +185,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         {...MAP_FLOW_PROPS}
+        ariaLabelConfig={conductAriaLabels}
         fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
       >
         {/* The lanes and the axis grid are the background: no dot pattern to repaint at every frame of a pan. */}

@@ -6,8 +6,8 @@
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { formatPartialDate } from '../../domain/dates';
 import type { ConductLayout, StepBox } from '../../domain/layout/conduct';
-import type { Lane, Link, Step } from '../../domain/types';
-import { MARKER_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
+import type { Actor, Lane, Link, Step } from '../../domain/types';
+import { MARKER_LABELS, PARTICIPATION_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
 
 export interface StepNodeData extends Record<string, unknown> {
   step: Step;
@@ -27,14 +27,22 @@ export function stepDateText(step: Pick<Step, 'date' | 'endDate' | 'dateLabel'>)
   return step.endDate ? `${formatPartialDate(step.date)} – ${formatPartialDate(step.endDate)}` : formatPartialDate(step.date);
 }
 
+/** Who took part in a step, as read out: `participants : ARS (pilote), DSI (contribue)`. */
+export function participantsText(step: Step, actorName: (id: string) => string | undefined): string {
+  if (step.participants.length === 0) return '';
+  const names = step.participants.map((p) => `${actorName(p.actorId) ?? '?'} (${PARTICIPATION_LABELS[p.role].toLowerCase()})`);
+  return `participants : ${names.join(', ')}`;
+}
+
 /** The accessible name of a step node: it begins with `Étape <n> : <titre>` (UI contract). */
-export function stepAriaLabel(step: Step, number: number, lane: Lane | undefined): string {
+export function stepAriaLabel(step: Step, number: number, lane: Lane | undefined, participants = ''): string {
   const parts = [`Étape ${number} : ${step.title}`];
   const date = stepDateText(step);
   parts.push(date ? `date : ${date}` : 'non datée');
   if (lane) parts.push(`couloir ${lane.label}`);
   parts.push(`type ${STEP_KIND_LABELS[step.kind]}`);
   if (step.markers.length > 0) parts.push(step.markers.map((m) => MARKER_LABELS[m]).join(', '));
+  if (participants) parts.push(participants);
   return parts.join(', ');
 }
 
@@ -45,6 +53,7 @@ interface NodeInputs {
   conflict: string | null;
   highlighted: boolean;
   lane: Lane | undefined;
+  participants: string;
 }
 
 export class ConductNodeCache {
@@ -54,11 +63,13 @@ export class ConductNodeCache {
     steps: readonly Step[],
     layout: ConductLayout,
     lanes: readonly Lane[],
+    actors: readonly Actor[],
     selected: ReadonlySet<string>,
     conflicts: ReadonlyMap<string, string>,
     highlighted: ReadonlySet<string>,
   ): StepNode[] {
     const laneById = new Map(lanes.map((l) => [l.id, l]));
+    const actorNames = new Map(actors.map((a) => [a.id, a.name]));
     const next = new Map<string, { inputs: NodeInputs; node: StepNode }>();
     const nodes: StepNode[] = [];
     for (const step of steps) {
@@ -71,6 +82,7 @@ export class ConductNodeCache {
         conflict: conflicts.get(step.id) ?? null,
         highlighted: highlighted.has(step.id),
         lane: laneById.get(step.laneId),
+        participants: participantsText(step, (id) => actorNames.get(id)),
       };
       const old = this.cache.get(step.id);
       const same =
@@ -80,6 +92,7 @@ export class ConductNodeCache {
         old.inputs.conflict === inputs.conflict &&
         old.inputs.highlighted === inputs.highlighted &&
         old.inputs.lane === inputs.lane &&
+        old.inputs.participants === inputs.participants &&
         sameBox(old.inputs.box, box);
       const node: StepNode = same
         ? old.node
@@ -90,7 +103,7 @@ export class ConductNodeCache {
             width: box.width,
             height: box.height,
             selected: inputs.selected,
-            ariaLabel: stepAriaLabel(step, box.number, inputs.lane),
+            ariaLabel: stepAriaLabel(step, box.number, inputs.lane, inputs.participants),
             data: { step, box, conflict: inputs.conflict, highlighted: inputs.highlighted },
           };
       next.set(step.id, { inputs: same ? old.inputs : inputs, node });

@@ -245,3 +245,30 @@ export function dateToX(layout: ConductLayout, date: string): number {
   const pxPerMonth = L.unitWidth[layout.scale] / MONTHS_PER_UNIT[layout.scale];
   return L.laneHeaderWidth + L.margin + (centre(date) - layout.range.start) * pxPerMonth;
 }
+
+export type StepDirection = 'previous' | 'next' | 'laneAbove' | 'laneBelow';
+
+/**
+ * The step the keyboard goes to from `fromId`: the previous or next step of the chronology, or
+ * in the nearest lane above or below that holds steps, the one closest in time (then in number).
+ * `null` when there is none that way.
+ */
+export function neighbourStep(layout: ConductLayout, fromId: string, direction: StepDirection): string | null {
+  const from = layout.byId.get(fromId);
+  if (!from) return layout.steps[0]?.id ?? null;
+  if (direction === 'previous' || direction === 'next') {
+    const ordered = [...layout.steps].sort((a, b) => a.number - b.number);
+    return ordered[from.number - 1 + (direction === 'next' ? 1 : -1)]?.id ?? null;
+  }
+  const laneIndex = new Map(layout.lanes.map((l) => [l.id, l.index]));
+  const here = laneIndex.get(from.laneId) ?? 0;
+  const step = direction === 'laneBelow' ? 1 : -1;
+  for (let lane = here + step; lane >= 0 && lane < layout.lanes.length; lane += step) {
+    const candidates = layout.steps.filter((s) => laneIndex.get(s.laneId) === lane);
+    if (candidates.length === 0) continue;
+    const centre = (b: StepBox) => b.x + b.width / 2;
+    candidates.sort((a, b) => Math.abs(centre(a) - centre(from)) - Math.abs(centre(b) - centre(from)) || a.number - b.number);
+    return candidates[0]!.id;
+  }
+  return null;
+}
