@@ -61,6 +61,19 @@ test('the step-by-step replay goes to the whole map with the keyboard, and Écha
   await expect(replay).toHaveCount(0);
 });
 
+test('leaving the browser’s full screen (its own Échap) leaves the replay too', async ({ page }) => {
+  await page.goto('./');
+  await importFile(page, examplePath('dui-groupement.json'));
+  await page.getByRole('link', { name: /DUI du groupement/ }).click();
+  await page.getByRole('button', { name: 'Présentation' }).click();
+  const replay = page.getByRole('dialog', { name: 'Présentation pas à pas' });
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute('aria-label') ?? null)).toBe('Présentation pas à pas');
+  // The browser handles Échap in full screen itself and the page never sees the key: only the change of state.
+  await page.evaluate(() => document.exitFullscreen());
+  await expect(replay).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Présentation' })).toBeVisible();
+});
+
 test('compare two establishments side by side and export the comparison', async ({ page }) => {
   await page.goto('./');
   await importFile(page, examplePath('dui-groupement.json'));

@@ -22,6 +22,24 @@ function parseXml(svg: string) {
 const texts = (doc: ReturnType<typeof parseXml>['doc']) =>
   Array.from(doc.getElementsByTagName('text')).map((t) => t.textContent ?? '');
 
+describe('the replay of the conduct map', () => {
+  const session = dui();
+  const tinted = (svg: string) => (svg.match(/fill="#fff4d6"/g) ?? []).length;
+
+  it('rings the current step and tints the lanes of its four participants', () => {
+    const { svg } = renderConductSvg(session, { current: session.steps[2]!.id, today: '2026-11-24' });
+    expect(parseXml(svg).errors).toEqual([]);
+    expect((svg.match(/class="current-step"/g) ?? []).length).toBe(1);
+    expect(tinted(svg)).toBe(4);
+  });
+
+  it('draws neither ring nor tint on the whole map', () => {
+    const { svg } = renderConductSvg(session, { today: '2026-11-24' });
+    expect(svg).not.toContain('current-step');
+    expect(tinted(svg)).toBe(0);
+  });
+});
+
 describe('the SVG renderer of the conduct map', () => {
   const session = dui();
   const embed = asciiJson((serializeSessionFile(session) as { ok: true; value: string }).value);

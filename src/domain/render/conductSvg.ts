@@ -24,6 +24,8 @@ export interface ConductSvgOptions {
   /** The session file text to carry in `<metadata>`. */
   embed?: string;
   layout?: ConductLayout;
+  /** A step to show as the current one (the replay): ringed, with the lanes of its participants tinted. */
+  current?: string;
 }
 
 const HEADER = 96;
@@ -82,12 +84,15 @@ function linkPath(from: StepBox, to: StepBox): string {
 }
 
 /** The map itself (axis, lanes, links, steps), in layout coordinates. */
-export function conductMapBody(session: Session, layout: ConductLayout): string {
+export function conductMapBody(session: Session, layout: ConductLayout, current?: string): string {
   const { laneHeaderWidth, axisHeight } = CONDUCT_LAYOUT;
+  const currentStep = current ? session.steps.find((s) => s.id === current) : undefined;
+  const participants = new Set(currentStep?.participants.map((p) => p.actorId));
   const out: string[] = [];
   out.push(`<rect x="0" y="0" width="${layout.width}" height="${axisHeight}" fill="#eef2f7"/>`);
   for (const lane of layout.lanes) {
-    out.push(`<rect x="0" y="${lane.y}" width="${layout.width}" height="${lane.height}" fill="${lane.index % 2 ? '#f1f5f9' : '#ffffff'}" stroke="#cbd5e1"/>`);
+    const tinted = lane.actorId !== undefined && participants.has(lane.actorId);
+    out.push(`<rect x="0" y="${lane.y}" width="${layout.width}" height="${lane.height}" fill="${tinted ? '#fff4d6' : lane.index % 2 ? '#f1f5f9' : '#ffffff'}" stroke="#cbd5e1"/>`);
   }
   for (const t of layout.ticks) {
     out.push(`<line x1="${round(t.x)}" y1="0" x2="${round(t.x)}" y2="${layout.height}" stroke="${t.major ? '#94a3b8' : '#cbd5e1'}" stroke-width="1"${t.major ? '' : ' stroke-dasharray="4 4"'}/>`);
@@ -115,6 +120,9 @@ export function conductMapBody(session: Session, layout: ConductLayout): string 
   }
   session.steps.forEach((step) => {
     const box = layout.byId.get(step.id);
+    if (box && step.id === current) {
+      out.push(`<rect class="current-step" x="${round(box.x - 6)}" y="${round(box.y - 6)}" width="${round(box.width + 12)}" height="${round(box.height + 12)}" rx="12" fill="none" stroke="#f2a900" stroke-width="5"/>`);
+    }
     if (box) out.push(stepBox(step, box));
   });
   return out.join('');
@@ -181,7 +189,7 @@ export function renderConductSvg(session: Session, options: ConductSvgOptions = 
     ARROW_DEFS,
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
     header(session, width, 'Cartographie de la conduite de projet'),
-    `<g transform="translate(${mapX} ${mapY})">${conductMapBody(session, layout)}</g>`,
+    `<g transform="translate(${mapX} ${mapY})">${conductMapBody(session, layout, options.current)}</g>`,
     chrono.svg,
     legend.svg,
     '</svg>',

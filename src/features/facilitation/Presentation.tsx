@@ -24,16 +24,29 @@ export function Presentation({ session, onClose }: { session: Session; onClose: 
       steps: session.steps.slice(0, shown),
       links: session.links.filter((l) => visible.has(l.from) && visible.has(l.to)),
     };
-    const { svg } = renderConductSvg(partial, { layout });
+    // The step being presented is ringed and the lanes of its participants are tinted; at the end, the whole map.
+    const current = shown < total ? session.steps[shown - 1]?.id : undefined;
+    const { svg } = renderConductSvg(partial, { layout, ...(current ? { current } : {}) });
     return URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
-  }, [session, shown, layout]);
+  }, [session, shown, total, layout]);
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
 
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
   useEffect(() => {
     ref.current?.focus();
     const el = ref.current;
+    // Échap first leaves the browser's full screen (the page never sees that key): leaving full
+    // screen, by any means, leaves the replay too.
+    let entered = false;
+    const onFullscreenChange = () => {
+      if (document.fullscreenElement === el) entered = true;
+      else if (entered) closeRef.current();
+    };
+    document.addEventListener('fullscreenchange', onFullscreenChange);
     if (el?.requestFullscreen) void el.requestFullscreen().catch(() => undefined);
     return () => {
+      document.removeEventListener('fullscreenchange', onFullscreenChange);
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
     };
   }, []);
