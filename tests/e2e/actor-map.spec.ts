@@ -133,3 +133,27 @@ test('copy and paste an actor, delete it with Suppr, and undo', async ({ page })
   await page.keyboard.press('Control+z');
   await expect(page.getByRole('group', { name: /^Acteur : / })).toHaveCount(12);
 });
+
+test('Suppr on an actor who took part in steps says what will change first; the list view asks too', async ({ page }) => {
+  await openDuiActors(page);
+  const actors = page.getByRole('group', { name: /^Acteur : / });
+  await page.getByRole('group', { name: /^Acteur : Référent·es DUI/ }).click();
+  await page.keyboard.press('Delete');
+  const ask = page.getByRole('alertdialog', { name: "Supprimer l'acteur « Référent·es DUI » ?" });
+  await expect(ask).toContainText('Il sera retiré de 5 étapes. 3 relations disparaîtront. Le couloir « Référent·es DUI » restera, sans acteur.');
+  await ask.getByRole('button', { name: 'Annuler' }).click();
+  await expect(actors).toHaveCount(11);
+
+  await page.getByRole('group', { name: /^Acteur : Référent·es DUI/ }).click();
+  await page.keyboard.press('Delete');
+  await page.getByRole('alertdialog').getByRole('button', { name: "Supprimer l'acteur" }).click();
+  await expect(actors).toHaveCount(10);
+  await expect(page.getByRole('group', { name: /^Acteur : Référent·es DUI/ })).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(actors).toHaveCount(11);
+
+  // In the list view, the CSE took part in no step but a lane stands for it: asked as well.
+  await page.getByRole('button', { name: 'Vue liste' }).click();
+  await page.getByRole('button', { name: 'Supprimer CSE' }).click();
+  await expect(page.getByRole('alertdialog', { name: "Supprimer l'acteur « CSE » ?" })).toContainText('Le couloir « CSE / représentant·es du personnel » restera, sans acteur.');
+});

@@ -120,6 +120,57 @@ export function AddActorDialog({ session, onClose }: { session: Session; onClose
   );
 }
 
+/** Whether deleting these actors changes the conduct map (steps they took part in, lanes standing for them). */
+export function actorsDeletionMatters(session: Session, ids: readonly string[]): boolean {
+  return ids.some((id) => {
+    const usage = actorUsage(session, id);
+    return usage.participations.length > 0 || usage.lanes.length > 0;
+  });
+}
+
+const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
+
+/** What deleting these actors will change, in French, for the confirmation. */
+export function actorsDeletionEffects(session: Session, ids: readonly string[]): string {
+  const usages = ids.map((id) => actorUsage(session, id));
+  const steps = new Set(usages.flatMap((u) => u.participations.map((p) => p.stepId))).size;
+  const relations = new Set(usages.flatMap((u) => u.relations.map((r) => r.id))).size;
+  const lanes = usages.flatMap((u) => u.lanes);
+  const notes = usages.reduce((n, u) => n + u.notes.length, 0);
+  const who = ids.length > 1 ? 'Ils seront retirés' : 'Il sera retiré';
+  return [
+    steps ? `${who} de ${steps} ${plural(steps, 'étape', 'étapes')}.` : '',
+    relations ? `${relations} ${plural(relations, 'relation disparaîtra', 'relations disparaîtront')}.` : '',
+    lanes.length ? `${plural(lanes.length, 'Le couloir', 'Les couloirs')} ${lanes.map((l) => `« ${l.label} »`).join(', ')} ${plural(lanes.length, 'restera', 'resteront')}, sans acteur.` : '',
+    notes ? `${notes} ${plural(notes, 'note sera détachée (gardée)', 'notes seront détachées (gardées)')}.` : '',
+    'Vous pourrez annuler avec Ctrl+Z.',
+  ].filter(Boolean).join(' ');
+}
+
+/** Asks before deleting actors, and says what will change on the maps. */
+export function ConfirmDeleteActors({ session, actorIds, onConfirm, onClose }: {
+  session: Session;
+  actorIds: readonly string[];
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const names = actorIds.map((id) => session.actors.find((a) => a.id === id)?.name ?? id);
+  const one = names.length === 1;
+  return (
+    <Modal
+      role="alertdialog"
+      title={one ? `Supprimer l'acteur « ${names[0]} » ?` : `Supprimer ${names.length} acteurs ?`}
+      description={actorsDeletionEffects(session, actorIds)}
+      onClose={onClose}
+    >
+      <div className="actions">
+        <button type="button" onClick={onClose}>Annuler</button>
+        <button type="button" className="danger" onClick={onConfirm}>{one ? "Supprimer l'acteur" : 'Supprimer les acteurs'}</button>
+      </div>
+    </Modal>
+  );
+}
+
 export function ActorEditor({ session, actor }: { session: Session; actor: Actor }) {
   const apply = useDocumentStore((s) => s.apply);
   const [confirming, setConfirming] = useState(false);
@@ -151,34 +202,17 @@ export function ActorEditor({ session, actor }: { session: Session; actor: Actor
         </ul>
       )}
       {confirming && (
-        <Modal
-          role="alertdialog"
-          title={`Supprimer l'acteur « ${actor.name} » ?`}
-          description={[
-            usage.participations.length ? `Il sera retiré de ${usage.participations.length} étape${usage.participations.length > 1 ? 's' : ''}.` : '',
-            usage.relations.length ? `${usage.relations.length} relation${usage.relations.length > 1 ? 's' : ''} disparaîtr${usage.relations.length > 1 ? 'ont' : 'a'}.` : '',
-            usage.lanes.length ? `Le couloir ${usage.lanes.map((l) => `« ${l.label} »`).join(', ')} restera, sans acteur.` : '',
-            usage.notes.length ? `${usage.notes.length} note${usage.notes.length > 1 ? 's' : ''} seront détachée${usage.notes.length > 1 ? 's' : ''} (gardées).` : '',
-            'Vous pourrez annuler avec Ctrl+Z.',
-          ].filter(Boolean).join(' ')}
+        <ConfirmDeleteActors
+          session={session}
+          actorIds={[actor.id]}
           onClose={() => setConfirming(false)}
-        >
-          <div className="actions">
-            <button type="button" onClick={() => setConfirming(false)}>Annuler</button>
-            <button
-              type="button"
-              className="danger"
-              onClick={() => {
-                apply((s) => deleteActors(s, [actor.id]));
-                setConfirming(false);
-                close();
-                useViewStore.getState().announce(`Acteur « ${actor.name} » supprimé (Ctrl+Z pour annuler).`);
-              }}
-            >
-              Supprimer l'acteur
-            </button>
-          </div>
-        </Modal>
+          onConfirm={() => {
+            apply((s) => deleteActors(s, [actor.id]));
+            setConfirming(false);
+            close();
+            useViewStore.getState().announce(`Acteur « ${actor.name} » supprimé (Ctrl+Z pour annuler).`);
+          }}
+        />
       )}
     </section>
   );

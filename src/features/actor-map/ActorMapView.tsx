@@ -10,7 +10,7 @@ import { ActorCanvas } from '../../canvas/actors/ActorCanvas';
 import { applyCommand, useDocumentStore } from '../../state/documentStore';
 import { noteIdOf, useViewStore } from '../../state/viewStore';
 import { AddNoteDialog, NoteEditor, NotesFilter } from '../notes/NoteForm';
-import { ActorEditor, AddActorDialog, RelationDialog, RelationEditor } from './ActorDialogs';
+import { ActorEditor, actorsDeletionMatters, AddActorDialog, ConfirmDeleteActors, RelationDialog, RelationEditor } from './ActorDialogs';
 import { arrangeByCategory } from './arrange';
 import { ActorLegend } from './Legend';
 import { ParticipationMatrix } from './ParticipationMatrix';
@@ -24,7 +24,22 @@ const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: re
 /** Actors copied in this tab (Ctrl+C), pasted with Ctrl+V here or in another session. */
 let actorClipboard: ActorClipboard | null = null;
 
-type Dialog = { kind: 'actor' } | { kind: 'relation'; from?: string; to?: string } | { kind: 'note' } | null;
+type Dialog =
+  | { kind: 'actor' }
+  | { kind: 'relation'; from?: string; to?: string }
+  | { kind: 'note' }
+  /** Deleting actors that took part in steps or stand for a lane: asked first. */
+  | { kind: 'delete'; actorIds: string[]; relationIds: string[]; noteIds: string[] }
+  | null;
+
+/** Deletes actors, relations and notes in one command (one undo step), and clears the selection. */
+function deleteSelected(actorIds: readonly string[], relationIds: readonly string[], noteIds: readonly string[]) {
+  applyCommand((x) => deleteNotes(deleteRelations(deleteActors(x, actorIds), relationIds), noteIds));
+  const view = useViewStore.getState();
+  view.select([], 'actor');
+  view.selectLinks([]);
+  view.announce('Sélection supprimée (Ctrl+Z pour annuler).');
+}
 
 export function ActorMapView({ session }: { session: Session }) {
   return (
@@ -77,10 +92,8 @@ function ActorMapInner({ session }: { session: Session }) {
         const relationIds = view.linkSelection.filter((id) => s.relations.some((r) => r.id === id));
         if (actorIds.length + noteIds.length + relationIds.length === 0) return;
         e.preventDefault();
-        applyCommand((x) => deleteNotes(deleteRelations(deleteActors(x, actorIds), relationIds), noteIds));
-        view.select([], 'actor');
-        view.selectLinks([]);
-        view.announce('Sélection supprimée (Ctrl+Z pour annuler).');
+        if (actorsDeletionMatters(s, actorIds)) setDialog({ kind: 'delete', actorIds, relationIds, noteIds });
+        else deleteSelected(actorIds, relationIds, noteIds);
       } else if (e.key.toLowerCase() === 'r' && !e.ctrlKey && !e.metaKey && !e.altKey) {
         const [id] = useViewStore.getState().selection;
         e.preventDefault();
@@ -109,8 +122,12 @@ function ActorMapInner({ session }: { session: Session }) {
         e.preventDefault();
         actorClipboard = clip;
         if (key === 'x') {
-          applyCommand((x) => deleteActors(x, clip.actors.map((a) => a.id)));
-          view.select([], 'actor');
+          const ids = clip.actors.map((a) => a.id);
+          if (actorsDeletionMatters(s, ids)) setDialog({ kind: 'delete', actorIds: ids, relationIds: [], noteIds: [] });
+          else {
+            applyCommand((x) => deleteActors(x, ids));
+            view.select([], 'actor');
+          }
         }
         view.announce(`${clip.actors.length} acteur(s) ${key === 'x' ? 'coupé(s)' : 'copié(s)'}.`);
       } else if (e.key === 'Escape') {
@@ -163,6 +180,17 @@ function ActorMapInner({ session }: { session: Session }) {
         {matrixOpen && <ParticipationMatrix session={session} />}
       </details>
       {dialog?.kind === 'actor' && <AddActorDialog session={session} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'delete' && (
+        <ConfirmDeleteActors
+          session={session}
+          actorIds={dialog.actorIds}
+          onClose={() => setDialog(null)}
+          onConfirm={() => {
+            deleteSelected(dialog.actorIds, dialog.relationIds, dialog.noteIds);
+            setDialog(null);
+          }}
+        />
+      )}
       {dialog?.kind === 'relation' && <RelationDialog session={session} from={dialog.from} to={dialog.to} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'note' && (
         <AddNoteDialog

@@ -9,6 +9,7 @@ import { ACTOR_CATEGORY_LABELS, RELATION_KIND_LABELS } from '../../i18n/labels';
 import { applyCommand as apply } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 import { defaultActorPosition } from '../../canvas/actors/adapter';
+import { actorsDeletionMatters, ConfirmDeleteActors } from './ActorDialogs';
 
 function NameCell({ id, name }: { id: string; name: string }) {
   const [draft, setDraft] = useState(name);
@@ -42,11 +43,27 @@ export function ActorOutline({ session }: { session: Session }) {
   const [rel, setRel] = useState<{ from: string; to: string; kind: RelationKind; label: string }>({ from: '', to: '', kind: 'pilote', label: '' });
   const [relError, setRelError] = useState<string | null>(null);
   const nameOf = (id: string) => session.actors.find((a) => a.id === id)?.name ?? id;
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const remove = (id: string, name: string) => {
+    apply((s) => deleteActors(s, [id]));
+    useViewStore.getState().announce(`Acteur « ${name} » supprimé (Ctrl+Z pour annuler).`);
+  };
   const from = rel.from || session.actors[0]?.id || '';
   const to = rel.to || session.actors[1]?.id || '';
 
   return (
     <div className="outline" role="region" aria-label="Vue liste des acteurs">
+      {deleting && (
+        <ConfirmDeleteActors
+          session={session}
+          actorIds={[deleting]}
+          onClose={() => setDeleting(null)}
+          onConfirm={() => {
+            remove(deleting, nameOf(deleting));
+            setDeleting(null);
+          }}
+        />
+      )}
       <table className="outline-table">
         <caption>Acteurs</caption>
         <thead>
@@ -66,10 +83,7 @@ export function ActorOutline({ session }: { session: Session }) {
                 <button
                   type="button"
                   aria-label={`Supprimer ${a.name}`}
-                  onClick={() => {
-                    apply((s) => deleteActors(s, [a.id]));
-                    useViewStore.getState().announce(`Acteur « ${a.name} » supprimé (Ctrl+Z pour annuler).`);
-                  }}
+                  onClick={() => (actorsDeletionMatters(session, [a.id]) ? setDeleting(a.id) : remove(a.id, a.name))}
                 >
                   ✕
                 </button>
