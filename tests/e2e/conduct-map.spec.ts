@@ -58,6 +58,19 @@ test('the arrow keys walk the map: ← → follow the chronology, ↑ ↓ go to 
   await expect(page.getByRole('textbox', { name: 'Titre' })).toHaveValue("Demande d'un projet de DUI");
 });
 
+test('Ctrl+Z undoes a change made in a drop-down list while the focus is still on it', async ({ page }) => {
+  await openDui(page);
+  const scale = page.getByRole('combobox', { name: 'Échelle' });
+  await scale.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(scale).toHaveValue('trimestre');
+  await expect(scale).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(scale).toHaveValue('annee');
+  await page.keyboard.press('Control+y');
+  await expect(scale).toHaveValue('trimestre');
+});
+
 test('rebuild the first five steps of the DUI example by keyboard only', async ({ page }) => {
   await page.goto('./');
   await createSession(page, 'DUI — reconstruction');

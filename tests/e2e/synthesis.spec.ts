@@ -22,6 +22,25 @@ test('the Synthèse of the DUI example reads the report findings, and a step num
   await expect(page.getByRole('textbox', { name: 'Titre' })).toHaveValue('Choix du logiciel');
 });
 
+test('a note by another author (neither the trinôme nor the facilitator) gets its own column in the Synthèse', async ({ page }) => {
+  await page.goto('./');
+  await importFile(page, examplePath('dui-groupement.json'));
+  await page.getByRole('link', { name: /DUI du groupement/ }).click();
+  await page.getByRole('tab', { name: 'Synthèse' }).click();
+  const panel = page.getByRole('tabpanel');
+  await expect(panel.getByRole('heading', { name: 'Autre', exact: true })).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Conduite de projet' }).click();
+  await page.getByRole('button', { name: 'Ajouter une note' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nouvelle note' });
+  await dialog.getByRole('textbox', { name: 'Texte de la note' }).fill('La médecine du travail n’a pas été sollicitée.');
+  await dialog.getByRole('combobox', { name: "Rôle de l'auteur·rice" }).selectOption('autre');
+  await dialog.getByRole('combobox', { name: 'Type de note' }).selectOption('constat');
+  await dialog.getByRole('button', { name: 'Ajouter la note' }).click();
+  await page.getByRole('tab', { name: 'Synthèse' }).click();
+  await expect(panel.getByRole('heading', { name: 'Autre', exact: true })).toBeVisible();
+  await expect(panel.locator('.note-column').last()).toContainText('La médecine du travail n’a pas été sollicitée.');
+});
+
 test('a guiding question shown large, and its answer kept as a note', async ({ page }) => {
   await page.goto('./');
   await importFile(page, examplePath('dui-groupement.json'));

@@ -24,28 +24,43 @@ export function CompareDialog({ rows, onClose }: { rows: readonly SessionSummary
   const [picked, setPicked] = useState<string[]>([]);
   const [sessions, setSessions] = useState<Session[]>([]);
   const [status, setStatus] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
     void Promise.all(picked.map((id) => loadSession(getDb(), id))).then((results) => {
-      if (live) setSessions(results.flatMap((r) => (r.ok ? [r.value] : [])));
+      if (!live) return;
+      setSessions(results.flatMap((r) => (r.ok ? [r.value] : [])));
+      const damaged = results.flatMap((r, i) => (r.ok ? [] : [`« ${rows.find((x) => x.id === picked[i])?.title ?? picked[i]} » : ${r.errors[0]!.message}`]));
+      setProblem(damaged.length ? `Ces ateliers ne peuvent pas être comparés : ${damaged.join(' ; ')}` : null);
     });
     return () => {
       live = false;
     };
-  }, [picked]);
+  }, [picked, rows]);
+
+  /** Runs an export; a failure is said in French, never left as « Création… ». */
+  const run = (work: () => Promise<void>) => async () => {
+    setProblem(null);
+    try {
+      await work();
+    } catch (error) {
+      setStatus('');
+      setProblem(`L'export de la comparaison a échoué : ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
 
   const ready = sessions.length >= 2 && sessions.length === picked.length;
   const table = ready ? comparisonRows(sessions) : [];
 
-  const exportPng = async () => {
+  const exportPng = run(async () => {
     setStatus('Création de l’image…');
     const { bytes } = await svgToSlidePng(comparisonSvg(sessions));
     downloadBlob(new Blob([bytes as BlobPart], { type: 'image/png' }), 'comparaison des établissements.png');
     setStatus('Image « comparaison des établissements.png » enregistrée.');
-  };
+  });
 
-  const exportPptx = async () => {
+  const exportPptx = run(async () => {
     setStatus('Création du diaporama…');
     const { default: PptxGenJS } = await import('pptxgenjs');
     const pptx = new PptxGenJS();
@@ -62,7 +77,7 @@ export function CompareDialog({ rows, onClose }: { rows: readonly SessionSummary
     }
     downloadBlob((await pptx.write({ outputType: 'blob' })) as Blob, 'comparaison des établissements.pptx');
     setStatus('Diaporama « comparaison des établissements.pptx » enregistré.');
-  };
+  });
 
   return (
     <Modal title="Comparer des établissements" onClose={onClose}>
@@ -109,6 +124,7 @@ export function CompareDialog({ rows, onClose }: { rows: readonly SessionSummary
           </div>
         </>
       )}
+      {problem && <p role="alert" className="alert">{problem}</p>}
       <p role="status">{status}</p>
       <div className="actions"><button type="button" onClick={onClose}>Fermer</button></div>
     </Modal>

@@ -22,6 +22,10 @@ const TABS: { id: MapTab; label: string }[] = [
 
 const isTextField = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+/** A field that has its own undo (typing): Ctrl+Z there undoes the typing, not the map. A list or a box to tick has none. */
+const hasOwnUndo = (el: EventTarget | null) =>
+  el instanceof HTMLElement &&
+  (el.isContentEditable || el.tagName === 'TEXTAREA' || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(el.type)));
 
 /** Saves the open session as a file at once: when the disk refuses it, nothing is lost. */
 function exportNow(session: Session, onError: (message: string) => void) {
@@ -68,13 +72,12 @@ export function SessionPage({ id }: { id: string }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (isTextField(e.target)) return;
-      if (e.key === '?' && !document.querySelector('[aria-modal="true"]')) {
+      if (e.key === '?' && !isTextField(e.target) && !document.querySelector('[aria-modal="true"]')) {
         e.preventDefault();
         setHelp(true);
         return;
       }
-      if (!(e.ctrlKey || e.metaKey)) return;
+      if (!(e.ctrlKey || e.metaKey) || hasOwnUndo(e.target) || document.querySelector('[aria-modal="true"]')) return;
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) {
         e.preventDefault();

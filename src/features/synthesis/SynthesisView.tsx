@@ -43,7 +43,8 @@ function IndicatorLine({ title, indicator, session }: { title: string; indicator
 export function SynthesisView({ session }: { session: Session }) {
   const s = useMemo(() => synthesize(session), [session]);
   const byRole = useMemo(() => notesByRole(session.notes), [session.notes]);
-  const roles: AuthorRole[] = ['direction', 'representant-salaries', 'dsi', 'animation'];
+  // The three roles of the trinôme and the facilitator always; other authors when they wrote something.
+  const roles: AuthorRole[] = ['direction', 'representant-salaries', 'dsi', 'animation', ...(byRole.autre.length > 0 ? (['autre'] as const) : [])];
   return (
     <div className="synthesis">
       <section aria-labelledby="synthesis-heading" className="panel">
@@ -86,7 +87,6 @@ export function SynthesisView({ session }: { session: Session }) {
             </div>
           ))}
         </div>
-        {byRole.autre.length > 0 && <p className="hint">{byRole.autre.length} note(s) d'autres auteur·rices.</p>}
       </section>
 
       <QuestionsPanel />
