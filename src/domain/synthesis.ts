@@ -98,11 +98,18 @@ export function synthesize(session: Pick<Session, 'steps' | 'actors' | 'notes'>)
         (documented.length ? ` : ${numbers(documented.map(number))}` : '') +
         (undocumented.length && documented.length ? `. Sans document : ${numbers(undocumented.map(number))}.` : '.');
 
+  // Taking part (a dialogue step, or staff representatives as pilot or contributor) and being
+  // informed or consulted (the marker, or staff representatives as informed) are two facts.
+  const isIrp = (actorId: string) => categoryOf.get(actorId) === 'representants-personnel';
+  const irpTookPart = steps.filter((s) => s.kind === 'dialogue-social' || s.participants.some((p) => isIrp(p.actorId) && p.role !== 'informe'));
+  const irpInformed = steps.filter((s) => s.markers.includes('irp-consultees') || s.participants.some((p) => isIrp(p.actorId) && p.role === 'informe'));
   const irp = steps.filter((s) => involvesStaffRepresentatives(s, categoryOf));
+  const stepsText = (xs: Step[]) => `${xs.length} étape${xs.length > 1 ? 's' : ''} (${numbers(xs.map(number))})`;
   const irpText =
     irp.length === 0
       ? "Les représentant·es du personnel (CSE, IRP) ne prennent part à aucune étape et ne sont jamais informé·es ni consulté·es."
-      : `Les représentant·es du personnel prennent part ou sont informé·es et consulté·es à ${irp.length} étape${irp.length > 1 ? 's' : ''} : ${numbers(irp.map(number))}.`;
+      : `Les représentant·es du personnel (CSE, IRP) ${irpTookPart.length ? `prennent part à ${stepsText(irpTookPart)}` : 'ne prennent part à aucune étape'}` +
+        ` et ${irpInformed.length ? `sont informé·es ou consulté·es à ${stepsText(irpInformed)}` : 'ne sont jamais informé·es ni consulté·es'}.`;
 
   const evaluation = steps.filter((s) => s.kind === 'evaluation');
   const evalText =

@@ -70,6 +70,26 @@ describe('edge cases', () => {
     const d = dui();
     const session = { ...d, steps: d.steps.map((st, i) => (i === 8 ? { ...st, markers: [...st.markers, 'irp-consultees' as const] } : st)) };
     expect(synthesize(session).staffRepresentatives.steps).toEqual([9]);
+    expect(synthesize(session).staffRepresentatives.text).toBe(
+      'Les représentant·es du personnel (CSE, IRP) ne prennent part à aucune étape et sont informé·es ou consulté·es à 1 étape (9).',
+    );
+  });
+
+  it('taking part and being informed are told apart', () => {
+    const d = dui();
+    const cse = d.actors.find((a) => a.category === 'representants-personnel')!.id;
+    const session = {
+      ...d,
+      steps: d.steps.map((st, i) =>
+        i === 3 ? { ...st, participants: [...st.participants, { actorId: cse, role: 'contribue' as const }] }
+        : i === 6 ? { ...st, participants: [...st.participants, { actorId: cse, role: 'informe' as const }] }
+        : st),
+    };
+    const s = synthesize(session);
+    expect(s.staffRepresentatives.text).toBe(
+      'Les représentant·es du personnel (CSE, IRP) prennent part à 1 étape (4) et sont informé·es ou consulté·es à 1 étape (7).',
+    );
+    expect(s.staffRepresentatives.steps).toEqual([4, 7]);
   });
 
   it('delays between partial dates', () => {
