@@ -71,6 +71,19 @@ test('Ctrl+Z undoes a change made in a drop-down list while the focus is still o
   await expect(scale).toHaveValue('trimestre');
 });
 
+test('Alt+↓ and Alt+↑ move a step in the chronology and the focus stays on it', async ({ page }) => {
+  await openDui(page);
+  const item = (title: string) => page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('button', { name: new RegExp(title) });
+  await item("Constitution d'un groupe de travail").focus();
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(chronology(page).nth(4)).toContainText("Constitution d'un groupe de travail");
+  await expect(item("Constitution d'un groupe de travail")).toBeFocused();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(chronology(page).nth(3)).toContainText("Constitution d'un groupe de travail");
+  await expect(item("Constitution d'un groupe de travail")).toBeFocused();
+});
+
 test('rebuild the first five steps of the DUI example by keyboard only', async ({ page }) => {
   await page.goto('./');
   await createSession(page, 'DUI — reconstruction');
