@@ -35,6 +35,10 @@ test('a note by another author (neither the trinôme nor the facilitator) gets i
   await dialog.getByRole('textbox', { name: 'Texte de la note' }).fill('La médecine du travail n’a pas été sollicitée.');
   await dialog.getByRole('combobox', { name: "Rôle de l'auteur·rice" }).selectOption('autre');
   await dialog.getByRole('combobox', { name: 'Type de note' }).selectOption('constat');
+  // On the conduct map a note hangs on a step (or nothing), never on an actor it could not be drawn beside.
+  const target = dialog.getByRole('combobox', { name: 'Attachée à' });
+  await expect(target.locator('option', { hasText: 'Étape 3 : Constitution' })).toHaveCount(1);
+  await expect(target.locator('option', { hasText: 'Éditeur du logiciel' })).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Ajouter la note' }).click();
   await page.getByRole('tab', { name: 'Synthèse' }).click();
   await expect(panel.getByRole('heading', { name: 'Autre', exact: true })).toBeVisible();

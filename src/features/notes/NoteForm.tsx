@@ -79,12 +79,18 @@ function NoteFields({ session, map, initial, defaultTarget, submitLabel, onSubmi
       <label htmlFor={`${uid}-target`}>Attachée à</label>
       <select id={`${uid}-target`} value={target} onChange={(e) => setTarget(e.target.value)}>
         <option value="">Rien (note libre)</option>
-        <optgroup label="Étapes">
-          {session.steps.map((s, i) => <option key={s.id} value={`step:${s.id}`}>{`Étape ${i + 1} : ${s.title}`}</option>)}
-        </optgroup>
-        <optgroup label="Acteurs">
-          {session.actors.map((a) => <option key={a.id} value={`actor:${a.id}`}>{a.name}</option>)}
-        </optgroup>
+        {/* A note hangs on what its map shows: steps on the conduct map, actors on the actor map
+            (one already hung on the other kind, from an older file, keeps its choice). */}
+        {(map === 'conduite' || target.startsWith('step:')) && (
+          <optgroup label="Étapes">
+            {session.steps.map((s, i) => <option key={s.id} value={`step:${s.id}`}>{`Étape ${i + 1} : ${s.title}`}</option>)}
+          </optgroup>
+        )}
+        {(map === 'acteurs' || target.startsWith('actor:')) && (
+          <optgroup label="Acteurs">
+            {session.actors.map((a) => <option key={a.id} value={`actor:${a.id}`}>{a.name}</option>)}
+          </optgroup>
+        )}
       </select>
       <div className="actions">
         {extra}
