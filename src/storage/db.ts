@@ -64,6 +64,10 @@ export class AciaDatabase extends Dexie {
 let shared: AciaDatabase | undefined;
 
 export const OUTDATED_EVENT = 'acia-database-outdated';
+let outdated = false;
+
+/** Whether a newer version of the app took the database over from this tab (it no longer writes). */
+export const isDatabaseOutdated = () => outdated;
 
 /**
  * The app's database, opened once. When a newer version of the app upgrades the database in
@@ -73,6 +77,7 @@ export function getDb(): AciaDatabase {
   if (!shared) {
     const db = new AciaDatabase();
     db.on('versionchange', () => {
+      outdated = true;
       db.close();
       globalThis.dispatchEvent?.(new Event(OUTDATED_EVENT));
       return false;

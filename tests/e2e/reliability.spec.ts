@@ -86,6 +86,26 @@ test('an edit followed by closing the tab 100 ms later is on disk, 20 times in a
   expect(lost).toBe(0);
 });
 
+test('a newer version of the app opened in another tab: the older tabs stop writing and ask to reload', async ({ context }) => {
+  const session = await context.newPage();
+  await openDui(session);
+  const home = await context.newPage();
+  await home.goto('./');
+  await expect(sessionLinks(home)).toHaveCount(1);
+  // A newer app upgrades the database: what its `versionchange` tells the tabs already open.
+  const newer = await context.newPage();
+  await newer.goto('./');
+  await newer.evaluate(() => new Promise<void>((resolve, reject) => {
+    const req = indexedDB.open('cartographies-acia', 1000);
+    req.onsuccess = () => { req.result.close(); resolve(); };
+    req.onerror = () => reject(req.error);
+  }));
+  await expect(session.getByRole('alert')).toContainText("Une version plus récente de l'application a été ouverte dans un autre onglet : cet onglet n'enregistre plus.");
+  await expect(session.getByRole('alert').getByRole('button', { name: 'Exporter le fichier de session' })).toBeVisible();
+  await expect(home.getByRole('alert')).toContainText('Une version plus récente de l\'application a été ouverte dans un autre onglet');
+  await expect(home.getByRole('alert').getByRole('button', { name: 'Recharger' })).toBeVisible();
+});
+
 test('two tabs on the same session see each other’s edits', async ({ context }) => {
   const a = await context.newPage();
   await openDui(a);

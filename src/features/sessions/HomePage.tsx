@@ -17,6 +17,7 @@ import { MenuButton } from '../../ui/Menu';
 import { formatDateTime } from '../../ui/format';
 import { ExportDialog } from '../export/ExportDialog';
 import { CompareDialog } from '../compare/CompareDialog';
+import { useDatabaseOutdated } from '../../ui/useDatabaseOutdated';
 import { CreateSessionDialog } from './CreateSessionDialog';
 import { readImportFile } from './importFile';
 import { StoragePanel } from './StoragePanel';
@@ -39,6 +40,7 @@ export function HomePage() {
   const [, navigate] = useLocation();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
+  const outdated = useDatabaseOutdated();
   const [notice, setNotice] = useState<string>('');
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -130,6 +132,15 @@ export function HomePage() {
         </div>
       </header>
 
+      {outdated && (
+        <div role="alert" className="alert">
+          <span>
+            Une version plus récente de l'application a été ouverte dans un autre onglet : cet onglet ne peut plus lire ni
+            enregistrer les ateliers. Rechargez la page.
+          </span>
+          <button type="button" onClick={() => window.location.reload()}>Recharger</button>
+        </div>
+      )}
       {alert && (
         <div role="alert" className="alert">
           <span>{alert}</span>

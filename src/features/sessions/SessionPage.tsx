@@ -6,7 +6,7 @@ import { useViewStore, type MapTab } from '../../state/viewStore';
 import { SaveStatus } from '../../ui/SaveStatus';
 import { ExportMenu } from '../export/ExportMenu';
 import { downloadSessionJson } from '../export/exportJson';
-import { OUTDATED_EVENT } from '../../storage/db';
+import { useDatabaseOutdated } from '../../ui/useDatabaseOutdated';
 import type { Session } from '../../domain/types';
 import { SynthesisView } from '../synthesis/SynthesisView';
 import { ActorMapView } from '../actor-map/ActorMapView';
@@ -37,14 +37,8 @@ export function SessionPage({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
-  const [outdated, setOutdated] = useState(false);
+  const outdated = useDatabaseOutdated();
   const saveStatus = useViewStore((s) => s.saveStatus);
-
-  useEffect(() => {
-    const onOutdated = () => setOutdated(true);
-    window.addEventListener(OUTDATED_EVENT, onOutdated);
-    return () => window.removeEventListener(OUTDATED_EVENT, onOutdated);
-  }, []);
   const session = useSession();
   const tab = useViewStore((s) => s.tab);
   const setTab = useViewStore((s) => s.setTab);
