@@ -231,3 +231,18 @@ test('copy two linked steps and paste them into another session; Suppr deletes, 
   await page.keyboard.press('Control+z');
   await expect(chronology(page)).toHaveCount(2);
 });
+
+test('a lane stands for an actor, chosen and changed in the lanes panel, and kept after a reload', async ({ page }) => {
+  await openDui(page);
+  await page.getByText('Couloirs (9)').click();
+  const actorOf = page.getByRole('combobox', { name: 'Acteur représenté par le couloir CSE / représentant·es du personnel' });
+  await expect(actorOf.locator('option:checked')).toHaveText('CSE');
+  await actorOf.selectOption({ label: 'Aucun acteur' });
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await expect(actorOf.locator('option:checked')).toHaveText('CSE');
+  await actorOf.selectOption({ label: 'Référent·es DUI' });
+  await expect(page.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
+  await page.reload();
+  await page.getByText('Couloirs (9)').click();
+  await expect(actorOf.locator('option:checked')).toHaveText('Référent·es DUI');
+});

@@ -189,6 +189,21 @@ export function LanesPanel({ session }: { session: Session }) {
             ) : (
               <>
                 <span className="lane-name">{lane.label}</span>
+                <select
+                  className="lane-actor"
+                  aria-label={`Acteur représenté par le couloir ${lane.label}`}
+                  title="Acteur que ce couloir représente"
+                  value={lane.actorId ?? ''}
+                  onChange={(e) => {
+                    const actorId = e.target.value || undefined;
+                    apply((s) => updateLane(s, lane.id, { actorId }));
+                    const name = session.actors.find((a) => a.id === actorId)?.name;
+                    useViewStore.getState().announce(name ? `Le couloir « ${lane.label} » représente ${name}.` : `Le couloir « ${lane.label} » ne représente plus d'acteur.`);
+                  }}
+                >
+                  <option value="">Aucun acteur</option>
+                  {session.actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+                </select>
                 <span className="lane-buttons">
                   <button type="button" aria-label={`Renommer le couloir ${lane.label}`} onClick={() => { setEditing(lane.id); setValue(lane.label); setError(null); }}>✎</button>
                   <button type="button" aria-label={`Monter le couloir ${lane.label}`} disabled={i === 0} onClick={() => move(lane, i - 1)}>↑</button>
