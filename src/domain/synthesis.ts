@@ -3,6 +3,7 @@
  * Pure functions; each indicator gives the step numbers behind it and a French sentence.
  */
 import { period } from './layout/conduct';
+import { formatPartialDate } from './dates';
 import type { ActorCategory, StepKind } from './enums';
 import type { Session, Step } from './types';
 import { STEP_KIND_LABELS } from '../i18n/labels';
@@ -81,7 +82,7 @@ export function synthesize(session: Pick<Session, 'steps' | 'actors' | 'notes'>)
   else if (!first) usersText = "Les utilisateur·rices ne prennent part à aucune étape.";
   else {
     const n = number(first);
-    const when = first.dateLabel ?? first.date;
+    const when = first.dateLabel ?? (first.date ? formatPartialDate(first.date) : undefined);
     const delay = n > 1 ? delayText(steps[0]!.date ?? steps.find((s) => s.date)?.date, first.date) : null;
     usersText =
       `Les utilisateur·rices prennent part au projet pour la première fois à l'étape ${n}${when ? ` (${when})` : ''}` +

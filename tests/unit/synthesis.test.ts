@@ -75,6 +75,12 @@ describe('edge cases', () => {
     );
   });
 
+  it('says when users first took part as a person would write the date', () => {
+    const d = dui();
+    const session = { ...d, steps: d.steps.map((st, i) => (i === 2 ? { ...st, date: '2019-05' } : st)) };
+    expect(synthesize(session).users.text).toContain("pour la première fois à l'étape 3 (mai 2019)");
+  });
+
   it('taking part and being informed are told apart', () => {
     const d = dui();
     const cse = d.actors.find((a) => a.category === 'representants-personnel')!.id;

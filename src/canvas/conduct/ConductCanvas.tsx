@@ -117,17 +117,22 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
       const noteMoves = draggedNodes
         .filter((n) => noteIdOf(n.id))
         .map((n) => [noteIdOf(n.id)!, { x: Math.round(n.position.x), y: Math.round(n.position.y) }] as const);
-      if (noteMoves.length > 0) apply((s) => noteMoves.reduce((acc, [id, position]) => updateNote(acc, id, { position }), s));
       const dragged = draggedNodes.filter((n) => !noteIdOf(n.id));
-      if (dragged.length === 0) return;
       const moves = dragged
         .map((n) => ({ id: n.id, lane: laneAtY(layoutRef.current, n.position.y + (n.height ?? 0) / 2) }))
         .filter((m) => m.lane && m.lane.id !== useDocumentStore.getState().session?.steps.find((s) => s.id === m.id)?.laneId);
-      if (moves.length === 0) {
-        reset(dragged.map((n) => n.id));
-        return;
-      }
-      apply((s) => moves.reduce((acc, m) => moveStepToLane(acc, m.id, m.lane!.id), s));
+      // Steps that stay in their lane go back to the place the layout gives them.
+      const stayed = dragged.filter((n) => !moves.some((m) => m.id === n.id));
+      if (stayed.length > 0) reset(stayed.map((n) => n.id));
+      if (noteMoves.length === 0 && moves.length === 0) return;
+      // Notes and steps moved by one drag: one command, one undo step.
+      apply((s) =>
+        moves.reduce(
+          (acc, m) => moveStepToLane(acc, m.id, m.lane!.id),
+          noteMoves.reduce((acc, [id, position]) => updateNote(acc, id, { position }), s),
+        ),
+      );
+      if (moves.length === 0) return;
       const lane = moves[0]!.lane!;
       useViewStore.getState().announce(
         moves.length === 1 ? `Étape déplacée dans le couloir ${lane.label}.` : `${moves.length} étapes déplacées.`,
