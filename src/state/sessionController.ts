@@ -9,6 +9,7 @@ import { SessionPersister } from '../storage/persister';
 import { loadSession } from '../storage/repository';
 import { useDocumentStore } from './documentStore';
 import { useViewStore } from './viewStore';
+import { OtherTabEdits } from './otherTabEdits';
 
 const CHANNEL = 'cartographies-acia';
 const tabId = globalThis.crypto.randomUUID();
@@ -37,8 +38,22 @@ export async function openSession(id: string): Promise<OpenSession | { error: st
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
   const persister = new SessionPersister(db, loaded.value, {
     onStatus: (status) => useViewStore.getState().setSaveStatus(status),
-    onWritten: (sessionId) => channel?.postMessage({ type: 'saved', sessionId, tabId } satisfies SavedMessage),
+    onWritten: (sessionId) => {
+      channel?.postMessage({ type: 'saved', sessionId, tabId } satisfies SavedMessage);
+      otherTab.ownWriteDone();
+    },
   });
+  const otherTab = new OtherTabEdits(
+    () => persister.hasPendingChanges,
+    async () => {
+      const fresh = await loadSession(db, id);
+      if (!fresh.ok) return true; // nothing readable to follow; the next save will say what is wrong
+      if (persister.hasPendingChanges) return false;
+      persister.reset(fresh.value);
+      useDocumentStore.getState().load(fresh.value);
+      return true;
+    },
+  );
 
   const unsubscribe = useDocumentStore.subscribe((state, prev) => {
     if (state.session && state.session !== prev.session && state.session.id === id) persister.update(state.session);
@@ -55,12 +70,7 @@ export async function openSession(id: string): Promise<OpenSession | { error: st
     channel.onmessage = (event: MessageEvent<SavedMessage>) => {
       const msg = event.data;
       if (msg?.type !== 'saved' || msg.sessionId !== id || msg.tabId === tabId) return;
-      if (persister.hasPendingChanges) return; // our own write follows and tells the other tab
-      void loadSession(db, id).then((fresh) => {
-        if (!fresh.ok || persister.hasPendingChanges) return;
-        persister.reset(fresh.value);
-        useDocumentStore.getState().load(fresh.value);
-      });
+      otherTab.otherTabSaved();
     };
   }
 
