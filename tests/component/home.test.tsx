@@ -10,6 +10,7 @@ import { listSessions, loadSession, saveSession } from '../../src/storage/reposi
 import { freshDb, renderAt } from './render';
 
 import { exampleText as example } from '../shared';
+import { mutate, rng, type Json } from '../fuzz';
 
 let db: AciaDatabase;
 beforeEach(() => {
@@ -137,5 +138,29 @@ describe('the import error alert', () => {
     await user.upload(screen.getByLabelText('Fichier à importer'), new File([example('dui-groupement.json')], 'dui.acia.json', { type: 'application/json' }));
     expect(await screen.findByRole('link', { name: "DUI du groupement — retour d'expérience" })).toBeVisible();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('hostile files through the import button', () => {
+  it('40 refused mutations of the example files: each says why in French, and the database keeps exactly what it had', async () => {
+    const kept = await storeExample('minimal.json');
+    const rowsBefore = await Promise.all([db.sessions.count(), db.steps.count(), db.actors.count(), db.lanes.count(), db.notes.count()]);
+    const user = userEvent.setup();
+    renderAt(<HomePage />);
+    const random = rng(424242);
+    const base = JSON.parse(example('dui-groupement.json')) as Json;
+    let tried = 0;
+    while (tried < 40) {
+      const text = JSON.stringify(mutate(mutate(base, random), random));
+      const parsed = parseSessionFile(text);
+      if (parsed.ok) continue; // a mutation that is still a valid file is not what this test is about
+      tried++;
+      await user.upload(screen.getByLabelText('Fichier à importer'), new File([text], `mutation-${tried}.acia.json`, { type: 'application/json' }));
+      await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(parsed.errors[0]!.message));
+      expect(screen.getByRole('alert')).toHaveTextContent('Import refusé');
+    }
+    const rowsAfter = await Promise.all([db.sessions.count(), db.steps.count(), db.actors.count(), db.lanes.count(), db.notes.count()]);
+    expect(rowsAfter).toEqual(rowsBefore);
+    expect((await listSessions(db)).map((r) => r.id)).toEqual([kept.id]);
   });
 });

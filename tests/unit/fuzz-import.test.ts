@@ -1,58 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSessionFile } from '../../src/domain/format/file';
 import { exampleText } from '../shared';
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
-
-function paths(value: Json, prefix: (string | number)[] = []): (string | number)[][] {
-  const out: (string | number)[][] = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
-  return out;
-}
-
-function get(root: Json, path: (string | number)[]): Json {
-  return path.reduce<Json>((node, key) => (node as Record<string | number, Json>)[key]!, root);
-}
-
-const HOSTILE: Json[] = [
-  null, 42, -1e9, true, '', ' ', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'x'.repeat(6000),
-  '2022-13', '18', '__proto__', [], {}, { __proto__: { polluted: true } } as unknown as Json, 'step-01', 'act-cse', '💥'.repeat(300),
-];
-
-function mutate(file: Json, random: () => number): Json {
-  const copy = structuredClone(file);
-  const all = paths(copy).filter((p) => p.length > 0);
-  const path = all[Math.floor(random() * all.length)]!;
-  const parent = get(copy, path.slice(0, -1)) as Record<string | number, Json> | Json[];
-  const key = path[path.length - 1]!;
-  const op = Math.floor(random() * 5);
-  if (op === 0) {
-    if (Array.isArray(parent)) parent.splice(Number(key), 1);
-    else delete (parent as Record<string, Json>)[key];
-  } else if (op === 1) {
-    (parent as Record<string | number, Json>)[key] = HOSTILE[Math.floor(random() * HOSTILE.length)]!;
-  } else if (op === 2 && Array.isArray(parent) && parent.length > 0) {
-    parent.push(structuredClone(parent[0]!)); // duplicate id
-  } else if (op === 3) {
-    (parent as Record<string | number, Json>)[key] = 'id-inconnu'; // dangling reference or wrong type
-  } else {
-    (parent as Record<string, Json>)[`champ${Math.floor(random() * 10)}`] = 'en trop';
-  }
-  return copy;
-}
+import { mutate, rng, type Json } from '../fuzz';
 
 describe('500 mutations of the example files', () => {
   it('each is either valid or refused with a French message; nothing throws', () => {
