@@ -103,6 +103,48 @@ test('axe finds nothing serious on any view, dialogs and outlines included', asy
     ['actor outline', async () => { await page.keyboard.press('Escape'); await page.getByRole('button', { name: 'Vue liste' }).click(); }],
     ['synthesis', () => page.getByRole('tab', { name: 'Synthèse' }).click()],
     ['presentation', async () => { await page.getByRole('tab', { name: 'Conduite de projet' }).click(); await page.getByRole('button', { name: 'Présentation' }).click(); }],
+    ['new lane dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Ajouter un couloir' }).click();
+      await expect(page.getByRole('dialog', { name: 'Nouveau couloir' })).toBeVisible();
+    }],
+    ['new note dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Ajouter une note' }).click();
+      await expect(page.getByRole('dialog', { name: 'Nouvelle note' })).toBeVisible();
+    }],
+    ['lanes panel and lane deletion', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByText('Couloirs (9)').click();
+      await page.getByRole('button', { name: 'Supprimer le couloir DSI' }).click();
+      await expect(page.getByRole('alertdialog', { name: 'Supprimer le couloir « DSI » ?' })).toBeVisible();
+    }],
+    ['link dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('group', { name: /^Étape 3 :/ }).focus();
+      await page.keyboard.press('Space');
+      await page.getByRole('group', { name: /^Étape 3 :/ }).focus();
+      await page.keyboard.press('l');
+      await expect(page.getByRole('dialog', { name: "Nouveau lien depuis l'étape 3" })).toBeVisible();
+    }],
+    ['print dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Exporter' }).click();
+      await page.getByRole('menuitem', { name: 'Imprimer / PDF' }).click();
+      await expect(page.getByRole('dialog', { name: 'Imprimer / PDF' })).toBeVisible();
+    }],
+    ['actor deletion confirmation', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('tab', { name: 'Acteurs' }).click();
+      await page.getByRole('button', { name: 'Vue liste' }).click();
+      await page.getByRole('button', { name: 'Supprimer Référent·es DUI' }).click();
+      await expect(page.getByRole('alertdialog', { name: "Supprimer l'acteur « Référent·es DUI » ?" })).toBeVisible();
+    }],
+    ['relation dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Ajouter une relation' }).click();
+      await expect(page.getByRole('dialog', { name: 'Nouvelle relation' })).toBeVisible();
+    }],
   ];
   const found: string[] = [];
   for (const [name, open] of views) {
@@ -111,6 +153,51 @@ test('axe finds nothing serious on any view, dialogs and outlines included', asy
     for (const v of await serious(page)) found.push(`${name} — ${v}`);
   }
   expect(found).toEqual([]);
+});
+
+test('axe finds nothing serious in the home page dialogs: delete, import conflict, export, comparison, storage', async ({ page }) => {
+  await page.goto('./');
+  await importFile(page, examplePath('dui-groupement.json'));
+  await importFile(page, examplePath('minimal.json'));
+  await expect(page.getByRole('list', { name: 'Ateliers' }).getByRole('link')).toHaveCount(2);
+  const dui = /DUI du groupement/;
+  const views: [string, () => Promise<unknown>][] = [
+    ['session actions menu', () => page.getByRole('button', { name: /^Actions pour DUI du groupement/ }).click()],
+    ['delete confirmation', async () => {
+      await page.getByRole('menuitem', { name: 'Supprimer' }).click();
+      await expect(page.getByRole('alertdialog', { name: /^Supprimer « DUI du groupement/ })).toBeVisible();
+    }],
+    ['export dialog', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: /^Actions pour DUI du groupement/ }).click();
+      await page.getByRole('menuitem', { name: 'Exporter' }).click();
+      await expect(page.getByRole('dialog', { name: /^Exporter « DUI du groupement/ })).toBeVisible();
+    }],
+    ['import conflict', async () => {
+      await page.keyboard.press('Escape');
+      await importFile(page, examplePath('dui-groupement.json'));
+      await expect(page.getByRole('dialog', { name: 'Cet atelier existe déjà' }).or(page.getByRole('alertdialog', { name: 'Cet atelier existe déjà' }))).toBeVisible();
+    }],
+    ['comparison', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Comparer' }).click();
+      for (const box of await page.getByRole('dialog').getByRole('checkbox').all()) await box.check();
+      await expect(page.getByRole('table', { name: /Indicateurs de la synthèse/ })).toBeVisible();
+    }],
+    ['storage panel', async () => {
+      await page.keyboard.press('Escape');
+      await page.getByText('Stockage', { exact: true }).click();
+      await expect(page.getByText(/Stockage (non )?persistant/)).toBeVisible();
+    }],
+  ];
+  const found: string[] = [];
+  for (const [name, open] of views) {
+    await open();
+    await page.waitForTimeout(150);
+    for (const v of await serious(page)) found.push(`${name} — ${v}`);
+  }
+  expect(found).toEqual([]);
+  await expect(page.getByRole('link', { name: dui }).first()).toBeVisible();
 });
 
 test('the outline is the same data as the canvas: a row typed there is a step on the map', async ({ page }) => {
