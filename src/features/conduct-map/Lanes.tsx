@@ -129,6 +129,7 @@ export function LanesPanel({ session }: { session: Session }) {
   const [error, setError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Lane | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
 
   const move = (lane: Lane, to: number) => {
     apply((s) => moveLane(s, lane.id, to));
@@ -136,10 +137,12 @@ export function LanesPanel({ session }: { session: Session }) {
   };
 
   return (
-    <details className="panel lanes-panel">
+    <details className="panel lanes-panel" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         <h2>Couloirs ({session.lanes.length})</h2>
       </summary>
+      {/* Drawn when opened: a hundred lanes, each with the list of actors, would weigh on opening a large map. */}
+      {open && (
       <ol className="lane-list" aria-label="Couloirs">
         {session.lanes.map((lane, i) => (
           <li
@@ -215,6 +218,7 @@ export function LanesPanel({ session }: { session: Session }) {
           </li>
         ))}
       </ol>
+      )}
       {deleting && <DeleteLaneDialog session={session} lane={deleting} onClose={() => setDeleting(null)} />}
     </details>
   );
