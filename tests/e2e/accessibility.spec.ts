@@ -9,6 +9,17 @@ async function serious(page: Page) {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+/** Opens each view in turn and lists what axe finds serious there, named after the view. */
+async function seriousOnEachView(page: Page, views: [string, () => Promise<unknown>][]) {
+  const found: string[] = [];
+  for (const [name, open] of views) {
+    await open();
+    await page.waitForTimeout(150);
+    for (const v of await serious(page)) found.push(`${name} — ${v}`);
+  }
+  return found;
+}
+
 const press = async (page: Page, ...keys: string[]) => {
   for (const k of keys) await page.keyboard.press(k);
 };
@@ -146,13 +157,7 @@ test('axe finds nothing serious on any view, dialogs and outlines included', asy
       await expect(page.getByRole('dialog', { name: 'Nouvelle relation' })).toBeVisible();
     }],
   ];
-  const found: string[] = [];
-  for (const [name, open] of views) {
-    await open();
-    await page.waitForTimeout(150);
-    for (const v of await serious(page)) found.push(`${name} — ${v}`);
-  }
-  expect(found).toEqual([]);
+  expect(await seriousOnEachView(page, views)).toEqual([]);
 });
 
 test('axe finds nothing serious in the home page dialogs: delete, import conflict, export, comparison, storage', async ({ page }) => {
@@ -190,13 +195,7 @@ test('axe finds nothing serious in the home page dialogs: delete, import conflic
       await expect(page.getByText(/Stockage (non )?persistant/)).toBeVisible();
     }],
   ];
-  const found: string[] = [];
-  for (const [name, open] of views) {
-    await open();
-    await page.waitForTimeout(150);
-    for (const v of await serious(page)) found.push(`${name} — ${v}`);
-  }
-  expect(found).toEqual([]);
+  expect(await seriousOnEachView(page, views)).toEqual([]);
   await expect(page.getByRole('link', { name: dui }).first()).toBeVisible();
 });
 
