@@ -161,3 +161,20 @@ test('Imprimer / PDF lays the map out on A4 landscape, with its legend and chron
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(20_000);
 });
+
+test('from the home page, without opening the session: Imprimer / PDF of the actor map', async ({ page }) => {
+  await page.goto('./');
+  await importFile(page, examplePath('dui-groupement.json'));
+  await page.getByRole('button', { name: /^Actions pour DUI du groupement/ }).click();
+  await page.getByRole('menuitem', { name: 'Exporter' }).click();
+  await page.getByRole('dialog', { name: /^Exporter/ }).getByRole('button', { name: 'Imprimer / PDF — acteurs' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Imprimer / PDF' });
+  await dialog.getByRole('combobox', { name: 'Format du papier (paysage)' }).selectOption('A4');
+  await dialog.getByRole('button', { name: 'Imprimer' }).click();
+  const sheet = page.locator('.print-sheet img');
+  await expect(sheet).toHaveAttribute('alt', /cartographie des acteurs$/);
+  await page.emulateMedia({ media: 'print' });
+  await expect(sheet).toBeVisible();
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+});

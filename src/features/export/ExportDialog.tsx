@@ -7,6 +7,7 @@ import { downloadBlob } from '../../ui/download';
 import { Modal } from '../../ui/Modal';
 import { downloadSessionJson } from './exportJson';
 import { exportPng, exportSvg, type MapKind } from './images';
+import { PrintDialog } from './PrintDialog';
 
 type Format = { label: string; run: (s: Session) => Promise<string> };
 
@@ -54,6 +55,14 @@ const FORMATS: Format[] = [
 export function ExportDialog({ sessionId, title, onClose, onDone }: { sessionId: string; title: string; onClose: () => void; onDone: (message: string) => void }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [printing, setPrinting] = useState<{ session: Session; map: MapKind } | null>(null);
+  const print = async (map: MapKind) => {
+    setError(null);
+    const loaded = await loadSession(getDb(), sessionId);
+    if (loaded.ok) setPrinting({ session: loaded.value, map });
+    else setError(`L'impression est impossible : ${loaded.errors[0]!.message}`);
+  };
+  if (printing) return <PrintDialog session={printing.session} map={printing.map} onClose={onClose} />;
   const run = async (format: Format) => {
     setBusy(format.label);
     setError(null);
@@ -77,6 +86,11 @@ export function ExportDialog({ sessionId, title, onClose, onDone }: { sessionId:
         {FORMATS.map((f) => (
           <li key={f.label}>
             <button type="button" disabled={busy !== null} onClick={() => void run(f)}>{f.label}</button>
+          </li>
+        ))}
+        {MAPS.map(([map, name]) => (
+          <li key={`print-${map}`}>
+            <button type="button" disabled={busy !== null} onClick={() => void print(map)}>{`Imprimer / PDF — ${name}`}</button>
           </li>
         ))}
       </ul>

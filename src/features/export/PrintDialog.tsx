@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import type { Session } from '../../domain/types';
+import { Modal } from '../../ui/Modal';
+import { embeddedSession, renderMapSvg, type MapKind } from './images';
+
+/** Printing (or saving as PDF) on A3 or A4 landscape: the map with its legend and chronology. */
+export function PrintDialog({ session, map, onClose }: { session: Session; map: MapKind; onClose: () => void }) {
+  const [format, setFormat] = useState<'A4' | 'A3'>('A3');
+  const print = () => {
+    const { svg } = renderMapSvg(session, map, embeddedSession(session).text);
+    const holder = document.createElement('div');
+    holder.className = 'print-sheet';
+    const img = document.createElement('img');
+    img.alt = `${session.title} — ${map === 'conduite' ? 'cartographie de la conduite de projet' : 'cartographie des acteurs'}`;
+    img.src = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
+    holder.appendChild(img);
+    const style = document.createElement('style');
+    style.textContent = `@page { size: ${format} landscape; margin: 10mm; }`;
+    document.head.appendChild(style);
+    document.body.appendChild(holder);
+    document.body.classList.add('is-printing');
+    const cleanup = () => {
+      document.body.classList.remove('is-printing');
+      holder.remove();
+      style.remove();
+      URL.revokeObjectURL(img.src);
+      window.removeEventListener('afterprint', cleanup);
+    };
+    window.addEventListener('afterprint', cleanup);
+    img.onload = () => {
+      onClose();
+      window.print();
+    };
+  };
+  return (
+    <Modal title="Imprimer / PDF" onClose={onClose}>
+      <form
+        className="form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          print();
+        }}
+      >
+        <label htmlFor="print-format">Format du papier (paysage)</label>
+        <select id="print-format" value={format} onChange={(e) => setFormat(e.target.value as 'A4' | 'A3')}>
+          <option value="A3">A3 paysage</option>
+          <option value="A4">A4 paysage</option>
+        </select>
+        <p className="hint">Choisissez « Enregistrer au format PDF » dans la fenêtre d'impression pour obtenir un PDF.</p>
+        <div className="actions">
+          <button type="button" onClick={onClose}>Annuler</button>
+          <button type="submit" className="primary">Imprimer</button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
