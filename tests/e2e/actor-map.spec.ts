@@ -157,3 +157,17 @@ test('Suppr on an actor who took part in steps says what will change first; the 
   await page.getByRole('button', { name: 'Supprimer CSE' }).click();
   await expect(page.getByRole('alertdialog', { name: "Supprimer l'acteur « CSE » ?" })).toContainText('Le couloir « CSE / représentant·es du personnel » restera, sans acteur.');
 });
+
+test('the list view edits a relation’s kind and label, and the map follows', async ({ page }) => {
+  await openDuiActors(page);
+  await page.getByRole('button', { name: 'Vue liste' }).click();
+  const which = 'de Éditeur du logiciel vers Référent·es DUI';
+  await page.getByRole('combobox', { name: `Type de la relation ${which}` }).selectOption({ label: 'Accompagne' });
+  const label = page.getByRole('textbox', { name: `Libellé de la relation ${which}` });
+  await label.fill('Paramétrage sur site');
+  await label.press('Enter');
+  await page.getByRole('button', { name: 'Vue liste' }).click();
+  await expect(page.getByRole('group', { name: 'Relation : Éditeur du logiciel accompagne Référent·es DUI (Paramétrage sur site)' })).toHaveCount(1);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('group', { name: 'Relation : Éditeur du logiciel accompagne Référent·es DUI' })).toHaveCount(1);
+});

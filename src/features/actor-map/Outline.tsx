@@ -1,15 +1,54 @@
 import { useState } from 'react';
 import {
-  actorNameProblem, addActor, addRelation, deleteActors, deleteRelations, relationProblem, RELATION_PROBLEM_MESSAGES, updateActor,
+  actorNameProblem, addActor, addRelation, deleteActors, deleteRelations, relationProblem, RELATION_PROBLEM_MESSAGES, updateActor, updateRelation,
 } from '../../domain/commands/actors';
 import { ACTOR_CATEGORIES, RELATION_KINDS, type ActorCategory, type RelationKind } from '../../domain/enums';
 import { newId } from '../../domain/ids';
-import type { Session } from '../../domain/types';
+import type { Relation, Session } from '../../domain/types';
 import { ACTOR_CATEGORY_LABELS, RELATION_KIND_LABELS } from '../../i18n/labels';
 import { applyCommand as apply } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 import { defaultActorPosition } from '../../canvas/actors/adapter';
 import { actorsDeletionMatters, ConfirmDeleteActors } from './ActorDialogs';
+
+/** A relation's kind and label, edited in its row (one command each); a duplicate is refused in French. */
+function RelationCells({ session, relation, name }: { session: Session; relation: Relation; name: string }) {
+  const [label, setLabel] = useState(relation.label ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const commitLabel = () => {
+    if (label.trim() === (relation.label ?? '')) return;
+    apply((s) => updateRelation(s, relation.id, { label: label.trim() || undefined }));
+  };
+  return (
+    <>
+      <td>
+        <select
+          aria-label={`Type de la relation ${name}`}
+          value={relation.kind}
+          onChange={(e) => {
+            const kind = e.target.value as RelationKind;
+            const problem = relationProblem(session, relation.from, relation.to, kind, relation.id);
+            setError(problem ? RELATION_PROBLEM_MESSAGES[problem] : null);
+            if (!problem) apply((s) => updateRelation(s, relation.id, { kind }));
+          }}
+        >
+          {RELATION_KINDS.map((k) => <option key={k} value={k}>{RELATION_KIND_LABELS[k]}</option>)}
+        </select>
+        {error && <span role="alert" className="field-error">{error}</span>}
+      </td>
+      <td>
+        <input
+          aria-label={`Libellé de la relation ${name}`}
+          value={label}
+          maxLength={200}
+          onChange={(e) => setLabel(e.target.value)}
+          onBlur={commitLabel}
+          onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), commitLabel())}
+        />
+      </td>
+    </>
+  );
+}
 
 function NameCell({ id, name }: { id: string; name: string }) {
   const [draft, setDraft] = useState(name);
@@ -118,15 +157,14 @@ export function ActorOutline({ session }: { session: Session }) {
       <table className="outline-table">
         <caption>Relations</caption>
         <thead>
-          <tr><th scope="col">De</th><th scope="col">Type</th><th scope="col">Vers</th><th scope="col">Libellé</th><th scope="col">Actions</th></tr>
+          <tr><th scope="col">De</th><th scope="col">Vers</th><th scope="col">Type</th><th scope="col">Libellé</th><th scope="col">Actions</th></tr>
         </thead>
         <tbody>
           {session.relations.map((r) => (
             <tr key={r.id}>
               <td>{nameOf(r.from)}</td>
-              <td>{RELATION_KIND_LABELS[r.kind]}</td>
               <td>{nameOf(r.to)}</td>
-              <td>{r.label ?? ''}</td>
+              <RelationCells key={`${r.kind}|${r.label ?? ''}`} session={session} relation={r} name={`de ${nameOf(r.from)} vers ${nameOf(r.to)}`} />
               <td className="row-actions">
                 <button type="button" aria-label={`Supprimer la relation ${nameOf(r.from)} ${RELATION_KIND_LABELS[r.kind].toLowerCase()} ${nameOf(r.to)}`} onClick={() => apply((s) => deleteRelations(s, [r.id]))}>✕</button>
               </td>
