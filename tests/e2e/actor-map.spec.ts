@@ -171,3 +171,16 @@ test('the list view edits a relation’s kind and label, and the map follows', a
   await page.keyboard.press('Control+z');
   await expect(page.getByRole('group', { name: 'Relation : Éditeur du logiciel accompagne Référent·es DUI' })).toHaveCount(1);
 });
+
+test('the catalogue can be browsed whole, without knowing a name to type', async ({ page }) => {
+  await openDuiActors(page);
+  await page.getByRole('button', { name: 'Ajouter un acteur' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Nouvel acteur' });
+  await expect(dialog.getByRole('list', { name: 'Acteurs du catalogue' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: /^Parcourir le catalogue \(\d+ acteurs\)$/ }).click();
+  const entries = dialog.getByRole('list', { name: 'Acteurs du catalogue' }).getByRole('button');
+  expect(await entries.count()).toBeGreaterThan(12);
+  await entries.filter({ hasText: 'CNSA' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Nom', exact: true })).toHaveValue('CNSA');
+  await expect(dialog.getByRole('list', { name: 'Acteurs du catalogue' })).toHaveCount(0);
+});

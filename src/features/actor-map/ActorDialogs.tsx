@@ -24,7 +24,12 @@ function ActorFields({ initial, submitLabel, onSubmit, onCancel, extra }: {
   const [description, setDescription] = useState(initial?.description ?? '');
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
-  const suggestions = useMemo(() => (initial ? [] : searchCatalogue(query).slice(0, query ? 12 : 0)), [query, initial]);
+  const [browsing, setBrowsing] = useState(false);
+  // Typing narrows the catalogue to 12 names; « Parcourir » shows it whole, for who does not know the names.
+  const suggestions = useMemo(
+    () => (initial ? [] : query.trim() ? searchCatalogue(query).slice(0, 12) : browsing ? searchCatalogue('') : []),
+    [query, initial, browsing],
+  );
   return (
     <form
       className="form"
@@ -60,6 +65,7 @@ function ActorFields({ initial, submitLabel, onSubmit, onCancel, extra }: {
                       setCategory(entry.category);
                       if (entry.description) setDescription(entry.description);
                       setQuery('');
+                      setBrowsing(false);
                       setError(null);
                       document.getElementById(`${uid}-name`)?.focus();
                     }}
@@ -71,6 +77,9 @@ function ActorFields({ initial, submitLabel, onSubmit, onCancel, extra }: {
               ))}
             </ul>
           )}
+          <button type="button" className="link-button" aria-expanded={browsing} onClick={() => setBrowsing((b) => !b)}>
+            {browsing ? 'Masquer le catalogue' : `Parcourir le catalogue (${searchCatalogue('').length} acteurs)`}
+          </button>
         </>
       )}
       <label htmlFor={`${uid}-name`}>Nom</label>
