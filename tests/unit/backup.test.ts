@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { serializeBackup, validateBackup } from '../../src/domain/format/backup';
-import { parseSessionFile } from '../../src/domain/format/file';
+import { backupSizeWarning, serializeBackup, validateBackup } from '../../src/domain/format/backup';
+import { checkFileSize, MAX_FILE_BYTES, parseSessionFile } from '../../src/domain/format/file';
 import type { Session } from '../../src/domain/types';
 import { AciaDatabase } from '../../src/storage/db';
 import { listSessions, needsBackup, restoreSessions, saveSession } from '../../src/storage/repository';
@@ -52,5 +52,17 @@ describe('backup of every session', () => {
       { ...base, id: 'c', title: 'Nouveau', createdAt: '2026-11-23T00:00:00Z', updatedAt: '2026-11-23T00:00:00Z' },
     ];
     expect(needsBackup(rows, now).map((r) => r.id)).toEqual(['a']);
+  });
+});
+
+describe('a backup too large to be imported again', () => {
+  it('is said at once, in French, with its size, exactly when the import would refuse it', () => {
+    expect(backupSizeWarning(MAX_FILE_BYTES)).toBeNull();
+    expect(checkFileSize(MAX_FILE_BYTES).ok).toBe(true);
+    const over = MAX_FILE_BYTES + 1.5 * 1024 * 1024;
+    expect(checkFileSize(over).ok).toBe(false);
+    expect(backupSizeWarning(over)).toBe(
+      "La sauvegarde fait 11,5 Mo : au-delà de 10 Mo, l'import la refusera d'un bloc. Exportez aussi chaque atelier séparément (Actions → Exporter) pour pouvoir les réimporter.",
+    );
   });
 });

@@ -57,3 +57,13 @@ export function validateBackup(raw: unknown): Result<Session[]> {
 }
 
 export { FORMAT_NAME, MAX_FILE_BYTES };
+
+/**
+ * What to tell the user about a backup of this many bytes: a file over the import limit is still
+ * a copy, but cannot be restored in one go (the import refuses files over 10 MB before reading).
+ */
+export function backupSizeWarning(bytes: number): string | null {
+  if (bytes <= MAX_FILE_BYTES) return null;
+  const size = (bytes / 1024 / 1024).toLocaleString('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return `La sauvegarde fait ${size} Mo : au-delà de 10 Mo, l'import la refusera d'un bloc. Exportez aussi chaque atelier séparément (Actions → Exporter) pour pouvoir les réimporter.`;
+}

@@ -21,7 +21,7 @@ import { useDatabaseOutdated } from '../../ui/useDatabaseOutdated';
 import { CreateSessionDialog } from './CreateSessionDialog';
 import { readImportFile } from './importFile';
 import { StoragePanel } from './StoragePanel';
-import { serializeBackup } from '../../domain/format/backup';
+import { backupSizeWarning, serializeBackup } from '../../domain/format/backup';
 import { downloadText } from '../../ui/download';
 
 type Dialog =
@@ -99,8 +99,11 @@ export function HomePage() {
     guard(async () => {
       const { sessions: all, damaged } = await loadAllSessions(db);
       const now = new Date();
-      downloadText(serializeBackup(all, now), `cartographies-acia-sauvegarde-${now.toISOString().slice(0, 10)}.json`);
+      const text = serializeBackup(all, now);
+      downloadText(text, `cartographies-acia-sauvegarde-${now.toISOString().slice(0, 10)}.json`);
       for (const s of all) await markExported(db, s.id, now);
+      const tooLarge = backupSizeWarning(new Blob([text]).size);
+      if (tooLarge) setAlert(tooLarge);
       setNotice(
         `Sauvegarde de ${all.length} atelier(s) enregistrée.${damaged ? ` ${damaged} atelier(s) endommagé(s) n'ont pas pu être inclus.` : ''}`,
       );
