@@ -123,11 +123,10 @@ function ActorMapInner({ session }: { session: Session }) {
         actorClipboard = clip;
         if (key === 'x') {
           const ids = clip.actors.map((a) => a.id);
-          if (actorsDeletionMatters(s, ids)) setDialog({ kind: 'delete', actorIds: ids, relationIds: [], noteIds: [] });
-          else {
-            applyCommand((x) => deleteActors(x, ids));
-            view.select([], 'actor');
-          }
+          // Copied already; removed once the user confirms (the dialog announces the deletion).
+          if (actorsDeletionMatters(s, ids)) return setDialog({ kind: 'delete', actorIds: ids, relationIds: [], noteIds: [] });
+          applyCommand((x) => deleteActors(x, ids));
+          view.select([], 'actor');
         }
         view.announce(`${clip.actors.length} acteur(s) ${key === 'x' ? 'coupé(s)' : 'copié(s)'}.`);
       } else if (e.key === 'Escape') {
