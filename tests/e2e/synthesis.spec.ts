@@ -1,10 +1,15 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { examplePath, importFile } from './helpers';
 
-test('the Synthèse of the DUI example reads the report findings, and a step number leads to the step', async ({ page }) => {
+/** Imports the report's DUI example and opens it. */
+async function openDui(page: Page) {
   await page.goto('./');
   await importFile(page, examplePath('dui-groupement.json'));
   await page.getByRole('link', { name: /DUI du groupement/ }).click();
+}
+
+test('the Synthèse of the DUI example reads the report findings, and a step number leads to the step', async ({ page }) => {
+  await openDui(page);
   await page.getByRole('tab', { name: 'Synthèse' }).click();
   const panel = page.getByRole('tabpanel');
   await expect(panel).toContainText("Les utilisateur·rices prennent part au projet pour la première fois à l'étape 3");
@@ -23,9 +28,7 @@ test('the Synthèse of the DUI example reads the report findings, and a step num
 });
 
 test('a note by another author (neither the trinôme nor the facilitator) gets its own column in the Synthèse', async ({ page }) => {
-  await page.goto('./');
-  await importFile(page, examplePath('dui-groupement.json'));
-  await page.getByRole('link', { name: /DUI du groupement/ }).click();
+  await openDui(page);
   await page.getByRole('tab', { name: 'Synthèse' }).click();
   const panel = page.getByRole('tabpanel');
   await expect(panel.getByRole('heading', { name: 'Autre', exact: true })).toHaveCount(0);
@@ -46,9 +49,7 @@ test('a note by another author (neither the trinôme nor the facilitator) gets i
 });
 
 test('a guiding question shown large, and its answer kept as a note', async ({ page }) => {
-  await page.goto('./');
-  await importFile(page, examplePath('dui-groupement.json'));
-  await page.getByRole('link', { name: /DUI du groupement/ }).click();
+  await openDui(page);
   await page.getByRole('tab', { name: 'Synthèse' }).click();
   await page.getByText('Dialogue social', { exact: true }).click();
   await page.getByRole('button', { name: 'Afficher la question « Le CSE a-t-il été informé, consulté ? »' }).click();
@@ -62,9 +63,7 @@ test('a guiding question shown large, and its answer kept as a note', async ({ p
 });
 
 test('the step-by-step replay goes to the whole map with the keyboard, and Échap leaves', async ({ page }) => {
-  await page.goto('./');
-  await importFile(page, examplePath('dui-groupement.json'));
-  await page.getByRole('link', { name: /DUI du groupement/ }).click();
+  await openDui(page);
   await page.getByRole('button', { name: 'Présentation' }).click();
   const replay = page.getByRole('dialog', { name: 'Présentation pas à pas' });
   await expect(replay).toContainText('Étape 1 sur 11');
@@ -85,9 +84,7 @@ test('the step-by-step replay goes to the whole map with the keyboard, and Écha
 });
 
 test('leaving the browser’s full screen (its own Échap) leaves the replay too', async ({ page }) => {
-  await page.goto('./');
-  await importFile(page, examplePath('dui-groupement.json'));
-  await page.getByRole('link', { name: /DUI du groupement/ }).click();
+  await openDui(page);
   await page.getByRole('button', { name: 'Présentation' }).click();
   const replay = page.getByRole('dialog', { name: 'Présentation pas à pas' });
   await expect.poll(() => page.evaluate(() => document.fullscreenElement?.getAttribute('aria-label') ?? null)).toBe('Présentation pas à pas');
