@@ -44,7 +44,11 @@ export function Presentation({ session, onClose }: { session: Session; onClose: 
       else if (entered) closeRef.current();
     };
     document.addEventListener('fullscreenchange', onFullscreenChange);
-    if (el?.requestFullscreen) void el.requestFullscreen().catch(() => undefined);
+    if (el?.requestFullscreen) {
+      void el.requestFullscreen().then(() => {
+        entered = document.fullscreenElement === el;
+      }, () => undefined);
+    }
     return () => {
       document.removeEventListener('fullscreenchange', onFullscreenChange);
       if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
