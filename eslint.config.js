@@ -22,6 +22,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['bench/baseline/public/*.js'],
+    languageOptions: { globals: globals.worker },
+  },
+  {
     files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['react', 'react-dom', 'dexie', '@xyflow/*', 'zustand', '../storage/*', '../state/*'] }],

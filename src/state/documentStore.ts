@@ -42,6 +42,21 @@ export const useDocumentStore = create<DocumentState>()(
   ),
 );
 
+type DocumentListener = (session: Session | null, previous: Session | null) => void;
+const firstListeners = new Set<DocumentListener>();
+
+// Subscribed when the store is made, hence before any component: these listeners hear of a change
+// before React schedules its re-render (a save starts before the page draws the edit).
+useDocumentStore.subscribe((state, prev) => {
+  if (state.session !== prev.session) for (const listener of firstListeners) listener(state.session, prev.session);
+});
+
+/** Listens to every change of the document (edits, undo, redo, loads), ahead of the components. */
+export function onDocumentChange(listener: DocumentListener): () => void {
+  firstListeners.add(listener);
+  return () => firstListeners.delete(listener);
+}
+
 export const undo = () => useDocumentStore.temporal.getState().undo();
 export const redo = () => useDocumentStore.temporal.getState().redo();
 

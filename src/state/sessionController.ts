@@ -3,11 +3,12 @@
  * through a SessionPersister, flush when the page is hidden or closed, and follow the edits
  * another tab makes to the same session (BroadcastChannel).
  */
+import { useEffect, useState } from 'react';
 import type { Session } from '../domain/types';
 import { getDb } from '../storage/db';
 import { SessionPersister } from '../storage/persister';
 import { loadSession } from '../storage/repository';
-import { useDocumentStore } from './documentStore';
+import { onDocumentChange, useDocumentStore } from './documentStore';
 import { useViewStore } from './viewStore';
 import { OtherTabEdits } from './otherTabEdits';
 
@@ -55,8 +56,8 @@ export async function openSession(id: string): Promise<OpenSession | { error: st
     },
   );
 
-  const unsubscribe = useDocumentStore.subscribe((state, prev) => {
-    if (state.session && state.session !== prev.session && state.session.id === id) persister.update(state.session);
+  const unsubscribe = onDocumentChange((session) => {
+    if (session?.id === id) persister.update(session);
   });
 
   const flushNow = () => void persister.flush();
@@ -88,3 +89,21 @@ export async function openSession(id: string): Promise<OpenSession | { error: st
 
 /** The open session, or null. */
 export const useSession = (): Session | null => useDocumentStore((s) => s.session);
+
+/**
+ * A count that goes up whenever another tab saves a session. Edits are written with IndexedDB
+ * itself (see `writeDiff`), which Dexie's live queries do not hear of: the home page re-reads its
+ * list on this count.
+ */
+export function useSessionsSavedElsewhere(): number {
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (typeof BroadcastChannel !== 'function') return;
+    const channel = new BroadcastChannel(CHANNEL);
+    channel.onmessage = (event: MessageEvent<SavedMessage>) => {
+      if (event.data?.type === 'saved') setCount((n) => n + 1);
+    };
+    return () => channel.close();
+  }, []);
+  return count;
+}

@@ -4,14 +4,19 @@
  *
  * Versions: every change of the stores is a new `this.version(n)` below, never an edit of an
  * earlier one; tests open a database written by version 1 with the current code.
+ * Edits are written with IndexedDB itself (see `writeDiff`); everything else goes through Dexie.
  */
 import { Dexie, type Table } from 'dexie';
 import type { Actor, EntityKind, Lane, Link, Note, Relation, SessionHeader, Step } from '../domain/types';
 
-/** The session header as stored, with what only this browser knows about it. */
-export interface SessionRow extends SessionHeader {
-  /** When the session was last exported from this browser (ISO date-time). */
-  lastExportedAt?: string;
+/** The session header as stored. */
+export type SessionRow = SessionHeader;
+
+/** What only this browser knows about a session: when it was last exported from here. */
+export interface ExportRow {
+  sessionId: string;
+  /** ISO date-time. */
+  lastExportedAt: string;
 }
 
 /** An entity as stored: the entity, its session, and its place in the session's array. */
@@ -38,6 +43,7 @@ export class AciaDatabase extends Dexie {
   links!: Table<Row<Link>, [string, string]>;
   relations!: Table<Row<Relation>, [string, string]>;
   notes!: Table<Row<Note>, [string, string]>;
+  exports!: Table<ExportRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -50,6 +56,21 @@ export class AciaDatabase extends Dexie {
       relations: ENTITY_STORE,
       notes: ENTITY_STORE,
     });
+    // Version 2: the last export date leaves the session row for a table of its own, so that
+    // saving an edit writes the session row whole, without reading it first.
+    this.version(2)
+      .stores({ exports: 'sessionId' })
+      .upgrade(async (tx) => {
+        const exported: ExportRow[] = [];
+        await tx
+          .table('sessions')
+          .toCollection()
+          .modify((row: SessionRow & { lastExportedAt?: unknown }) => {
+            if (typeof row.lastExportedAt === 'string') exported.push({ sessionId: row.id, lastExportedAt: row.lastExportedAt });
+            delete row.lastExportedAt;
+          });
+        await tx.table('exports').bulkPut(exported);
+      });
   }
 
   entityTable<K extends EntityKind>(kind: K): Table<EntityRows[K], [string, string]> {
@@ -57,7 +78,7 @@ export class AciaDatabase extends Dexie {
   }
 
   get allTables() {
-    return [this.sessions, this.lanes, this.actors, this.steps, this.links, this.relations, this.notes];
+    return [this.sessions, this.lanes, this.actors, this.steps, this.links, this.relations, this.notes, this.exports];
   }
 }
 

@@ -6,6 +6,7 @@
  * flight and no debounce to lose on close. A failed write keeps the baseline, so the next flush
  * retries everything not yet on disk.
  */
+import { headerOf } from '../domain/session';
 import type { Session } from '../domain/types';
 import type { AciaDatabase } from './db';
 import { diffSessions, isEmptyDiff } from './diff';
@@ -103,7 +104,7 @@ export class SessionPersister {
     this.options.onStatus?.({ state: 'saving' });
     askPersistentStorage();
     let failed = false;
-    this.writing = writeDiff(this.db, diff, savedAt).then(
+    this.writing = writeDiff(this.db, diff, headerOf(target), savedAt).then(
       () => {
         this.baseline = target;
         this.options.onWritten?.(diff.sessionId, savedAt);

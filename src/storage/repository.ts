@@ -4,17 +4,24 @@
  */
 import { validateSession } from '../domain/format/file';
 import { copyTitle, duplicateSession as duplicateModel, headerOf } from '../domain/session';
-import { ENTITY_KINDS, type Session } from '../domain/types';
+import { ENTITY_KINDS, type Session, type SessionHeader } from '../domain/types';
 import { fail, ok, type Result } from '../domain/result';
 import { type AciaDatabase, type SessionRow } from './db';
 import { fullDiff, type SessionDiff } from './diff';
 
-export type SessionSummary = SessionRow;
+/** A session as the home page lists it: its header, and when it was last exported from here. */
+export type SessionSummary = SessionRow & { lastExportedAt?: string };
 
 /** Sessions, newest change first. */
 export async function listSessions(db: AciaDatabase): Promise<SessionSummary[]> {
-  const rows = await db.sessions.orderBy('updatedAt').reverse().toArray();
-  return rows;
+  return db.transaction('r', db.sessions, db.exports, async () => {
+    const rows = await db.sessions.orderBy('updatedAt').reverse().toArray();
+    const exported = new Map((await db.exports.toArray()).map((e) => [e.sessionId, e.lastExportedAt]));
+    return rows.map((row) => {
+      const at = exported.get(row.id);
+      return at ? { ...row, lastExportedAt: at } : row;
+    });
+  });
 }
 
 export async function sessionExists(db: AciaDatabase, id: string): Promise<boolean> {
@@ -31,8 +38,7 @@ export async function loadSession(db: AciaDatabase, id: string): Promise<Result<
   return db.transaction('r', db.allTables, async () => {
     const row = await db.sessions.get(id);
     if (!row) return fail<Session>({ path: '', message: "Cet atelier n'existe pas (ou plus) dans ce navigateur." });
-    const { lastExportedAt: _e, ...header } = row;
-    const session: Record<string, unknown> = { ...header };
+    const session: Record<string, unknown> = { ...row };
     for (const kind of ENTITY_KINDS) {
       const rows = await db.entityTable(kind).where('sessionId').equals(id).toArray();
       rows.sort((a, b) => a.order - b.order);
@@ -49,16 +55,46 @@ export async function loadSession(db: AciaDatabase, id: string): Promise<Result<
   });
 }
 
-/** Writes a diff in one transaction; the header's `updatedAt` is set to `savedAt`. */
-export async function writeDiff(db: AciaDatabase, diff: SessionDiff, savedAt: string): Promise<void> {
-  await db.transaction('rw', db.allTables, async () => {
-    const existing = await db.sessions.get(diff.sessionId);
-    const header = diff.header ?? (existing ? headerOf(existing as unknown as Session) : null);
-    if (header) await db.sessions.put({ ...existing, ...header, updatedAt: savedAt } as SessionRow);
-    for (const kind of ENTITY_KINDS) {
-      const table = db.entityTable(kind);
-      if (diff.deletes[kind].length > 0) await table.bulkDelete(diff.deletes[kind].map((id) => [diff.sessionId, id] as [string, string]));
-      if (diff.puts[kind].length > 0) await table.bulkPut(diff.puts[kind] as never[]);
+/**
+ * Writes a diff and the session's header (its `updatedAt` set to `savedAt`) in one transaction.
+ *
+ * This is the one write made with IndexedDB itself rather than Dexie: every request is placed
+ * before this function returns, and the transaction is committed at once, so the rows reach the
+ * disk while the page re-renders the edit, without waiting for the page to be free to hear back
+ * from each request. (Dexie would start the transaction a microtask later and commit it only
+ * once the page had handled every request's success.) Nothing is read: the header is written
+ * whole, from the document.
+ */
+export function writeDiff(db: AciaDatabase, diff: SessionDiff, header: SessionHeader, savedAt: string): Promise<void> {
+  if (!db.isOpen()) return db.open().then(() => writeDiff(db, diff, header, savedAt));
+  return new Promise<void>((resolve, reject) => {
+    const kinds = ENTITY_KINDS.filter((k) => diff.puts[k].length > 0 || diff.deletes[k].length > 0);
+    let tx: IDBTransaction;
+    try {
+      tx = db.backendDB().transaction(['sessions', ...kinds], 'readwrite');
+    } catch (error) {
+      reject(error);
+      return;
+    }
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error ?? new DOMException("L'écriture a été interrompue.", 'AbortError'));
+    try {
+      tx.objectStore('sessions').put({ ...header, updatedAt: savedAt } satisfies SessionRow);
+      for (const kind of kinds) {
+        const store = tx.objectStore(kind);
+        for (const id of diff.deletes[kind]) store.delete([diff.sessionId, id]);
+        for (const row of diff.puts[kind]) store.put(row);
+      }
+      tx.commit();
+    } catch (error) {
+      // A request refused at once (the disk is full, a value cannot be stored): nothing is written.
+      tx.onabort = null;
+      try {
+        tx.abort();
+      } catch {
+        // already finished
+      }
+      reject(error);
     }
   });
 }
@@ -68,11 +104,11 @@ async function deleteRows(db: AciaDatabase, id: string): Promise<void> {
 }
 
 /** Writes a whole session, replacing whatever was stored under its id. */
-export async function saveSession(db: AciaDatabase, session: Session, extra: Partial<SessionRow> = {}): Promise<void> {
+export async function saveSession(db: AciaDatabase, session: Session): Promise<void> {
   await db.transaction('rw', db.allTables, async () => {
     await deleteRows(db, session.id);
     const diff = fullDiff(session);
-    await db.sessions.put({ ...headerOf(session), ...extra });
+    await db.sessions.put(headerOf(session));
     for (const kind of ENTITY_KINDS) await db.entityTable(kind).bulkPut(diff.puts[kind] as never[]);
   });
 }
@@ -80,6 +116,7 @@ export async function saveSession(db: AciaDatabase, session: Session, extra: Par
 export async function deleteSession(db: AciaDatabase, id: string): Promise<void> {
   await db.transaction('rw', db.allTables, async () => {
     await db.sessions.delete(id);
+    await db.exports.delete(id);
     await deleteRows(db, id);
   });
 }
@@ -98,7 +135,7 @@ export async function duplicateStoredSession(db: AciaDatabase, id: string, now: 
 }
 
 export async function markExported(db: AciaDatabase, id: string, at: Date = new Date()): Promise<void> {
-  await db.sessions.update(id, { lastExportedAt: at.toISOString() });
+  await db.exports.put({ sessionId: id, lastExportedAt: at.toISOString() });
 }
 
 export interface RestoreReport {
@@ -146,7 +183,7 @@ export async function loadAllSessions(db: AciaDatabase): Promise<{ sessions: Ses
 }
 
 /** Sessions changed since their last export, and not exported for more than a week. */
-export function needsBackup(rows: readonly SessionRow[], now: Date = new Date()): SessionRow[] {
+export function needsBackup(rows: readonly SessionSummary[], now: Date = new Date()): SessionSummary[] {
   const week = 7 * 24 * 3600 * 1000;
   return rows.filter((r) => {
     const since = r.lastExportedAt ?? r.createdAt;

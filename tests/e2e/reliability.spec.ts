@@ -120,6 +120,24 @@ test('two tabs on the same session see each other’s edits', async ({ context }
   await expect(chronology(a).first()).toContainText('Puis dans l’onglet B');
 });
 
+test('the home page in another tab follows the edits saved in a session', async ({ context }) => {
+  const home = await context.newPage();
+  await home.goto('./');
+  await importFile(home, examplePath('dui-groupement.json'));
+  await importFile(home, examplePath('minimal.json'));
+  await expect(sessionLinks(home)).toHaveCount(2);
+  const [first, second] = await sessionLinks(home).allTextContents();
+  const tab = await context.newPage();
+  await tab.goto('./');
+  await tab.getByRole('link', { name: second! }).click();
+  await tab.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('button').first().click();
+  await tab.getByRole('textbox', { name: 'Titre' }).fill('Modifié dans l’autre onglet');
+  await tab.getByRole('textbox', { name: 'Titre' }).press('Enter');
+  await expect(tab.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
+  // The session just edited comes first in the list of the tab left open on the home page.
+  await expect.poll(() => sessionLinks(home).allTextContents()).toEqual([second, first]);
+});
+
 test('a backup of everything restores every session, and a damaged backup changes nothing', async ({ page }) => {
   await page.goto('./');
   await importFile(page, examplePath('dui-groupement.json'));

@@ -26,7 +26,7 @@ async function writeFirstSchemaDatabase(name: string) {
   });
   await new Promise<void>((resolve, reject) => {
     const tx = db.transaction(['sessions', ...ENTITY_KINDS], 'readwrite');
-    tx.objectStore('sessions').put(headerOf(session));
+    tx.objectStore('sessions').put({ ...headerOf(session), lastExportedAt: '2026-11-20T10:00:00.000Z' });
     for (const kind of ENTITY_KINDS) {
       (session[kind] as { id: string }[]).forEach((item, order) => tx.objectStore(kind).put({ ...item, sessionId: session.id, order }));
     }
@@ -42,8 +42,10 @@ describe('upgrading the database', () => {
     const name = `first-schema-${crypto.randomUUID()}`;
     const session = await writeFirstSchemaDatabase(name);
     const db = new AciaDatabase(name);
-    expect((await listSessions(db)).map((s) => s.title)).toEqual([session.title]);
+    expect((await listSessions(db)).map((s) => [s.title, s.lastExportedAt])).toEqual([[session.title, '2026-11-20T10:00:00.000Z']]);
     expect(await loadSession(db, session.id)).toEqual({ ok: true, value: session });
+    // The export date moved to its own table (version 2): the session row is the header alone.
+    expect(await db.sessions.get(session.id)).toEqual(headerOf(session));
     db.close();
   });
 });

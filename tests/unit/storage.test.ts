@@ -97,23 +97,27 @@ describe('diffs', () => {
 });
 
 describe('the persister', () => {
-  it('writes an edit to disk, setting the status to Enregistré, and only the changed row', async () => {
+  it('writes an edit to disk, setting the status to Enregistré, and only the changed row, without reading first', async () => {
     const session = dui();
     await saveSession(db, session);
     const statuses: SaveStatus['state'][] = [];
     const persister = new SessionPersister(db, session, { onStatus: (s) => statuses.push(s.state) });
-    let puts = 0;
-    db.steps.hook('creating', () => void puts++);
-    db.steps.hook('updating', () => void puts++);
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    const get = vi.spyOn(IDBObjectStore.prototype, 'get');
     const edited = { ...session, steps: session.steps.map((s) => (s.id === 'step-02' ? { ...s, title: 'Appel à projets ARS' } : s)) };
     persister.update(edited);
+    // Placed at once, before anything else runs (the page re-renders after this).
+    expect(put.mock.contexts.map((store) => (store as IDBObjectStore).name).sort()).toEqual(['sessions', 'steps']);
     expect(persister.hasPendingChanges).toBe(true);
     await persister.flush();
+    expect(get).not.toHaveBeenCalled();
+    put.mockRestore();
+    get.mockRestore();
     expect(persister.hasPendingChanges).toBe(false);
     expect(statuses.at(-1)).toBe('saved');
-    expect(puts).toBe(1);
     const other = new AciaDatabase(db.name);
     expect((await other.steps.get([session.id, 'step-02']))?.title).toBe('Appel à projets ARS');
+    expect((await other.sessions.get(session.id))?.updatedAt).not.toBe(session.updatedAt);
     other.close();
   });
 
@@ -131,22 +135,18 @@ describe('the persister', () => {
     await saveSession(db, session);
     const statuses: SaveStatus[] = [];
     const persister = new SessionPersister(db, session, { onStatus: (s) => statuses.push(s) });
-    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
-    const abort = Object.assign(new Error('aborted'), { name: 'AbortError', inner: quota });
-    const hook = () => {
-      throw abort;
-    };
-    db.sessions.hook('updating', hook);
-    db.sessions.hook('creating', hook);
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('Quota exceeded', 'QuotaExceededError');
+    });
     persister.update({ ...session, title: 'Perdu ?' });
     await persister.flush();
     const last = statuses.at(-1)!;
     expect(last.state).toBe('error');
     expect(last.state === 'error' && last.message).toContain('stockage du navigateur est plein');
     expect(persister.hasPendingChanges).toBe(true);
+    expect((await db.sessions.get(session.id))?.title).toBe(session.title);
 
-    db.sessions.hook('updating').unsubscribe(hook);
-    db.sessions.hook('creating').unsubscribe(hook);
+    put.mockRestore();
     await persister.flush();
     expect(statuses.at(-1)!.state).toBe('saved');
     expect((await db.sessions.get(session.id))?.title).toBe('Perdu ?');

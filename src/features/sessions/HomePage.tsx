@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useSessionsSavedElsewhere } from '../../state/sessionController';
 import { useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { firstMessage } from '../../domain/format/file';
@@ -36,7 +37,8 @@ export const sessionPath = (id: string) => `/atelier/${encodeURIComponent(id)}`;
 
 export function HomePage() {
   const db = getDb();
-  const sessions = useLiveQuery(() => listSessions(db), [db]);
+  const savedElsewhere = useSessionsSavedElsewhere();
+  const sessions = useLiveQuery(() => listSessions(db), [db, savedElsewhere]);
   const [, navigate] = useLocation();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
