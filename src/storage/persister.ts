@@ -58,9 +58,9 @@ export class SessionPersister {
   update(next: Session): void {
     if (this.disposed || next === this.latest) return;
     this.latest = next;
-    this.options.onStatus?.({ state: 'pending' });
     if (this.writing || this.timer) {
       // A write is under way: this change goes in the next one.
+      this.options.onStatus?.({ state: 'pending' });
       this.timer ??= setTimeout(() => {
         this.timer = null;
         void this.flush();
@@ -101,9 +101,8 @@ export class SessionPersister {
       return;
     }
     const savedAt = (this.options.now?.() ?? new Date()).toISOString();
-    this.options.onStatus?.({ state: 'saving' });
-    askPersistentStorage();
     let failed = false;
+    // The write is placed first; telling the page about it comes after.
     this.writing = writeDiff(this.db, diff, headerOf(target), savedAt).then(
       () => {
         this.baseline = target;
@@ -115,6 +114,8 @@ export class SessionPersister {
         this.options.onStatus?.({ state: 'error', message: storageErrorMessage(error), error });
       },
     );
+    this.options.onStatus?.({ state: 'saving' });
+    askPersistentStorage();
     try {
       await this.writing;
     } finally {
