@@ -153,7 +153,7 @@ function ConductMapInner({ session }: { session: Session }) {
           {creating && <StepEditor key="new" session={session} onClose={() => useViewStore.getState().setCreatingStep(false)} />}
           {!creating && editedStep && (
             <StepEditor
-              key={objectKey(editedStep)}
+              key={editedStep.id}
               session={session}
               step={editedStep}
               number={numberOf(editedStep.id)}

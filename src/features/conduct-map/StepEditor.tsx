@@ -29,6 +29,14 @@ export function StepEditor({ session, step, number, onClose }: Props) {
   const defaultLane = session.lanes[0]?.id ?? '';
   const [draft, setDraft] = useState<StepDraft>(() => (step ? draftFromStep(step) : emptyStepDraft(defaultLane)));
   const [errors, setErrors] = useState<StepDraftErrors>({});
+  // The step changed under the form (saved, undone, moved on the map): the form shows it again.
+  // (Reset here rather than by remounting the form, which rebuilt every field at each save.)
+  const [shown, setShown] = useState(step);
+  if (step !== shown) {
+    setShown(step);
+    setDraft(step ? draftFromStep(step) : emptyStepDraft(defaultLane));
+    setErrors({});
+  }
   const titleRef = useRef<HTMLInputElement>(null);
   const uid = useId();
   const ids = (name: string) => `${uid}-${name}`;
