@@ -13,6 +13,7 @@ import { noteIdOf, useViewStore } from '../../state/viewStore';
 import { MAP_FLOW_PROPS } from '../ariaLabels';
 import { keyboardMoves, selectionAfter } from '../changes';
 import { useFlowNodes } from '../useFlowNodes';
+import { useStableItems } from '../stableItems';
 import { ActorNode } from './ActorNode';
 import { ACTOR_NODE, ActorNodeCache, buildRelationEdges, type ActorNode as ActorNodeType } from './adapter';
 import { NoteNode, type NoteNodeType } from './NoteNode';
@@ -21,6 +22,9 @@ import { buildNoteEdges, buildNoteNodes } from './notes';
 const nodeTypes: NodeTypes = { actor: ActorNode, note: NoteNode };
 const edgeTypes: EdgeTypes = { floating: FloatingEdge };
 type MapNode = ActorNodeType | NoteNodeType;
+
+/** Made once: a new function at each render would redraw every node of the mini-map. */
+const miniMapColor = (n: Node) => (n.type === 'actor' ? ACTOR_CATEGORY_VISUALS[(n as ActorNodeType).data.actor.category].color : '#fde68a');
 
 interface Props {
   session: Session;
@@ -62,13 +66,15 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
   const commitRef = useRef<(moved: MapNode[]) => void>(() => undefined);
 
   const names = useMemo(() => new Map(session.actors.map((a) => [a.id, a.name])), [session.actors]);
-  const edges = useMemo(() => {
-    const actorIds = new Set(session.actors.map((a) => a.id));
-    return [
-      ...buildRelationEdges(session.relations, names, new Set(linkSelection)),
-      ...buildNoteEdges(notes, (n) => n.attachedTo?.type === 'actor' && actorIds.has(n.attachedTo.id)),
-    ];
-  }, [session.relations, session.actors, names, linkSelection, notes]);
+  const edges = useStableItems(
+    useMemo(() => {
+      const actorIds = new Set(session.actors.map((a) => a.id));
+      return [
+        ...buildRelationEdges(session.relations, names, new Set(linkSelection)),
+        ...buildNoteEdges(notes, (n) => n.attachedTo?.type === 'actor' && actorIds.has(n.attachedTo.id)),
+      ];
+    }, [session.relations, session.actors, names, linkSelection, notes]),
+  );
 
   const onNodesChange = useCallback((changes: NodeChange<MapNode>[]) => {
     const view = useViewStore.getState();
@@ -128,7 +134,7 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
           pannable
           zoomable
           ariaLabel="Mini-carte"
-          nodeColor={(n) => (n.type === 'actor' ? ACTOR_CATEGORY_VISUALS[(n as ActorNodeType).data.actor.category].color : '#fde68a')}
+          nodeColor={miniMapColor}
         />
       </ReactFlow>
     </div>

@@ -68,11 +68,20 @@ export class ActorNodeCache {
   }
 }
 
-function marker(kind: Relation['kind'], end: 'start' | 'end'): EdgeMarker | undefined {
+function makeMarker(kind: Relation['kind'], end: 'start' | 'end'): EdgeMarker | undefined {
   const v = RELATION_KIND_VISUALS[kind];
   if (v.arrow === 'none' || (end === 'start' && v.arrow !== 'both')) return undefined;
   return { type: v.arrow === 'open' ? MarkerType.Arrow : MarkerType.ArrowClosed, width: 18, height: 18, color: v.color };
 }
+
+// Markers and styles made once per kind, so that an unchanged edge is equal to its rebuilt self
+// (see canvas/stableItems.ts).
+const KIND_LOOKS = new Map(
+  (Object.keys(RELATION_KIND_VISUALS) as Relation['kind'][]).map((kind) => {
+    const v = RELATION_KIND_VISUALS[kind];
+    return [kind, { start: makeMarker(kind, 'start'), end: makeMarker(kind, 'end'), style: { stroke: v.color, strokeWidth: v.width, strokeDasharray: v.dash || undefined } }];
+  }),
+);
 
 export function relationLabel(relation: Relation): string {
   return relation.label ? `${RELATION_KIND_LABELS[relation.kind]} : ${relation.label}` : RELATION_KIND_LABELS[relation.kind];
@@ -80,7 +89,7 @@ export function relationLabel(relation: Relation): string {
 
 export function buildRelationEdges(relations: readonly Relation[], names: ReadonlyMap<string, string>, selected: ReadonlySet<string>): Edge[] {
   return relations.map((r) => {
-    const v = RELATION_KIND_VISUALS[r.kind];
+    const looks = KIND_LOOKS.get(r.kind)!;
     return {
       id: r.id,
       source: r.from,
@@ -88,9 +97,9 @@ export function buildRelationEdges(relations: readonly Relation[], names: Readon
       type: 'floating',
       selected: selected.has(r.id),
       label: relationLabel(r),
-      markerEnd: marker(r.kind, 'end'),
-      markerStart: marker(r.kind, 'start'),
-      style: { stroke: v.color, strokeWidth: v.width, strokeDasharray: v.dash || undefined },
+      markerEnd: looks.end,
+      markerStart: looks.start,
+      style: looks.style,
       ariaLabel: `Relation : ${names.get(r.from) ?? '?'} ${RELATION_KIND_LABELS[r.kind].toLowerCase()} ${names.get(r.to) ?? '?'}${r.label ? ` (${r.label})` : ''}`,
     };
   });

@@ -42,6 +42,8 @@ export function buildNoteNodes(
 }
 
 /** A thin dashed line from an attached note to what it hangs on. */
+const NOTE_EDGE_STYLE = { stroke: '#94a3b8', strokeDasharray: '3 3', strokeWidth: 1.5 };
+
 export function buildNoteEdges(notes: readonly Note[], exists: (note: Note) => boolean): Edge[] {
   return notes
     .filter((n) => n.attachedTo && exists(n))
@@ -53,6 +55,6 @@ export function buildNoteEdges(notes: readonly Note[], exists: (note: Note) => b
       selectable: false,
       focusable: false,
       ariaLabel: 'Rattachement de la note',
-      style: { stroke: '#94a3b8', strokeDasharray: '3 3', strokeWidth: 1.5 },
+      style: NOTE_EDGE_STYLE,
     }));
 }

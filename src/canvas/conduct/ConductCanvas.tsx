@@ -1,5 +1,5 @@
 import {
-  ReactFlow, Controls, MiniMap, type Connection, type EdgeChange, type NodeChange,
+  ReactFlow, Controls, MiniMap, type Connection, type Node, type EdgeChange, type NodeChange,
   type OnNodeDrag, type NodeTypes,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
@@ -16,6 +16,7 @@ import { useViewStore } from '../../state/viewStore';
 import { flowAriaLabels, MAP_FLOW_PROPS } from '../ariaLabels';
 import { keyboardMoves, selectionAfter } from '../changes';
 import { useFlowNodes } from '../useFlowNodes';
+import { useStableItems } from '../stableItems';
 import { buildLinkEdges, ConductNodeCache, type StepNode as StepNodeType } from './adapter';
 import { LaneLayer } from './LaneLayer';
 import { StepNode } from './StepNode';
@@ -42,6 +43,9 @@ function focusStepNode(from: HTMLElement, id: string) {
   from.closest('.react-flow')?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus();
 }
 type MapNode = StepNodeType | NoteNodeType;
+
+/** Made once: a new function at each render would redraw every node of the mini-map. */
+const miniMapColor = (n: Node) => (n.type === 'step' ? STEP_KIND_VISUALS[(n as StepNodeType).data.step.kind].color : '#fde68a');
 
 interface Props {
   session: Session;
@@ -83,12 +87,14 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
   const commitRef = useRef<(moved: MapNode[]) => void>(() => undefined);
 
   const numberOf = useMemo(() => new Map(layout.steps.map((b) => [b.id, b.number])), [layout]);
-  const edges = useMemo(
-    () => [
-      ...buildLinkEdges(session.links, numberOf, new Set(linkSelection)),
-      ...buildNoteEdges(notes, (n) => n.attachedTo?.type === 'step' && numberOf.has(n.attachedTo.id)),
-    ],
-    [session.links, numberOf, linkSelection, notes],
+  const edges = useStableItems(
+    useMemo(
+      () => [
+        ...buildLinkEdges(session.links, numberOf, new Set(linkSelection)),
+        ...buildNoteEdges(notes, (n) => n.attachedTo?.type === 'step' && numberOf.has(n.attachedTo.id)),
+      ],
+      [session.links, numberOf, linkSelection, notes],
+    ),
   );
 
   const onNodesChange = useCallback((changes: NodeChange<MapNode>[]) => {
@@ -196,7 +202,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
         {/* The lanes and the axis grid are the background: no dot pattern to repaint at every frame of a pan. */}
         <LaneLayer layout={layout} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel="Mini-carte" nodeColor={(n) => (n.type === 'step' ? STEP_KIND_VISUALS[(n as StepNodeType).data.step.kind].color : '#fde68a')} />
+        <MiniMap pannable zoomable ariaLabel="Mini-carte" nodeColor={miniMapColor} />
       </ReactFlow>
     </div>
   );

@@ -117,6 +117,10 @@ export class ConductNodeCache {
 const sameBox = (a: StepBox, b: StepBox) =>
   a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.number === b.number && a.laneId === b.laneId;
 
+// Shared, so that an unchanged edge is equal to its rebuilt self (see canvas/stableItems.ts).
+const LINK_MARKER = { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#334155' };
+const LINK_STYLE = { stroke: '#334155', strokeWidth: 2 };
+
 export function buildLinkEdges(links: readonly Link[], numberOf: ReadonlyMap<string, number>, selected: ReadonlySet<string>): Edge[] {
   return links.map((link) => {
     const from = numberOf.get(link.from);
@@ -128,8 +132,8 @@ export function buildLinkEdges(links: readonly Link[], numberOf: ReadonlyMap<str
       type: 'default',
       selected: selected.has(link.id),
       label: link.label,
-      markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#334155' },
-      style: { stroke: '#334155', strokeWidth: 2 },
+      markerEnd: LINK_MARKER,
+      style: LINK_STYLE,
       ariaLabel: `Lien de l'étape ${from ?? '?'} à l'étape ${to ?? '?'}${link.label ? ` : ${link.label}` : ''}`,
     };
   });
