@@ -7,10 +7,13 @@ import '@xyflow/react/dist/style.css';
 import { Dexie } from 'dexie';
 import { createRoot, type Root } from 'react-dom/client';
 
+/** A row a second connection waits for (see UNTIL_ON_DISK in bench/bench.spec.ts). */
+interface Watch { db: string; store: string; key: IDBValidKey; field: string; value: string }
+
 declare global {
   interface Window {
     benchRender: (nodes: Node[], edges: Edge[]) => void;
-    benchPut: (i: number) => Promise<number>;
+    benchPut: (i: number, untilOnDisk: (watch: Watch, write: () => unknown) => Promise<number>) => Promise<number>;
   }
 }
 
@@ -28,16 +31,13 @@ window.benchRender = (nodes, edges) => {
 
 const db = new Dexie('bench-baseline');
 db.version(1).stores({ steps: '[sessionId+id], sessionId' });
-const reader = new Dexie('bench-baseline');
-reader.version(1).stores({ steps: '[sessionId+id], sessionId' });
 
-/** A raw Dexie put of one row, until it reads back from a second connection. */
-window.benchPut = async (i) => {
-  const t0 = performance.now();
+/** A raw Dexie put of one row, until a second connection (in a worker) reads it back. */
+window.benchPut = async (i, untilOnDisk) => {
+  await db.open();
   const title = `titre ${i} ${Math.random()}`;
-  await db.table('steps').put({ sessionId: 'b', id: 's1', title, laneId: 'l0', kind: 'autre', markers: [], participants: [], order: 1 });
-  for (;;) {
-    const row = (await reader.table('steps').get(['b', 's1'])) as { title?: string } | undefined;
-    if (row?.title === title) return performance.now() - t0;
-  }
+  await db.table('steps').put({ sessionId: 'b', id: 's1', title: 'avant', laneId: 'l0', kind: 'autre', markers: [], participants: [], order: 1 });
+  return untilOnDisk({ db: 'bench-baseline', store: 'steps', key: ['b', 's1'], field: 'title', value: title }, () =>
+    db.table('steps').put({ sessionId: 'b', id: 's1', title, laneId: 'l0', kind: 'autre', markers: [], participants: [], order: 1 }),
+  );
 };
