@@ -14,6 +14,7 @@ import { MAP_FLOW_PROPS } from '../ariaLabels';
 import { keyboardMoves, selectionAfter } from '../changes';
 import { useFlowNodes } from '../useFlowNodes';
 import { useStableItems } from '../stableItems';
+import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 import { ActorNode } from './ActorNode';
 import { ACTOR_NODE, ActorNodeCache, buildRelationEdges, type ActorNode as ActorNodeType } from './adapter';
 import { NoteNode, type NoteNodeType } from './NoteNode';
@@ -40,6 +41,7 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
   const linkSelection = useViewStore((s) => s.linkSelection);
   const apply = useDocumentStore((s) => s.apply);
   const cache = useRef(new ActorNodeCache());
+  const miniMapShown = useAfterFirstPaint();
   const selectedSet = useMemo(() => new Set(selection), [selection]);
 
   const actorNodes = useMemo(
@@ -130,12 +132,7 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
       >
         <Background gap={24} color="#e2e8f0" />
         <Controls showInteractive={false} />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel="Mini-carte"
-          nodeColor={miniMapColor}
-        />
+        {miniMapShown && <MiniMap pannable zoomable ariaLabel="Mini-carte" nodeColor={miniMapColor} />}
       </ReactFlow>
     </div>
   );

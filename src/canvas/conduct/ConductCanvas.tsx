@@ -17,6 +17,7 @@ import { flowAriaLabels, MAP_FLOW_PROPS } from '../ariaLabels';
 import { keyboardMoves, selectionAfter } from '../changes';
 import { useFlowNodes } from '../useFlowNodes';
 import { useStableItems } from '../stableItems';
+import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 import { buildLinkEdges, ConductNodeCache, type StepNode as StepNodeType } from './adapter';
 import { LaneLayer } from './LaneLayer';
 import { StepNode } from './StepNode';
@@ -61,6 +62,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
   const linkSelection = useViewStore((s) => s.linkSelection);
   const apply = useDocumentStore((s) => s.apply);
   const cache = useRef(new ConductNodeCache());
+  const miniMapShown = useAfterFirstPaint();
 
   const selectedSet = useMemo(() => new Set(selection), [selection]);
   const stepNodes = useMemo(
@@ -202,7 +204,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
         {/* The lanes and the axis grid are the background: no dot pattern to repaint at every frame of a pan. */}
         <LaneLayer layout={layout} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel="Mini-carte" nodeColor={miniMapColor} />
+        {miniMapShown && <MiniMap pannable zoomable ariaLabel="Mini-carte" nodeColor={miniMapColor} />}
       </ReactFlow>
     </div>
   );

@@ -18,6 +18,7 @@ import { LinkDialog } from './LinkDialog';
 import { ConductOutline } from './Outline';
 import { Presentation } from '../facilitation/Presentation';
 import { objectKey } from '../../ui/objectKey';
+import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 import { stepsOfActor } from '../../domain/commands/actors';
 import { filterNotes } from '../../domain/commands/notes';
 import { noteIdOf } from '../../state/viewStore';
@@ -49,6 +50,7 @@ function ConductMapInner({ session }: { session: Session }) {
   const focus = useViewStore((s) => s.focus);
   const noteRoles = useViewStore((s) => s.noteRoles);
   const flow = useReactFlow();
+  const panelsShown = useAfterFirstPaint();
 
   const { lanes, steps, timeline } = session;
   const layout = useMemo(() => layoutConductMap({ lanes, steps, timeline }, { today: today() }), [lanes, steps, timeline]);
@@ -162,9 +164,13 @@ function ConductMapInner({ session }: { session: Session }) {
           )}
           {!creating && editedNote && <NoteEditor key={objectKey(editedNote)} session={session} note={editedNote} />}
           {!creating && !editedStep && editedLink && <LinkEditor key={objectKey(editedLink)} link={editedLink} from={numberOf(editedLink.from)} to={numberOf(editedLink.to)} />}
-          <Chronology steps={steps} conflicts={conflicts} highlighted={highlighted} onFocusStep={focusStep} />
-          <LanesPanel session={session} />
-          <ConductLegend steps={steps} />
+          {panelsShown && (
+            <>
+              <Chronology steps={steps} conflicts={conflicts} highlighted={highlighted} onFocusStep={focusStep} />
+              <LanesPanel session={session} />
+              <ConductLegend steps={steps} />
+            </>
+          )}
         </aside>
       </div>
       {linkFrom && <LinkDialog session={session} fromId={linkFrom} onClose={() => setLinkFrom(null)} />}
