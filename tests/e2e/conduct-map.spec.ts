@@ -11,6 +11,20 @@ async function openDui(page: Page) {
   await expect(stepNode(page, 11)).toBeVisible();
 }
 
+test('zoomed far out, each step is drawn as its number on its colour; zooming back in shows its title again', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await openDui(page);
+  await expect(stepNode(page, 3)).toContainText("Constitution d'un groupe de travail");
+  const zoomOut = page.getByRole('button', { name: 'Zoom arrière' });
+  for (let i = 0; i < 4; i++) await zoomOut.click();
+  await expect(stepNode(page, 3)).not.toContainText("Constitution d'un groupe de travail");
+  await expect(stepNode(page, 3)).toHaveText('3');
+  // What a screen reader hears does not depend on the zoom.
+  await expect(stepNode(page, 3)).toHaveAccessibleName(/^Étape 3 : Constitution d'un groupe de travail, non datée/);
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom avant' }).click();
+  await expect(stepNode(page, 3)).toContainText("Constitution d'un groupe de travail");
+});
+
 test('the DUI example reads like the report: eleven numbered steps in their lanes, the chronology, the legend', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 900 });
   await openDui(page);

@@ -1,8 +1,8 @@
 import {
-  ReactFlow, Controls, MiniMap, type Connection, type Node, type EdgeChange, type NodeChange,
+  ReactFlow, Controls, MiniMap, getNodesBounds, getViewportForBounds, type Connection, type Node, type Viewport, type EdgeChange, type NodeChange,
   type OnNodeDrag, type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { addLink, moveStepToLane } from '../../domain/commands/conduct';
 import { newId } from '../../domain/ids';
 import { laneAtY, neighbourStep, type ConductLayout, type StepDirection } from '../../domain/layout/conduct';
@@ -45,6 +45,8 @@ function focusStepNode(from: HTMLElement, id: string) {
 }
 type MapNode = StepNodeType | NoteNodeType;
 
+const FIT_VIEW = { padding: 0.08, maxZoom: 1 };
+
 /** Made once: a new function at each render would redraw every node of the mini-map. */
 const miniMapColor = (n: Node) => (n.type === 'step' ? STEP_KIND_VISUALS[(n as StepNodeType).data.step.kind].color : '#fde68a');
 
@@ -83,6 +85,19 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
     [notes, layout, selectedSet],
   );
   const baseNodes = useMemo<MapNode[]>(() => [...stepNodes, ...noteNodes], [stepNodes, noteNodes]);
+
+  // The whole map in view from the first frame, computed from the layout: React Flow's own fit
+  // waits for every node to be drawn and measured, then moves the view, and every step is drawn
+  // again at the new scale (as its number alone once zoomed out: see StepNode).
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const [start, setStart] = useState<{ viewport?: Viewport } | null>(null);
+  useLayoutEffect(() => {
+    const box = canvasRef.current?.getBoundingClientRect();
+    if (!box || box.width === 0 || box.height === 0) return setStart({});
+    setStart({ viewport: getViewportForBounds(getNodesBounds(baseNodes), box.width, box.height, MAP_FLOW_PROPS.minZoom, FIT_VIEW.maxZoom, FIT_VIEW.padding) });
+    // Once, when the map opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   const { nodes, applyChanges, reset } = useFlowNodes(baseNodes);
   const nodesRef = useRef<MapNode[]>(nodes);
   nodesRef.current = nodes;
@@ -188,8 +203,8 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
   );
 
   return (
-    <div className="canvas" role="region" aria-label="Cartographie de la conduite de projet" onKeyDownCapture={onKeyDownCapture}>
-      <ReactFlow<MapNode>
+    <div ref={canvasRef} className="canvas" role="region" aria-label="Cartographie de la conduite de projet" onKeyDownCapture={onKeyDownCapture}>
+      {start && <ReactFlow<MapNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -199,13 +214,15 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
         onConnect={onConnect}
         {...MAP_FLOW_PROPS}
         ariaLabelConfig={conductAriaLabels}
-        fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
+        fitView={!start.viewport}
+        defaultViewport={start.viewport}
+        fitViewOptions={FIT_VIEW}
       >
         {/* The lanes and the axis grid are the background: no dot pattern to repaint at every frame of a pan. */}
         <LaneLayer layout={layout} />
         <Controls showInteractive={false} />
         {miniMapShown && <MiniMap pannable zoomable ariaLabel="Mini-carte" nodeColor={miniMapColor} />}
-      </ReactFlow>
+      </ReactFlow>}
     </div>
   );
 }

@@ -1,19 +1,36 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo } from 'react';
 import { MARKER_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
 import { MARKER_ICONS, STEP_KIND_VISUALS } from '../../i18n/visuals';
 import { stepDateText, type StepNode as StepNodeType } from './adapter';
 
+/**
+ * Below this zoom a step's text is under 5 px high: the map draws each step as its number on its
+ * kind's colour. A 200-step map opens at this scale, and drawing every title, date and marker
+ * nobody can read made it twice as slow to open. Its accessible name still says everything.
+ */
+export const FAR_ZOOM = 0.35;
+const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+
 /** A step on the conduct map: number, title, date, kind (colour and icon) and markers. */
 export const StepNode = memo(function StepNode({ data, selected }: NodeProps<StepNodeType>) {
   const { step, box, conflict, highlighted } = data;
+  const far = useStore(isFar);
   const visual = STEP_KIND_VISUALS[step.kind];
+  const className = `step-node${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${box.isBar ? ' is-bar' : ''}${conflict ? ' has-conflict' : ''}`;
+  const style = { ['--kind-color' as string]: visual.color };
+  if (far) {
+    return (
+      <div className={`${className} is-far`} style={style}>
+        <Handle type="target" position={Position.Left} />
+        <span className="step-number" aria-hidden="true">{box.number}</span>
+        <Handle type="source" position={Position.Right} />
+      </div>
+    );
+  }
   const date = stepDateText(step);
   return (
-    <div
-      className={`step-node${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${box.isBar ? ' is-bar' : ''}${conflict ? ' has-conflict' : ''}`}
-      style={{ ['--kind-color' as string]: visual.color }}
-    >
+    <div className={className} style={style}>
       <Handle type="target" position={Position.Left} />
       <div className="step-band" title={STEP_KIND_LABELS[step.kind]}>
         <span className="step-number" aria-hidden="true">{box.number}</span>
@@ -25,14 +42,12 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
       </div>
       <div className="step-title">{step.title}</div>
       {step.markers.length > 0 && (
-        <ul className="step-markers" aria-label="Marqueurs">
+        // The node's accessible name already lists the markers (see adapter): one element each here.
+        <div className="step-markers" aria-hidden="true">
           {step.markers.map((m) => (
-            <li key={m} title={MARKER_LABELS[m]}>
-              <span aria-hidden="true">{MARKER_ICONS[m]}</span>
-              <span className="visually-hidden">{MARKER_LABELS[m]}</span>
-            </li>
+            <span key={m} title={MARKER_LABELS[m]}>{MARKER_ICONS[m]}</span>
           ))}
-        </ul>
+        </div>
       )}
       <Handle type="source" position={Position.Right} />
     </div>
