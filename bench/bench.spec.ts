@@ -201,6 +201,8 @@ test('benchmark', async ({ page, browser }) => {
     // Edit to disk: a step's title changed through the editor, until a second connection reads it.
     await openOurs(page, session, 'conduite');
     await page.evaluate((source) => ((window as unknown as BenchWindow).untilOnDisk = (0, eval)(`(${source})`)), UNTIL_ON_DISK);
+    // The chronology is drawn just after the map (a low-priority render).
+    await expect(page.locator('.chronology-item')).toHaveCount(size);
     const edits: number[] = [];
     for (let i = 0; i < EDITS; i++) {
       const stepId = session.steps[(i * 7) % size]!.id;
