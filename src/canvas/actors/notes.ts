@@ -41,9 +41,9 @@ export function buildNoteNodes(
   });
 }
 
-/** A thin dashed line from an attached note to what it hangs on. */
 const NOTE_EDGE_STYLE = { stroke: '#94a3b8', strokeDasharray: '3 3', strokeWidth: 1.5 };
 
+/** A thin dashed line from an attached note to what it hangs on. */
 export function buildNoteEdges(notes: readonly Note[], exists: (note: Note) => boolean): Edge[] {
   return notes
     .filter((n) => n.attachedTo && exists(n))

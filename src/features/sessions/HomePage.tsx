@@ -1,5 +1,4 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useSessionsSavedElsewhere } from '../../state/sessionController';
 import { useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { firstMessage } from '../../domain/format/file';
@@ -19,6 +18,7 @@ import { formatDateTime } from '../../ui/format';
 import { ExportDialog } from '../export/ExportDialog';
 import { CompareDialog } from '../compare/CompareDialog';
 import { useDatabaseOutdated } from '../../ui/useDatabaseOutdated';
+import { useSessionsSavedElsewhere } from '../../state/sessionController';
 import { CreateSessionDialog } from './CreateSessionDialog';
 import { readImportFile } from './importFile';
 import { StoragePanel } from './StoragePanel';
