@@ -96,6 +96,23 @@ describe('the step editor', () => {
     expect(doc().steps[2]!.participants).toHaveLength(4);
   });
 
+  it('a step changed under the open form (saved, then undone) shows in the same fields, where the focus stays', async () => {
+    const user = userEvent.setup();
+    const { rerender } = renderEditor({ stepId: 'step-03' });
+    const show = () => rerender(<StepEditor session={doc()} step={doc().steps[2]} number={3} onClose={() => undefined} />);
+    const title = screen.getByRole('textbox', { name: 'Titre' });
+    await user.clear(title);
+    await user.type(title, 'Groupe de travail DUI{Enter}');
+    show();
+    expect(screen.getByRole('textbox', { name: 'Titre' })).toBe(title);
+    expect(title).toHaveFocus();
+    expect(title).toHaveValue('Groupe de travail DUI');
+    undo();
+    show();
+    expect(title).toHaveValue("Constitution d'un groupe de travail");
+    expect(title).toHaveFocus();
+  });
+
   it('a participant can be added with a role', async () => {
     const user = userEvent.setup();
     renderEditor({ stepId: 'step-01' });
