@@ -29,6 +29,22 @@ test('the DUI actors and relations render with their legend; the CSE stands out 
   await page.screenshot({ path: 'test-results/dui-actor-map.png' });
 });
 
+test('zoomed far out, actors are their category icons and relations lose their labels; zooming back in shows them', async ({ page }) => {
+  await openDuiActors(page);
+  const ars = page.getByRole('group', { name: /^Acteur : ARS/ });
+  const finance = page.getByRole('group', { name: 'Relation : ARS finance Groupement (Appel à projets)' });
+  await expect(ars).toContainText('ARS');
+  await expect(finance).toContainText('Finance : Appel à projets');
+  for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Zoom arrière' }).click();
+  await expect(ars).not.toContainText('ARS');
+  await expect(finance).not.toContainText('Appel à projets');
+  await expect(ars).toHaveAccessibleName(/^Acteur : ARS/);
+  await expect(finance).toHaveCount(1);
+  for (let i = 0; i < 6; i++) await page.getByRole('button', { name: 'Zoom avant' }).click();
+  await expect(ars).toContainText('ARS');
+  await expect(finance).toContainText('Finance : Appel à projets');
+});
+
 test('selecting step 3 highlights its four participants on the actor map', async ({ page }) => {
   await openDuiActors(page);
   await page.getByRole('tab', { name: 'Conduite de projet' }).click();

@@ -15,6 +15,7 @@ import { keyboardMoves, selectionAfter } from '../changes';
 import { useFlowNodes } from '../useFlowNodes';
 import { useStableItems } from '../stableItems';
 import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
+import { useStartViewport } from '../zoom';
 import { ActorNode } from './ActorNode';
 import { ACTOR_NODE, ActorNodeCache, buildRelationEdges, type ActorNode as ActorNodeType } from './adapter';
 import { NoteNode, type NoteNodeType } from './NoteNode';
@@ -23,6 +24,8 @@ import { buildNoteEdges, buildNoteNodes } from './notes';
 const nodeTypes: NodeTypes = { actor: ActorNode, note: NoteNode };
 const edgeTypes: EdgeTypes = { floating: FloatingEdge };
 type MapNode = ActorNodeType | NoteNodeType;
+
+const FIT_VIEW = { padding: 0.1, maxZoom: 1 };
 
 /** Made once: a new function at each render would redraw every node of the mini-map. */
 const miniMapColor = (n: Node) => (n.type === 'actor' ? ACTOR_CATEGORY_VISUALS[(n as ActorNodeType).data.actor.category].color : '#fde68a');
@@ -62,6 +65,8 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
     );
   }, [notes, actorNodes, selectedSet]);
   const baseNodes = useMemo<MapNode[]>(() => [...actorNodes, ...noteNodes], [actorNodes, noteNodes]);
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const start = useStartViewport(canvasRef, baseNodes, FIT_VIEW);
   const { nodes, applyChanges } = useFlowNodes(baseNodes);
   const nodesRef = useRef<MapNode[]>(nodes);
   nodesRef.current = nodes;
@@ -117,8 +122,8 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
   }, [onConnect]);
 
   return (
-    <div className="canvas" role="region" aria-label="Cartographie des acteurs">
-      <ReactFlow<MapNode>
+    <div ref={canvasRef} className="canvas" role="region" aria-label="Cartographie des acteurs">
+      {start && <ReactFlow<MapNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -128,12 +133,14 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
         onNodeDragStop={onNodeDragStop}
         onConnect={handleConnect}
         {...MAP_FLOW_PROPS}
-        fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
+        fitView={!start.viewport}
+        defaultViewport={start.viewport}
+        fitViewOptions={FIT_VIEW}
       >
         <Background gap={24} color="#e2e8f0" />
         <Controls showInteractive={false} />
         {miniMapShown && <MiniMap pannable zoomable ariaLabel="Mini-carte" nodeColor={miniMapColor} />}
-      </ReactFlow>
+      </ReactFlow>}
     </div>
   );
 }

@@ -2,17 +2,28 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { ACTOR_CATEGORY_LABELS } from '../../i18n/labels';
 import { ACTOR_CATEGORY_VISUALS } from '../../i18n/visuals';
+import { useFar } from '../zoom';
 import type { ActorNode as ActorNodeType } from './adapter';
 
 /** An actor on the actor map: category colour and icon, name, category label. */
 export const ActorNode = memo(function ActorNode({ data, selected }: NodeProps<ActorNodeType>) {
   const { actor, highlighted, uninvolved } = data;
+  // Zoomed far out: the category's icon on its colour (see FAR_ZOOM).
+  const far = useFar();
   const visual = ACTOR_CATEGORY_VISUALS[actor.category];
+  const className = `actor-node${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${uninvolved ? ' is-uninvolved' : ''}`;
+  const style = { ['--cat-color' as string]: visual.color };
+  if (far) {
+    return (
+      <div className={`${className} is-far`} style={style}>
+        <Handle type="target" position={Position.Left} />
+        <span className="actor-icon" aria-hidden="true">{visual.icon}</span>
+        <Handle type="source" position={Position.Right} />
+      </div>
+    );
+  }
   return (
-    <div
-      className={`actor-node${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${uninvolved ? ' is-uninvolved' : ''}`}
-      style={{ ['--cat-color' as string]: visual.color }}
-    >
+    <div className={className} style={style}>
       <Handle type="target" position={Position.Left} />
       <span className="actor-icon" aria-hidden="true">{visual.icon}</span>
       <span className="actor-text">

@@ -1,5 +1,6 @@
 import { BaseEdge, getStraightPath, useInternalNode, type EdgeProps, type InternalNode } from '@xyflow/react';
 import { memo } from 'react';
+import { useFar } from '../zoom';
 
 /** Where the line from this node's centre towards another point leaves the node's box. */
 function borderPoint(node: InternalNode, towards: { x: number; y: number }): { x: number; y: number } {
@@ -23,6 +24,8 @@ const centre = (n: InternalNode) => ({
 export const FloatingEdge = memo(function FloatingEdge({ id, source, target, markerEnd, markerStart, style, label, labelStyle, interactionWidth }: EdgeProps) {
   const s = useInternalNode(source);
   const t = useInternalNode(target);
+  // Zoomed far out, a label would be unreadable (and each one is measured when drawn).
+  const far = useFar();
   if (!s || !t) return null;
   const a = borderPoint(s, centre(t));
   const b = borderPoint(t, centre(s));
@@ -34,7 +37,7 @@ export const FloatingEdge = memo(function FloatingEdge({ id, source, target, mar
       markerEnd={markerEnd}
       markerStart={markerStart}
       style={style}
-      label={label}
+      label={far ? undefined : label}
       labelX={labelX}
       labelY={labelY}
       labelStyle={labelStyle}

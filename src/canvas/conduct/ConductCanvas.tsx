@@ -1,8 +1,8 @@
 import {
-  ReactFlow, Controls, MiniMap, getNodesBounds, getViewportForBounds, type Connection, type Node, type Viewport, type EdgeChange, type NodeChange,
+  ReactFlow, Controls, MiniMap, type Connection, type Node, type EdgeChange, type NodeChange,
   type OnNodeDrag, type NodeTypes,
 } from '@xyflow/react';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { addLink, moveStepToLane } from '../../domain/commands/conduct';
 import { newId } from '../../domain/ids';
 import { laneAtY, neighbourStep, type ConductLayout, type StepDirection } from '../../domain/layout/conduct';
@@ -17,6 +17,7 @@ import { flowAriaLabels, MAP_FLOW_PROPS } from '../ariaLabels';
 import { keyboardMoves, selectionAfter } from '../changes';
 import { useFlowNodes } from '../useFlowNodes';
 import { useStableItems } from '../stableItems';
+import { useStartViewport } from '../zoom';
 import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 import { buildLinkEdges, ConductNodeCache, type StepNode as StepNodeType } from './adapter';
 import { LaneLayer } from './LaneLayer';
@@ -86,18 +87,8 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
   );
   const baseNodes = useMemo<MapNode[]>(() => [...stepNodes, ...noteNodes], [stepNodes, noteNodes]);
 
-  // The whole map in view from the first frame, computed from the layout: React Flow's own fit
-  // waits for every node to be drawn and measured, then moves the view, and every step is drawn
-  // again at the new scale (as its number alone once zoomed out: see StepNode).
   const canvasRef = useRef<HTMLDivElement>(null);
-  const [start, setStart] = useState<{ viewport?: Viewport } | null>(null);
-  useLayoutEffect(() => {
-    const box = canvasRef.current?.getBoundingClientRect();
-    if (!box || box.width === 0 || box.height === 0) return setStart({});
-    setStart({ viewport: getViewportForBounds(getNodesBounds(baseNodes), box.width, box.height, MAP_FLOW_PROPS.minZoom, FIT_VIEW.maxZoom, FIT_VIEW.padding) });
-    // Once, when the map opens.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const start = useStartViewport(canvasRef, baseNodes, FIT_VIEW);
   const { nodes, applyChanges, reset } = useFlowNodes(baseNodes);
   const nodesRef = useRef<MapNode[]>(nodes);
   nodesRef.current = nodes;

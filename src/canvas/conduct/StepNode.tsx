@@ -1,21 +1,15 @@
-import { Handle, Position, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { MARKER_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
 import { MARKER_ICONS, STEP_KIND_VISUALS } from '../../i18n/visuals';
+import { useFar } from '../zoom';
 import { stepDateText, type StepNode as StepNodeType } from './adapter';
-
-/**
- * Below this zoom a step's text is under 5 px high: the map draws each step as its number on its
- * kind's colour. A 200-step map opens at this scale, and drawing every title, date and marker
- * nobody can read made it twice as slow to open. Its accessible name still says everything.
- */
-export const FAR_ZOOM = 0.35;
-const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 /** A step on the conduct map: number, title, date, kind (colour and icon) and markers. */
 export const StepNode = memo(function StepNode({ data, selected }: NodeProps<StepNodeType>) {
   const { step, box, conflict, highlighted } = data;
-  const far = useStore(isFar);
+  // Zoomed far out: the number on the kind's colour (see FAR_ZOOM).
+  const far = useFar();
   const visual = STEP_KIND_VISUALS[step.kind];
   const className = `step-node${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${box.isBar ? ' is-bar' : ''}${conflict ? ' has-conflict' : ''}`;
   const style = { ['--kind-color' as string]: visual.color };
