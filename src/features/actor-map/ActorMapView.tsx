@@ -83,6 +83,7 @@ function ActorMapInner({ session }: { session: Session }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTextField(e.target) || document.querySelector('[aria-modal="true"]')) return;
+      if (useViewStore.getState().tab !== 'acteurs') return; // this map is being taken down (see SessionPage)
       if ((e.key === 'Delete' || e.key === 'Backspace') && !(e.ctrlKey || e.metaKey)) {
         const s = useDocumentStore.getState().session;
         const view = useViewStore.getState();

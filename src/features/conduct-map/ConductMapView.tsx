@@ -80,6 +80,7 @@ function ConductMapInner({ session }: { session: Session }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (isTextField(e.target) || document.querySelector('[aria-modal="true"]')) return;
+      if (useViewStore.getState().tab !== 'conduite') return; // this map is being taken down (see SessionPage)
       const ctrl = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       if ((e.key === 'Delete' || e.key === 'Backspace') && !ctrl) {

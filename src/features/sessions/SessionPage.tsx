@@ -33,6 +33,31 @@ function exportNow(session: Session, onError: (message: string) => void) {
   if (!done.ok) onError(`Export impossible : ${done.errors[0]!.message}`);
 }
 
+/**
+ * The tab just left, until the browser is idle after drawing the new one; then null. Taking a
+ * 1000-step map down costs about 60 ms (React Flow resets its store with every node still
+ * listening): the map asked for is drawn first, and coming straight back finds the old one as it was.
+ */
+function useTabLeaving(tab: MapTab): MapTab | null {
+  const [shown, setShown] = useState(tab);
+  const [leaving, setLeaving] = useState<MapTab | null>(null);
+  if (shown !== tab) {
+    setShown(tab);
+    setLeaving(shown);
+  }
+  useEffect(() => {
+    if (!leaving) return;
+    const done = () => setLeaving(null);
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(done, { timeout: 1000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(done, 100);
+    return () => clearTimeout(timer);
+  }, [leaving]);
+  return leaving === tab ? null : leaving;
+}
+
 export function SessionPage({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
@@ -42,6 +67,7 @@ export function SessionPage({ id }: { id: string }) {
   const session = useSession();
   const tab = useViewStore((s) => s.tab);
   const setTab = useViewStore((s) => s.setTab);
+  const leaving = useTabLeaving(tab);
   const canUndo = useStore(useDocumentStore.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useDocumentStore.temporal, (s) => s.futureStates.length > 0);
 
@@ -167,13 +193,18 @@ export function SessionPage({ id }: { id: string }) {
         ))}
       </div>
       <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tabpanel">
-        {tab === 'conduite' ? (
-          <ConductMapView session={session} />
-        ) : tab === 'acteurs' ? (
-          <ActorMapView session={session} />
-        ) : (
-          <SynthesisView session={session} />
-        )}
+        {TABS.filter((t) => t.id === tab || t.id === leaving).map((t) => (
+          // The tab just left stays, unseen, unreachable and not drawn, until it is taken down.
+          <div key={t.id} className={t.id === tab ? 'tab-content' : 'tab-content is-leaving'} inert={t.id !== tab} aria-hidden={t.id !== tab || undefined}>
+            {t.id === 'conduite' ? (
+              <ConductMapView session={session} />
+            ) : t.id === 'acteurs' ? (
+              <ActorMapView session={session} />
+            ) : (
+              <SynthesisView session={session} />
+            )}
+          </div>
+        ))}
       </main>
     </div>
   );
