@@ -2,6 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { ACTOR_CATEGORY_LABELS } from '../../i18n/labels';
 import { ACTOR_CATEGORY_VISUALS } from '../../i18n/visuals';
+import { FarNode } from '../FarNode';
 import { useFar } from '../zoom';
 import type { ActorNode as ActorNodeType } from './adapter';
 
@@ -13,15 +14,7 @@ export const ActorNode = memo(function ActorNode({ data, selected }: NodeProps<A
   const visual = ACTOR_CATEGORY_VISUALS[actor.category];
   const className = `actor-node${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${uninvolved ? ' is-uninvolved' : ''}`;
   const style = { ['--cat-color' as string]: visual.color };
-  if (far) {
-    return (
-      <div className={`${className} is-far`} style={style}>
-        <Handle type="target" position={Position.Left} />
-        <span className="actor-icon" aria-hidden="true">{visual.icon}</span>
-        <Handle type="source" position={Position.Right} />
-      </div>
-    );
-  }
+  if (far) return <FarNode className={className} style={style}><span className="actor-icon" aria-hidden="true">{visual.icon}</span></FarNode>;
   return (
     <div className={className} style={style}>
       <Handle type="target" position={Position.Left} />

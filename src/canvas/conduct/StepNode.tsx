@@ -2,6 +2,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { MARKER_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
 import { MARKER_ICONS, STEP_KIND_VISUALS } from '../../i18n/visuals';
+import { FarNode } from '../FarNode';
 import { useFar } from '../zoom';
 import { stepDateText, type StepNode as StepNodeType } from './adapter';
 
@@ -13,15 +14,7 @@ export const StepNode = memo(function StepNode({ data, selected }: NodeProps<Ste
   const visual = STEP_KIND_VISUALS[step.kind];
   const className = `step-node${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${box.isBar ? ' is-bar' : ''}${conflict ? ' has-conflict' : ''}`;
   const style = { ['--kind-color' as string]: visual.color };
-  if (far) {
-    return (
-      <div className={`${className} is-far`} style={style}>
-        <Handle type="target" position={Position.Left} />
-        <span className="step-number" aria-hidden="true">{box.number}</span>
-        <Handle type="source" position={Position.Right} />
-      </div>
-    );
-  }
+  if (far) return <FarNode className={className} style={style}><span className="step-number" aria-hidden="true">{box.number}</span></FarNode>;
   const date = stepDateText(step);
   return (
     <div className={className} style={style}>
