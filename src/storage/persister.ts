@@ -16,6 +16,12 @@ import { writeDiff } from './repository';
 /** Delay before a change made during a write is written: none beyond the current task. */
 export const FLUSH_DELAY_MS = 0;
 
+/**
+ * A write says `saving` only once it has lasted this long: most take a few milliseconds, and the
+ * status line (a live region) would otherwise flicker, and be read out, at every edit.
+ */
+export const SAVING_SHOWN_AFTER_MS = 300;
+
 export type SaveStatus =
   | { state: 'saved'; at: string | null }
   | { state: 'pending' }
@@ -77,6 +83,11 @@ export class SessionPersister {
     this.latest = onDisk;
   }
 
+  /** The write under way, if any: it settles once its rows are on disk (or the write failed). */
+  get inFlight(): Promise<void> | null {
+    return this.writing;
+  }
+
   get hasPendingChanges(): boolean {
     return this.latest !== this.baseline;
   }
@@ -102,19 +113,20 @@ export class SessionPersister {
     }
     const savedAt = (this.options.now?.() ?? new Date()).toISOString();
     let failed = false;
-    // The write is placed first; telling the page about it comes after.
+    const slow = setTimeout(() => this.options.onStatus?.({ state: 'saving' }), SAVING_SHOWN_AFTER_MS);
     this.writing = writeDiff(this.db, diff, headerOf(target), savedAt).then(
       () => {
+        clearTimeout(slow);
         this.baseline = target;
         this.options.onWritten?.(diff.sessionId, savedAt);
         if (this.latest === target) this.options.onStatus?.({ state: 'saved', at: savedAt });
       },
       (error: unknown) => {
+        clearTimeout(slow);
         failed = true;
         this.options.onStatus?.({ state: 'error', message: storageErrorMessage(error), error });
       },
     );
-    this.options.onStatus?.({ state: 'saving' });
     askPersistentStorage();
     try {
       await this.writing;

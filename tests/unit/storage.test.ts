@@ -4,7 +4,7 @@ import type { Session } from '../../src/domain/types';
 import { AciaDatabase } from '../../src/storage/db';
 import { diffSessions, rowCount } from '../../src/storage/diff';
 import { isQuotaError, storageErrorMessage } from '../../src/storage/errors';
-import { FLUSH_DELAY_MS, SessionPersister, type SaveStatus } from '../../src/storage/persister';
+import { FLUSH_DELAY_MS, SAVING_SHOWN_AFTER_MS, SessionPersister, type SaveStatus } from '../../src/storage/persister';
 import {
   deleteSession, duplicateStoredSession, listSessions, loadSession, renameSession, saveSession,
 } from '../../src/storage/repository';
@@ -114,11 +114,32 @@ describe('the persister', () => {
     put.mockRestore();
     get.mockRestore();
     expect(persister.hasPendingChanges).toBe(false);
+    // A write of a few milliseconds goes straight to Enregistré: the status line does not flicker.
+    expect(statuses).not.toContain('saving');
     expect(statuses.at(-1)).toBe('saved');
     const other = new AciaDatabase(db.name);
     expect((await other.steps.get([session.id, 'step-02']))?.title).toBe('Appel à projets ARS');
     expect((await other.sessions.get(session.id))?.updatedAt).not.toBe(session.updatedAt);
     other.close();
+  });
+
+  it('says Enregistrement… while a write lasts longer than SAVING_SHOWN_AFTER_MS', async () => {
+    const session = dui();
+    await saveSession(db, session);
+    const statuses: SaveStatus['state'][] = [];
+    const persister = new SessionPersister(db, session, { onStatus: (s) => statuses.push(s.state) });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      persister.update({ ...session, title: 'Un titre long à écrire' });
+      // The write is under way (fake-indexeddb completes it on a later turn, not on these timers).
+      vi.advanceTimersByTime(SAVING_SHOWN_AFTER_MS);
+      expect(statuses).toEqual(['saving']);
+    } finally {
+      vi.useRealTimers();
+    }
+    await persister.flush();
+    expect(statuses[0]).toBe('saving');
+    expect(statuses.at(-1)).toBe('saved');
   });
 
   it('writes on its own after a change, with no explicit flush', async () => {

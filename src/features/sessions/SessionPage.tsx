@@ -63,7 +63,8 @@ export function SessionPage({ id }: { id: string }) {
   const [alert, setAlert] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
   const outdated = useDatabaseOutdated();
-  const saveStatus = useViewStore((s) => s.saveStatus);
+  // Only a failed save changes this page (the status itself is drawn by SaveStatus).
+  const saveError = useViewStore((s) => (s.saveStatus.state === 'error' ? s.saveStatus.message : null));
   const session = useSession();
   const tab = useViewStore((s) => s.tab);
   const setTab = useViewStore((s) => s.setTab);
@@ -163,9 +164,9 @@ export function SessionPage({ id }: { id: string }) {
           <button type="button" onClick={() => window.location.reload()}>Recharger</button>
         </div>
       )}
-      {saveStatus.state === 'error' && !outdated && (
+      {saveError !== null && !outdated && (
         <div role="alert" className="alert">
-          <span>{saveStatus.message} L'atelier reste ouvert dans cette page.</span>
+          <span>{saveError} L'atelier reste ouvert dans cette page.</span>
           <button type="button" onClick={() => exportNow(session, setAlert)}>Exporter le fichier de session</button>
         </div>
       )}
