@@ -3,8 +3,9 @@
  * hence one undo step. Selection, viewport and panels live in the view store, never here.
  */
 import { temporal } from 'zundo';
-import { create } from 'zustand';
+import { createStore } from 'zustand';
 import type { Session } from '../domain/types';
+import { boundHook, heldApi } from './renderGate';
 
 export const UNDO_LIMIT = 200;
 
@@ -16,7 +17,7 @@ export interface DocumentState {
   load: (session: Session | null) => void;
 }
 
-export const useDocumentStore = create<DocumentState>()(
+const store = createStore<DocumentState>()(
   temporal(
     (set, get) => ({
       session: null,
@@ -27,7 +28,7 @@ export const useDocumentStore = create<DocumentState>()(
         if (next !== current) set({ session: next });
       },
       load: (session) => {
-        const temporalStore = useDocumentStore.temporal.getState();
+        const temporalStore = store.temporal.getState();
         temporalStore.pause();
         set({ session });
         temporalStore.resume();
@@ -47,7 +48,7 @@ const firstListeners = new Set<DocumentListener>();
 
 // Subscribed when the store is made, hence before any component: these listeners hear of a change
 // before React schedules its re-render (a save starts before the page draws the edit).
-useDocumentStore.subscribe((state, prev) => {
+store.subscribe((state, prev) => {
   if (state.session !== prev.session) for (const listener of firstListeners) listener(state.session, prev.session);
 });
 
@@ -56,6 +57,9 @@ export function onDocumentChange(listener: DocumentListener): () => void {
   firstListeners.add(listener);
   return () => firstListeners.delete(listener);
 }
+
+/** The document store: `useDocumentStore(selector)` in components, its API (getState, temporal…) outside. */
+export const useDocumentStore = boundHook(heldApi(store));
 
 export const undo = () => useDocumentStore.temporal.getState().undo();
 export const redo = () => useDocumentStore.temporal.getState().redo();

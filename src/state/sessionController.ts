@@ -9,6 +9,7 @@ import { getDb } from '../storage/db';
 import { SessionPersister } from '../storage/persister';
 import { loadSession } from '../storage/repository';
 import { onDocumentChange, useDocumentStore } from './documentStore';
+import { holdRendersUntil } from './renderGate';
 import { useViewStore } from './viewStore';
 import { OtherTabEdits } from './otherTabEdits';
 
@@ -57,7 +58,11 @@ export async function openSession(id: string): Promise<OpenSession | { error: st
   );
 
   const unsubscribe = onDocumentChange((session) => {
-    if (session?.id === id) persister.update(session);
+    if (session?.id !== id) return;
+    persister.update(session);
+    // Written before drawn: the page redraws the edit once its rows are on disk.
+    const writing = persister.inFlight;
+    if (writing) holdRendersUntil(writing);
   });
 
   const flushNow = () => void persister.flush();
