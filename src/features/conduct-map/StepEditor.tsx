@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { addStep, deleteSteps, updateStep } from '../../domain/commands/conduct';
 import {
   draftFromStep, emptyStepDraft, stepFromDraft, validateStepDraft, type StepDraft, type StepDraftErrors,
@@ -17,6 +17,14 @@ interface Props {
   step?: Step;
   number?: number;
   onClose: () => void;
+}
+
+/** Entrée in this field would submit the form (a text-like input; not a list, a box or a button). */
+function submitsOnEnter(e: KeyboardEvent<HTMLFormElement>): boolean {
+  const field = e.target;
+  if (!(field instanceof HTMLInputElement) || e.nativeEvent.isComposing) return false;
+  if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return false;
+  return !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color', 'range', 'image'].includes(field.type);
 }
 
 /**
@@ -56,8 +64,9 @@ export function StepEditor({ session, step, number, onClose }: Props) {
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
     const found = validateStepDraft(draft, laneIds);
-    setErrors(found);
     const firstBad = (Object.keys(found) as (keyof StepDraftErrors)[]).find((k) => found[k]);
+    // No error shown and none found: the form is not redrawn for nothing.
+    if (firstBad || Object.values(errors).some(Boolean)) setErrors(found);
     if (firstBad) {
       document.getElementById(ids(firstBad))?.focus();
       return;
@@ -118,6 +127,11 @@ export function StepEditor({ session, step, number, onClose }: Props) {
           if (e.key === 'Escape') {
             e.preventDefault();
             onClose();
+          } else if (e.key === 'Enter' && submitsOnEnter(e)) {
+            // Entrée in a field saves at once, without the browser's form submission, which reads
+            // the whole form (every option of every list) before the page hears of it.
+            e.preventDefault();
+            submit();
           }
         }}
       >
