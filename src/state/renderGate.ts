@@ -13,6 +13,17 @@ type Listener<T> = (state: T, previous: T) => void;
 
 let holds = 0;
 const pending = new Set<() => void>();
+const afterRelease: (() => void)[] = [];
+
+/**
+ * Runs `run` once the held redraw is released, or at once when nothing is held. For what speaks
+ * of the edit (the screen-reader announcement): it is said when the screen shows it, and changes
+ * nothing on the page before the write is on disk.
+ */
+export function withTheRedraw(run: () => void): void {
+  if (holds === 0) run();
+  else afterRelease.push(run);
+}
 
 /** Holds the components' notifications until `written` settles, or `atMostMs` at most. */
 export function holdRendersUntil(written: Promise<unknown>, atMostMs = 50): void {
@@ -27,6 +38,9 @@ export function holdRendersUntil(written: Promise<unknown>, atMostMs = 50): void
     const notifications = [...pending];
     pending.clear();
     for (const notify of notifications) notify();
+    const later = [...afterRelease];
+    afterRelease.length = 0;
+    for (const run of later) run();
   };
   const timer = setTimeout(release, atMostMs);
   written.then(release, release);

@@ -1,6 +1,7 @@
 /** View state: what is selected, which tab and panels are open. Never saved, never undone. */
 import { create } from 'zustand';
 import type { SaveStatus } from '../storage/persister';
+import { withTheRedraw } from './renderGate';
 
 import type { AuthorRole } from '../domain/enums';
 
@@ -64,5 +65,6 @@ export const useViewStore = create<ViewState>()((set) => ({
   selectLinks: (linkSelection) => set({ linkSelection }),
   setCreatingStep: (creatingStep) => set(creatingStep ? { creatingStep, selection: [], linkSelection: [] } : { creatingStep }),
   setSaveStatus: (saveStatus) => set({ saveStatus }),
-  announce: (announcement) => set({ announcement }),
+  // Said with the redraw of the edit it speaks of (see renderGate).
+  announce: (announcement) => withTheRedraw(() => set({ announcement })),
 }));

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand';
-import { heldApi, holdRendersUntil } from '../../src/state/renderGate';
+import { heldApi, holdRendersUntil, withTheRedraw } from '../../src/state/renderGate';
 
 const make = () => {
   const store = createStore<{ n: number }>()(() => ({ n: 0 }));
@@ -71,5 +71,21 @@ describe('written before drawn (holdRendersUntil)', () => {
     holdRendersUntil(Promise.resolve());
     await new Promise((r) => setTimeout(r, 0));
     expect(seen).toEqual([]);
+  });
+});
+
+describe('withTheRedraw', () => {
+  it('runs at once when nothing is held, and with the redraw when it is', async () => {
+    const { store, seen } = make();
+    const said: string[] = [];
+    withTheRedraw(() => said.push('now'));
+    expect(said).toEqual(['now']);
+    let written!: () => void;
+    holdRendersUntil(new Promise<void>((resolve) => (written = resolve)));
+    store.setState({ n: 1 });
+    withTheRedraw(() => said.push(`with ${seen.length}`));
+    expect(said).toEqual(['now']);
+    written();
+    await vi.waitFor(() => expect(said).toEqual(['now', 'with 1']));
   });
 });
