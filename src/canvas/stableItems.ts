@@ -1,8 +1,10 @@
 /**
- * Keeps the objects React Flow already has when a rebuilt one is the same. Edges are rebuilt from
- * the model at each edit (their labels carry the step numbers, which any edit may change); React
- * Flow redraws every edge whose object is new, so an edit that changed no edge redrew them all.
+ * Keeps the objects React Flow already has when a rebuilt one is the same. Edges and notes are
+ * rebuilt from the model at each edit (their labels carry the step numbers, which any edit may
+ * change); React Flow redraws every item whose object is new, so an edit that changed none of
+ * them redrew them all.
  */
+import type { Node } from '@xyflow/react';
 import { useRef } from 'react';
 
 /** Same keys, and the same values by identity (nested objects must be shared constants). */
@@ -12,24 +14,31 @@ export function shallowEqual(a: object, b: object): boolean {
   return ka.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+/** Two React Flow nodes alike: shallow-equal, their position and data compared field by field. */
+export function sameFlowNode(a: Node, b: Node): boolean {
+  const { position: pa, data: da, ...ra } = a;
+  const { position: pb, data: db, ...rb } = b;
+  return pa.x === pb.x && pa.y === pb.y && shallowEqual(da, db) && shallowEqual(ra, rb);
+}
+
 /**
- * `next`, with each item shallow-equal to the previous item of the same id replaced by that
- * previous object; the previous array itself when nothing changed.
+ * `next`, with each item equal to the previous item of the same id replaced by that previous
+ * object; the previous array itself when nothing changed.
  */
-export function keepUnchanged<T extends { id: string }>(previous: T[], next: T[]): T[] {
+export function keepUnchanged<T extends { id: string }>(previous: T[], next: T[], equal: (a: T, b: T) => boolean = shallowEqual): T[] {
   const before = new Map(previous.map((item) => [item.id, item]));
   let same = previous.length === next.length;
   const merged = next.map((item, i) => {
     const old = before.get(item.id);
-    const kept = old && shallowEqual(old, item) ? old : item;
+    const kept = old && equal(old, item) ? old : item;
     if (kept !== previous[i]) same = false;
     return kept;
   });
   return same ? previous : merged;
 }
 
-export function useStableItems<T extends { id: string }>(next: T[]): T[] {
+export function useStableItems<T extends { id: string }>(next: T[], equal?: (a: T, b: T) => boolean): T[] {
   const last = useRef<T[]>([]);
-  last.current = keepUnchanged(last.current, next);
+  last.current = keepUnchanged(last.current, next, equal);
   return last.current;
 }

@@ -14,15 +14,16 @@ async function openDui(page: Page) {
 test('zoomed far out, each step is drawn as its number on its colour; zooming back in shows its title again', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 900 });
   await openDui(page);
-  await expect(stepNode(page, 3)).toContainText("Constitution d'un groupe de travail");
+  // What is seen on the node (its inner text; the label that names it is not shown).
+  await expect(stepNode(page, 3)).toContainText("Constitution d'un groupe de travail", { useInnerText: true });
   const zoomOut = page.getByRole('button', { name: 'Zoom arrière' });
   for (let i = 0; i < 4; i++) await zoomOut.click();
-  await expect(stepNode(page, 3)).not.toContainText("Constitution d'un groupe de travail");
-  await expect(stepNode(page, 3)).toHaveText('3');
+  await expect(stepNode(page, 3)).not.toContainText("Constitution d'un groupe de travail", { useInnerText: true });
+  await expect(stepNode(page, 3)).toHaveText('3', { useInnerText: true });
   // What a screen reader hears does not depend on the zoom.
   await expect(stepNode(page, 3)).toHaveAccessibleName(/^Étape 3 : Constitution d'un groupe de travail, non datée/);
   for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom avant' }).click();
-  await expect(stepNode(page, 3)).toContainText("Constitution d'un groupe de travail");
+  await expect(stepNode(page, 3)).toContainText("Constitution d'un groupe de travail", { useInnerText: true });
 });
 
 test('the DUI example reads like the report: eleven numbered steps in their lanes, the chronology, the legend', async ({ page }) => {
@@ -35,7 +36,7 @@ test('the DUI example reads like the report: eleven numbered steps in their lane
   await expect(stepNode(page, 3)).toHaveAccessibleName(
     /participants : Groupement \(pilote\), Groupe de travail DUI \(contribue\), DSI du groupement \(contribue\), Directrice d'établissement \(contribue\)$/,
   );
-  await expect(stepNode(page, 10)).toContainText('Avril 2022');
+  await expect(stepNode(page, 10)).toContainText('Avril 2022', { useInnerText: true });
   const legend = page.getByRole('region', { name: 'Légende' });
   await expect(legend).toContainText('Financement');
   await expect(legend).toContainText("Documents attestant l'étape");
@@ -70,6 +71,28 @@ test('the arrow keys walk the map: ← → follow the chronology, ↑ ↓ go to 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('textbox', { name: 'Titre' })).toBeFocused();
   await expect(page.getByRole('textbox', { name: 'Titre' })).toHaveValue("Demande d'un projet de DUI");
+});
+
+test('a title saved with Entrée shows on its node, in its name and in the chronology; Ctrl+Z brings the old one back everywhere', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await openDui(page);
+  await stepNode(page, 3).focus();
+  await page.keyboard.press('Enter');
+  const title = page.getByRole('textbox', { name: 'Titre' });
+  await title.fill('Groupe de travail élargi');
+  await title.press('Enter');
+  await expect(stepNode(page, 3)).toContainText('Groupe de travail élargi', { useInnerText: true });
+  await expect(stepNode(page, 3)).toHaveAccessibleName(/^Étape 3 : Groupe de travail élargi, non datée, couloir Groupement/);
+  await expect(chronology(page).nth(2)).toHaveText(/^3\.\W*Groupe de travail élargi/);
+  // Said to a screen reader once the step is saved.
+  await expect(page.locator('.announcer')).toHaveText('Étape 3 enregistrée.');
+  // The other steps are as they were.
+  await expect(stepNode(page, 4)).toHaveAccessibleName(/^Étape 4 : /);
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await expect(stepNode(page, 3)).toContainText("Constitution d'un groupe de travail", { useInnerText: true });
+  await expect(stepNode(page, 3)).toHaveAccessibleName(/^Étape 3 : Constitution d'un groupe de travail/);
+  await page.reload();
+  await expect(stepNode(page, 3)).toContainText("Constitution d'un groupe de travail", { useInnerText: true });
 });
 
 test('Ctrl+Z undoes a change made in a drop-down list while the focus is still on it', async ({ page }) => {

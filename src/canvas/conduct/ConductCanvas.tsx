@@ -16,7 +16,7 @@ import { useViewStore } from '../../state/viewStore';
 import { flowAriaLabels, MAP_FLOW_PROPS } from '../ariaLabels';
 import { keyboardMoves, selectionAfter } from '../changes';
 import { useFlowNodes } from '../useFlowNodes';
-import { useStableItems } from '../stableItems';
+import { sameFlowNode, useStableItems } from '../stableItems';
 import { useStartViewport } from '../zoom';
 import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 import { buildLinkEdges, ConductNodeCache, type StepNode as StepNodeType } from './adapter';
@@ -49,7 +49,7 @@ type MapNode = StepNodeType | NoteNodeType;
 const FIT_VIEW = { padding: 0.08, maxZoom: 1 };
 
 /** Made once: a new function at each render would redraw every node of the mini-map. */
-const miniMapColor = (n: Node) => (n.type === 'step' ? STEP_KIND_VISUALS[(n as StepNodeType).data.step.kind].color : '#fde68a');
+const miniMapColor = (n: Node) => (n.type === 'step' ? STEP_KIND_VISUALS[(n as StepNodeType).data.kind].color : '#fde68a');
 
 interface Props {
   session: Session;
@@ -69,21 +69,24 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
 
   const selectedSet = useMemo(() => new Set(selection), [selection]);
   const stepNodes = useMemo(
-    () => cache.current.build(session.steps, layout, session.lanes, session.actors, selectedSet, conflicts, highlighted),
-    [session.steps, session.lanes, session.actors, layout, selectedSet, conflicts, highlighted],
+    () => cache.current.build(session.steps, layout, selectedSet, conflicts, highlighted),
+    [session.steps, layout, selectedSet, conflicts, highlighted],
   );
-  const noteNodes = useMemo(
-    () =>
-      buildNoteNodes(
-        notes,
-        (note) => {
-          const box = note.attachedTo?.type === 'step' ? layout.byId.get(note.attachedTo.id) : undefined;
-          return box ? { name: `étape ${box.number}`, x: box.x, y: box.y, width: box.width } : null;
-        },
-        selectedSet,
-        { x: 200, y: layout.height + 40 },
-      ),
-    [notes, layout, selectedSet],
+  const noteNodes = useStableItems(
+    useMemo(
+      () =>
+        buildNoteNodes(
+          notes,
+          (note) => {
+            const box = note.attachedTo?.type === 'step' ? layout.byId.get(note.attachedTo.id) : undefined;
+            return box ? { name: `étape ${box.number}`, x: box.x, y: box.y, width: box.width } : null;
+          },
+          selectedSet,
+          { x: 200, y: layout.height + 40 },
+        ),
+      [notes, layout, selectedSet],
+    ),
+    sameFlowNode,
   );
   const baseNodes = useMemo<MapNode[]>(() => [...stepNodes, ...noteNodes], [stepNodes, noteNodes]);
 

@@ -1,23 +1,46 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { MARKER_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
 import { MARKER_ICONS, STEP_KIND_VISUALS } from '../../i18n/visuals';
+import { useDocumentStore } from '../../state/documentStore';
 import { FarNode } from '../FarNode';
 import { useFar } from '../zoom';
-import { stepDateText, type StepNode as StepNodeType } from './adapter';
+import { byId, participantsText, stepAriaLabel, stepDateText, stepLabelId, type StepNode as StepNodeType } from './adapter';
 
-/** A step on the conduct map: number, title, date, kind (colour and icon) and markers. */
-export const StepNode = memo(function StepNode({ data, selected }: NodeProps<StepNodeType>) {
-  const { step, box, conflict, highlighted } = data;
+/**
+ * A step on the conduct map: number, title, date, kind (colour and icon) and markers. It reads its
+ * step from the document, and renders the label that names it (see the adapter): a text edit
+ * redraws this node alone.
+ */
+export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps<StepNodeType>) {
+  const { box, conflict, highlighted } = data;
+  const step = useDocumentStore((s) => (s.session ? byId(s.session.steps, id) : undefined));
+  const lanes = useDocumentStore((s) => s.session?.lanes);
+  const actors = useDocumentStore((s) => s.session?.actors);
+  const label = useMemo(() => {
+    if (!step) return '';
+    const lane = lanes && byId(lanes, step.laneId);
+    return stepAriaLabel(step, box.number, lane, participantsText(step, (actorId) => (actors ? byId(actors, actorId)?.name : undefined)));
+  }, [step, box.number, lanes, actors]);
   // Zoomed far out: the number on the kind's colour (see FAR_ZOOM).
   const far = useFar();
+  if (!step) return null; // deleted: React Flow takes the node down with the next redraw
   const visual = STEP_KIND_VISUALS[step.kind];
   const className = `step-node${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${box.isBar ? ' is-bar' : ''}${conflict ? ' has-conflict' : ''}`;
   const style = { ['--kind-color' as string]: visual.color };
-  if (far) return <FarNode className={className} style={style}><span className="step-number" aria-hidden="true">{box.number}</span></FarNode>;
+  const name = <span id={stepLabelId(id)} hidden>{label}</span>;
+  if (far) {
+    return (
+      <FarNode className={className} style={style}>
+        <span className="step-number" aria-hidden="true">{box.number}</span>
+        {name}
+      </FarNode>
+    );
+  }
   const date = stepDateText(step);
   return (
     <div className={className} style={style}>
+      {name}
       <Handle type="target" position={Position.Left} />
       <div className="step-band" title={STEP_KIND_LABELS[step.kind]}>
         <span className="step-number" aria-hidden="true">{box.number}</span>

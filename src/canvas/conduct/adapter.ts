@@ -1,16 +1,21 @@
 /**
  * Model → React Flow for the conduct map: one node per step, placed by the domain's layout;
- * one edge per link. Node objects are reused while their inputs are unchanged, so React Flow
- * and the memoised nodes only redo the work of what changed.
+ * one edge per link. A node holds where the step is and how it stands out (its box, selection,
+ * conflict, highlight), not what it says: each step node reads its step from the document
+ * (`stepById`), and is named by a label it renders itself. So a text edit (title, markers,
+ * participants) leaves every node object as it was: React Flow takes in no new nodes, and only
+ * the edited step's node redraws. Node objects are reused while their inputs are unchanged.
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { formatPartialDate } from '../../domain/dates';
 import type { ConductLayout, StepBox } from '../../domain/layout/conduct';
-import type { Actor, Lane, Link, Step } from '../../domain/types';
+import type { StepKind } from '../../domain/enums';
+import type { Lane, Link, Step } from '../../domain/types';
 import { MARKER_LABELS, PARTICIPATION_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
 
 export interface StepNodeData extends Record<string, unknown> {
-  step: Step;
+  /** Its kind: the mini-map's colour. The step itself is read from the document by the node. */
+  kind: StepKind;
   box: StepBox;
   /** Set when the step's date contradicts its place in the chronology. */
   conflict: string | null;
@@ -46,53 +51,60 @@ export function stepAriaLabel(step: Step, number: number, lane: Lane | undefined
   return parts.join(', ');
 }
 
+/** An entity of a list by id, through an index made once per version of the list. */
+const indexes = new WeakMap<readonly { id: string }[], ReadonlyMap<string, { id: string }>>();
+export function byId<T extends { id: string }>(list: readonly T[], id: string): T | undefined {
+  let index = indexes.get(list);
+  if (!index) {
+    index = new Map(list.map((item) => [item.id, item]));
+    indexes.set(list, index);
+  }
+  return index.get(id) as T | undefined;
+}
+
+/** The id of the element that names a step's node (rendered by the node itself). */
+export const stepLabelId = (stepId: string) => `step-label-${stepId}`;
+
 interface NodeInputs {
-  step: Step;
+  kind: StepKind;
   box: StepBox;
   selected: boolean;
   conflict: string | null;
   highlighted: boolean;
-  lane: Lane | undefined;
-  participants: string;
 }
 
 export class ConductNodeCache {
   private cache = new Map<string, { inputs: NodeInputs; node: StepNode }>();
+  private last: StepNode[] = [];
 
+  /** The step nodes; the same array as last time when no node changed (a text edit). */
   build(
     steps: readonly Step[],
     layout: ConductLayout,
-    lanes: readonly Lane[],
-    actors: readonly Actor[],
     selected: ReadonlySet<string>,
     conflicts: ReadonlyMap<string, string>,
     highlighted: ReadonlySet<string>,
   ): StepNode[] {
-    const laneById = new Map(lanes.map((l) => [l.id, l]));
-    const actorNames = new Map(actors.map((a) => [a.id, a.name]));
     const next = new Map<string, { inputs: NodeInputs; node: StepNode }>();
     const nodes: StepNode[] = [];
+    let changed = false;
     for (const step of steps) {
       const box = layout.byId.get(step.id);
       if (!box) continue;
       const inputs: NodeInputs = {
-        step,
+        kind: step.kind,
         box,
         selected: selected.has(step.id),
         conflict: conflicts.get(step.id) ?? null,
         highlighted: highlighted.has(step.id),
-        lane: laneById.get(step.laneId),
-        participants: participantsText(step, (id) => actorNames.get(id)),
       };
       const old = this.cache.get(step.id);
       const same =
         old &&
-        old.inputs.step === step &&
+        old.inputs.kind === inputs.kind &&
         old.inputs.selected === inputs.selected &&
         old.inputs.conflict === inputs.conflict &&
         old.inputs.highlighted === inputs.highlighted &&
-        old.inputs.lane === inputs.lane &&
-        old.inputs.participants === inputs.participants &&
         sameBox(old.inputs.box, box);
       const node: StepNode = same
         ? old.node
@@ -103,14 +115,16 @@ export class ConductNodeCache {
             width: box.width,
             height: box.height,
             selected: inputs.selected,
-            ariaLabel: stepAriaLabel(step, box.number, inputs.lane, inputs.participants),
-            data: { step, box, conflict: inputs.conflict, highlighted: inputs.highlighted },
+            domAttributes: { 'aria-labelledby': stepLabelId(step.id) },
+            data: { kind: step.kind, box, conflict: inputs.conflict, highlighted: inputs.highlighted },
           };
+      if (node !== this.last[nodes.length]) changed = true;
       next.set(step.id, { inputs: same ? old.inputs : inputs, node });
       nodes.push(node);
     }
     this.cache = next;
-    return nodes;
+    if (changed || nodes.length !== this.last.length) this.last = nodes;
+    return this.last;
   }
 }
 
