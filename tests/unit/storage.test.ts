@@ -104,10 +104,14 @@ describe('the persister', () => {
     const persister = new SessionPersister(db, session, { onStatus: (s) => statuses.push(s.state) });
     const put = vi.spyOn(IDBObjectStore.prototype, 'put');
     const get = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
     const edited = { ...session, steps: session.steps.map((s) => (s.id === 'step-02' ? { ...s, title: 'Appel à projets ARS' } : s)) };
     persister.update(edited);
     // Placed at once, before anything else runs (the page re-renders after this).
     expect(put.mock.contexts.map((store) => (store as IDBObjectStore).name).sort()).toEqual(['sessions', 'steps']);
+    // The edited row does not wait for the header (its store is indexed by date): two transactions.
+    expect(transaction.mock.calls.map(([stores]) => [stores].flat())).toEqual([['steps'], ['sessions']]);
+    transaction.mockRestore();
     expect(persister.hasPendingChanges).toBe(true);
     await persister.flush();
     expect(get).not.toHaveBeenCalled();
