@@ -21,7 +21,7 @@ import { useStartViewport } from '../zoom';
 import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 import { buildLinkEdges, ConductNodeCache, type StepNode as StepNodeType } from './adapter';
 import { LaneLayer } from './LaneLayer';
-import { StepNode } from './StepNode';
+import { StepNamesContext, StepNode } from './StepNode';
 import { STEP_KIND_VISUALS } from '../../i18n/visuals';
 
 const nodeTypes: NodeTypes = { step: StepNode, note: NoteNode };
@@ -68,6 +68,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
   const miniMapShown = useAfterFirstPaint();
 
   const selectedSet = useMemo(() => new Set(selection), [selection]);
+  const stepNames = useMemo(() => ({ lanes: session.lanes, actors: session.actors }), [session.lanes, session.actors]);
   const stepNodes = useMemo(
     () => cache.current.build(session.steps, layout, selectedSet, conflicts, highlighted),
     [session.steps, layout, selectedSet, conflicts, highlighted],
@@ -198,7 +199,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
 
   return (
     <div ref={canvasRef} className="canvas" role="region" aria-label="Cartographie de la conduite de projet" onKeyDownCapture={onKeyDownCapture}>
-      {start && <ReactFlow<MapNode>
+      {start && <StepNamesContext value={stepNames}><ReactFlow<MapNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -216,7 +217,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
         <LaneLayer layout={layout} />
         <Controls showInteractive={false} />
         {miniMapShown && <MiniMap pannable zoomable ariaLabel="Mini-carte" nodeColor={miniMapColor} />}
-      </ReactFlow>}
+      </ReactFlow></StepNamesContext>}
     </div>
   );
 }

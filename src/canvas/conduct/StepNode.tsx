@@ -1,11 +1,15 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { createContext, memo, useContext, useMemo } from 'react';
+import type { Actor, Lane } from '../../domain/types';
 import { MARKER_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
 import { MARKER_ICONS, STEP_KIND_VISUALS } from '../../i18n/visuals';
 import { useDocumentStore } from '../../state/documentStore';
 import { FarNode } from '../FarNode';
 import { useFar } from '../zoom';
 import { byId, participantsText, stepAriaLabel, stepDateText, stepLabelId, type StepNode as StepNodeType } from './adapter';
+
+/** What a step's label names besides the step: its lane and the actors taking part (given by the canvas). */
+export const StepNamesContext = createContext<{ lanes: readonly Lane[]; actors: readonly Actor[] }>({ lanes: [], actors: [] });
 
 /**
  * A step on the conduct map: number, title, date, kind (colour and icon) and markers. It reads its
@@ -15,12 +19,10 @@ import { byId, participantsText, stepAriaLabel, stepDateText, stepLabelId, type 
 export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps<StepNodeType>) {
   const { box, conflict, highlighted } = data;
   const step = useDocumentStore((s) => (s.session ? byId(s.session.steps, id) : undefined));
-  const lanes = useDocumentStore((s) => s.session?.lanes);
-  const actors = useDocumentStore((s) => s.session?.actors);
+  const { lanes, actors } = useContext(StepNamesContext);
   const label = useMemo(() => {
     if (!step) return '';
-    const lane = lanes && byId(lanes, step.laneId);
-    return stepAriaLabel(step, box.number, lane, participantsText(step, (actorId) => (actors ? byId(actors, actorId)?.name : undefined)));
+    return stepAriaLabel(step, box.number, byId(lanes, step.laneId), participantsText(step, (actorId) => byId(actors, actorId)?.name));
   }, [step, box.number, lanes, actors]);
   // Zoomed far out: the number on the kind's colour (see FAR_ZOOM).
   const far = useFar();

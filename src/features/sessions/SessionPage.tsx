@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { redo, undo, useDocumentStore } from '../../state/documentStore';
 import { openSession, useSession } from '../../state/sessionController';
@@ -72,7 +72,9 @@ export function SessionPage({ id }: { id: string }) {
   const canUndo = useStore(useDocumentStore.temporal, (s) => s.pastStates.length > 0);
   const canRedo = useStore(useDocumentStore.temporal, (s) => s.futureStates.length > 0);
 
-  useEffect(() => {
+  // A layout effect: the session is read from IndexedDB as soon as the page is put in place,
+  // not after the browser has drawn the empty page (a passive effect may wait for a frame).
+  useLayoutEffect(() => {
     let handle: Awaited<ReturnType<typeof openSession>> | null = null;
     let cancelled = false;
     setError(null);
