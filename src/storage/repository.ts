@@ -35,27 +35,48 @@ function strip<T extends { sessionId: string; order: number }>(row: T): Omit<T, 
 
 /** The whole session, validated. `ok: false` when it is missing or damaged. */
 export async function loadSession(db: AciaDatabase, id: string): Promise<Result<Session>> {
-  return db.transaction('r', db.allTables, async () => {
-    // Every read placed at once: one wait for IndexedDB rather than seven in a row.
-    const [row, ...all] = await Promise.all([
-      db.sessions.get(id),
-      ...ENTITY_KINDS.map((kind) => db.entityTable(kind).where('sessionId').equals(id).toArray()),
-    ]);
-    if (!row) return fail<Session>({ path: '', message: "Cet atelier n'existe pas (ou plus) dans ce navigateur." });
-    const session: Record<string, unknown> = { ...row };
-    ENTITY_KINDS.forEach((kind, i) => {
-      const rows = all[i]!;
-      rows.sort((a, b) => a.order - b.order);
-      session[kind] = rows.map(strip);
+  const read = await readSessionRows(db, id);
+  if (!read) return fail<Session>({ path: '', message: "Cet atelier n'existe pas (ou plus) dans ce navigateur." });
+  const session: Record<string, unknown> = { ...read.row };
+  ENTITY_KINDS.forEach((kind, i) => {
+    const rows = read.entities[i]!;
+    rows.sort((a, b) => a.order - b.order);
+    session[kind] = rows.map(strip);
+  });
+  const checked = validateSession(session as Session, { chronology: false });
+  if (!checked.ok) {
+    return fail<Session>({
+      path: '',
+      message: `Les données enregistrées de cet atelier sont endommagées : ${checked.errors[0]!.message}`,
     });
-    const checked = validateSession(session as Session, { chronology: false });
-    if (!checked.ok) {
-      return fail<Session>({
-        path: '',
-        message: `Les données enregistrées de cet atelier sont endommagées : ${checked.errors[0]!.message}`,
-      });
+  }
+  return ok(checked.value);
+}
+
+type EntityRow = { sessionId: string; order: number } & Record<string, unknown>;
+
+/**
+ * A session's rows, read with IndexedDB itself in one transaction: its eight requests placed at
+ * once (each entity store by its primary key range `[id, …]`), and the rows taken as soon as the
+ * last one answers. Opening a session waits for one round trip, not for Dexie's per-request
+ * promises and the transaction's end. `null` when there is no such session.
+ */
+async function readSessionRows(db: AciaDatabase, id: string): Promise<{ row: SessionRow; entities: EntityRow[][] } | null> {
+  if (!db.isOpen()) await db.open();
+  return new Promise((resolve, reject) => {
+    const tx = db.backendDB().transaction(['sessions', ...ENTITY_KINDS], 'readonly');
+    const range = IDBKeyRange.bound([id], [id, []]);
+    const requests = [tx.objectStore('sessions').get(id), ...ENTITY_KINDS.map((kind) => tx.objectStore(kind).getAll(range))];
+    let pending = requests.length;
+    for (const request of requests) {
+      request.onsuccess = () => {
+        if (--pending > 0) return;
+        const [row, ...entities] = requests.map((r) => r.result as unknown);
+        resolve(row ? { row: row as SessionRow, entities: entities as EntityRow[][] } : null);
+      };
+      request.onerror = () => reject(request.error);
     }
-    return ok(checked.value);
+    tx.onabort = () => reject(tx.error ?? new DOMException('La lecture a été interrompue.', 'AbortError'));
   });
 }
 
