@@ -4,6 +4,7 @@
  * another tab makes to the same session (BroadcastChannel).
  */
 import { useEffect, useState } from 'react';
+import type { Result } from '../domain/result';
 import type { Session } from '../domain/types';
 import { getDb } from '../storage/db';
 import { SessionPersister } from '../storage/persister';
@@ -27,10 +28,36 @@ export interface OpenSession {
   close: () => Promise<void>;
 }
 
+let preloaded: { id: string; at: number; loaded: Promise<Result<Session>> } | null = null;
+
+/**
+ * Starts reading a session as soon as the address points at it, before its page is drawn;
+ * `openSession` takes that read if it comes within a second.
+ */
+export function preloadSession(id: string): void {
+  const loaded = loadSession(getDb(), id);
+  loaded.catch(() => undefined); // reported by openSession, which awaits it
+  preloaded = { id, at: performance.now(), loaded };
+}
+
+/** Reads a session on every change of the address to a session's (`#/atelier/<id>`). */
+export function preloadSessionsOnNavigation(): void {
+  window.addEventListener('hashchange', () => {
+    const match = /^#\/atelier\/([^/?#]+)/.exec(window.location.hash);
+    if (match) preloadSession(decodeURIComponent(match[1]!));
+  });
+}
+
+function takePreloaded(id: string): Promise<Result<Session>> | null {
+  const taken = preloaded;
+  preloaded = null;
+  return taken && taken.id === id && performance.now() - taken.at < 1000 ? taken.loaded : null;
+}
+
 /** Opens a session; resolves to a handle, or to a French error message. */
 export async function openSession(id: string): Promise<OpenSession | { error: string }> {
   const db = getDb();
-  const loaded = await loadSession(db, id);
+  const loaded = await (takePreloaded(id) ?? loadSession(db, id));
   if (!loaded.ok) return { error: loaded.errors[0]!.message };
 
   const doc = useDocumentStore.getState();

@@ -1,0 +1,62 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseSessionFile } from '../../src/domain/format/file';
+import type { Session } from '../../src/domain/types';
+import { useDocumentStore } from '../../src/state/documentStore';
+import { openSession, preloadSession } from '../../src/state/sessionController';
+import { getDb } from '../../src/storage/db';
+import { saveSession } from '../../src/storage/repository';
+import { exampleText } from '../shared';
+
+function dui(id: string, title: string): Session {
+  const parsed = parseSessionFile(exampleText('dui-groupement.json'));
+  if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
+  return { ...parsed.value.session, id, title };
+}
+
+const opened: { close: () => Promise<void> }[] = [];
+afterEach(async () => {
+  for (const handle of opened.splice(0)) await handle.close();
+});
+
+async function open(id: string) {
+  const handle = await openSession(id);
+  if ('error' in handle) throw new Error(handle.error);
+  opened.push(handle);
+  return useDocumentStore.getState().session!;
+}
+
+const readsOf = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.filter(([, mode]) => mode === 'readonly').length;
+
+describe('opening a session whose address was just followed', () => {
+  it('takes the read started when the address changed, instead of reading it again', async () => {
+    await saveSession(getDb(), dui('atelier-a', 'Atelier A'));
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    preloadSession('atelier-a');
+    expect((await open('atelier-a')).title).toBe('Atelier A');
+    expect(readsOf(transaction)).toBe(1);
+  });
+
+  it('opens the session asked for, not another one read before', async () => {
+    await saveSession(getDb(), dui('atelier-a', 'Atelier A'));
+    await saveSession(getDb(), dui('atelier-b', 'Atelier B'));
+    preloadSession('atelier-a');
+    expect((await open('atelier-b')).title).toBe('Atelier B');
+  });
+
+  it('reads again when that read is more than a second old (what it read may have changed)', async () => {
+    await saveSession(getDb(), dui('atelier-a', 'Atelier A'));
+    const now = vi.spyOn(performance, 'now').mockReturnValue(1_000);
+    preloadSession('atelier-a');
+    await new Promise((r) => setTimeout(r, 20));
+    await saveSession(getDb(), dui('atelier-a', 'Atelier A, renommé'));
+    now.mockReturnValue(2_500);
+    expect((await open('atelier-a')).title).toBe('Atelier A, renommé');
+  });
+
+  it('a session that is not there: the French message, read ahead or not', async () => {
+    preloadSession('absent');
+    const handle = await openSession('absent');
+    expect(handle).toEqual({ error: "Cet atelier n'existe pas (ou plus) dans ce navigateur." });
+  });
+});
