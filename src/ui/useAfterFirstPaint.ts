@@ -1,14 +1,21 @@
 import { startTransition, useEffect, useState } from 'react';
 
 /**
- * False for a component's first render, then true in a low-priority render once the first one
- * is on screen. A map opens with its canvas first; the long side panels (the chronology of 200
- * steps, the legend, the mini-map) follow a moment later instead of delaying the map.
+ * False for a component's first render, then true in a low-priority render once the browser is
+ * idle after it. A map opens with its canvas first; the long side panels (the chronology of 200
+ * steps, the legend, the mini-map) follow a moment later instead of delaying the map: they wait
+ * for the map's first frames (its nodes drawn, then measured by React Flow) to be done.
  */
 export function useAfterFirstPaint(): boolean {
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    startTransition(() => setReady(true));
+    const show = () => startTransition(() => setReady(true));
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(show, { timeout: 500 });
+      return () => cancelIdleCallback(handle);
+    }
+    const handle = setTimeout(show, 50);
+    return () => clearTimeout(handle);
   }, []);
   return ready;
 }
