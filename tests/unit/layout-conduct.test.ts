@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSessionFile } from '../../src/domain/format/file';
-import { CONDUCT_LAYOUT as L, dateToX, laneAtY, layoutConductMap, neighbourStep, type StepBox } from '../../src/domain/layout/conduct';
+import { CONDUCT_LAYOUT as L, dateToX, laneAtY, layoutConductMap, neighbourStep, sameLayoutInputs, type StepBox } from '../../src/domain/layout/conduct';
 import type { TimelineScale } from '../../src/domain/enums';
 import type { Lane, Session, Step } from '../../src/domain/types';
 import { exampleText } from '../shared';
@@ -328,5 +328,24 @@ describe('moving between steps with the arrow keys', () => {
     // Nothing above the first lane, nothing but the empty CSE lane below the last steps.
     expect(neighbourStep(layout, id(2), 'laneAbove')).toBeNull();
     expect(neighbourStep(layout, id(11), 'laneBelow')).toBeNull();
+  });
+});
+
+describe('conduct map layout: kept after a text edit', () => {
+  const steps = dui().steps;
+  const edit = (i: number, change: Partial<Step>) => steps.map((s, k) => (k === i ? { ...s, ...change } : s));
+
+  it('a new title, markers or participants lay out alike', () => {
+    expect(sameLayoutInputs(steps, edit(2, { title: 'Autre titre', markers: [] }))).toBe(true);
+    const layout = (s: readonly Step[]) => layoutConductMap({ ...dui(), steps: [...s] }, { today: '2026-11-25' });
+    expect(layout(edit(2, { title: 'Autre titre' })).steps).toEqual(layout(steps).steps);
+  });
+
+  it('a new date, end date or lane, a step moved, added or removed do not', () => {
+    expect(sameLayoutInputs(steps, edit(2, { date: '2019-03' }))).toBe(false);
+    expect(sameLayoutInputs(steps, edit(9, { endDate: '2023-01' }))).toBe(false);
+    expect(sameLayoutInputs(steps, edit(2, { laneId: steps[0]!.laneId === steps[2]!.laneId ? steps[1]!.laneId : steps[0]!.laneId }))).toBe(false);
+    expect(sameLayoutInputs(steps, [steps[1]!, steps[0]!, ...steps.slice(2)])).toBe(false);
+    expect(sameLayoutInputs(steps, steps.slice(1))).toBe(false);
   });
 });

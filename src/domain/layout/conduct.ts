@@ -4,7 +4,7 @@
  * are horizontal bands, top to bottom; inside a lane, steps that would overlap go in rows.
  */
 import type { TimelineScale } from '../enums';
-import type { Session } from '../types';
+import type { Session, Step } from '../types';
 
 export const CONDUCT_LAYOUT = {
   laneHeaderWidth: 180,
@@ -114,6 +114,22 @@ function tickLabel(m: number, scale: TimelineScale): { label: string; major: boo
   if (scale === 'annee') return { label: String(year), major: true };
   if (scale === 'trimestre') return { label: `T${Math.floor(month / 3) + 1} ${year}`, major: month === 0 };
   return { label: month === 0 ? `${SHORT_MONTHS[0]} ${year}` : SHORT_MONTHS[month]!, major: month === 0 };
+}
+
+/**
+ * Whether two versions of the steps lay out alike: the same steps in the same order, with the same
+ * dates and lanes (a title, a marker or a participant does not move a step). The conduct map then
+ * keeps its layout, and the chronology its conflicts, after a text edit.
+ */
+export function sameLayoutInputs(a: readonly Step[], b: readonly Step[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && (x.id !== y.id || x.date !== y.date || x.endDate !== y.endDate || x.laneId !== y.laneId)) return false;
+  }
+  return true;
 }
 
 export function layoutConductMap(session: Pick<Session, 'lanes' | 'steps' | 'timeline'>, options: { today?: string } = {}): ConductLayout {

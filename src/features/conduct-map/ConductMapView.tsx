@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { setTimelineScale, updateLink } from '../../domain/commands/conduct';
 import { TIMELINE_SCALES, type TimelineScale } from '../../domain/enums';
 import { findChronologyConflicts } from '../../domain/format/rules';
-import { layoutConductMap } from '../../domain/layout/conduct';
+import { layoutConductMap, sameLayoutInputs } from '../../domain/layout/conduct';
 import type { Link, Session } from '../../domain/types';
 import { TIMELINE_SCALE_LABELS } from '../../i18n/labels';
 import { ConductCanvas } from '../../canvas/conduct/ConductCanvas';
@@ -53,15 +53,19 @@ function ConductMapInner({ session }: { session: Session }) {
   const panelsShown = useAfterFirstPaint();
 
   const { lanes, steps, timeline } = session;
-  const layout = useMemo(() => layoutConductMap({ lanes, steps, timeline }, { today: today() }), [lanes, steps, timeline]);
+  // The steps as last laid out, kept while an edit changes no date, lane or order (a title).
+  const laidOut = useRef(steps);
+  if (!sameLayoutInputs(laidOut.current, steps)) laidOut.current = steps;
+  const layoutSteps = laidOut.current;
+  const layout = useMemo(() => layoutConductMap({ lanes, steps: layoutSteps, timeline }, { today: today() }), [lanes, layoutSteps, timeline]);
   const conflicts = useMemo(() => {
     const map = new Map<string, string>();
-    for (const c of findChronologyConflicts(steps)) {
-      const earlier = steps[c.earlierIndex]!;
-      map.set(steps[c.index]!.id, `Date antérieure à celle de l'étape ${c.earlierIndex + 1} (${earlier.date}) : vérifiez la date ou l'ordre.`);
+    for (const c of findChronologyConflicts(layoutSteps)) {
+      const earlier = layoutSteps[c.earlierIndex]!;
+      map.set(layoutSteps[c.index]!.id, `Date antérieure à celle de l'étape ${c.earlierIndex + 1} (${earlier.date}) : vérifiez la date ou l'ordre.`);
     }
     return map;
-  }, [steps]);
+  }, [layoutSteps]);
 
   const notes = useMemo(() => filterNotes(session.notes, { map: 'conduite', roles: new Set(noteRoles) }), [session.notes, noteRoles]);
   const highlighted = useMemo(() => new Set(focus?.type === 'actor' ? stepsOfActor(session, focus.id) : []), [focus, session]);
