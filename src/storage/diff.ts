@@ -50,9 +50,16 @@ export function diffSessions(prev: Session, next: Session): SessionDiff {
     const before = prev[kind] as readonly { id: string }[];
     const after = next[kind] as readonly { id: string }[];
     if (before === after) continue;
+    const puts = diff.puts[kind] as unknown[];
+    if (sameIdsInOrder(before, after)) {
+      // The usual edit: the same items in the same order, some of them changed.
+      after.forEach((item, order) => {
+        if (item !== before[order]) puts.push({ ...item, sessionId: next.id, order });
+      });
+      continue;
+    }
     const old = new Map<string, { item: { id: string }; order: number }>();
     before.forEach((item, order) => old.set(item.id, { item, order }));
-    const puts = diff.puts[kind] as unknown[];
     after.forEach((item, order) => {
       const was = old.get(item.id);
       old.delete(item.id);
@@ -61,6 +68,12 @@ export function diffSessions(prev: Session, next: Session): SessionDiff {
     diff.deletes[kind] = [...old.keys()];
   }
   return diff;
+}
+
+function sameIdsInOrder(a: readonly { id: string }[], b: readonly { id: string }[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i]!.id !== b[i]!.id) return false;
+  return true;
 }
 
 export function isEmptyDiff(diff: SessionDiff): boolean {

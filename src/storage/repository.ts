@@ -82,37 +82,34 @@ async function readSessionRows(db: AciaDatabase, id: string): Promise<{ row: Ses
 
 /**
  * Writes a diff's rows in one transaction, then the session's header (its `updatedAt` set to
- * `savedAt`) in a second one, placed at once after it.
+ * `savedAt`) in a second one, once the first is on disk.
  *
- * This is the one write made with IndexedDB itself rather than Dexie: every request is placed
- * before this function returns, and each transaction is committed at once, so the rows reach the
- * disk while the page is busy, without waiting for the page to be free to hear back from each
+ * Written with IndexedDB itself rather than Dexie: the rows' requests are placed before this
+ * function returns, and each transaction is committed at once, so the rows reach the disk while
+ * the page is busy, without waiting for the page to be free to hear back from each
  * request. (Dexie would start the transaction a microtask later and commit it only once the page
  * had handled every request's success.) Nothing is read: the header is written whole, from the
  * document.
  *
  * The rows of an edit are written together (a step and its links never half-saved). The header
- * goes apart: its store is indexed by date, so its write costs more than the edited row's, and
- * the edited row need not wait for it. Should the page die between the two, the list shows the
- * session's previous date; no edit is lost.
+ * goes apart, after them: its store is indexed by date, so its write costs more than the edited
+ * row's, and the edited row need not wait for it. Should the page die between the two, the list
+ * shows the session's previous date; no edit is lost.
  */
 export function writeDiff(db: AciaDatabase, diff: SessionDiff, header: SessionHeader, savedAt: string): Promise<void> {
   if (!db.isOpen()) return db.open().then(() => writeDiff(db, diff, header, savedAt));
   const kinds = ENTITY_KINDS.filter((k) => diff.puts[k].length > 0 || diff.deletes[k].length > 0);
-  const writes: Promise<void>[] = [];
-  if (kinds.length > 0) {
-    writes.push(
-      transact(db, kinds, (tx) => {
-        for (const kind of kinds) {
-          const store = tx.objectStore(kind);
-          for (const id of diff.deletes[kind]) store.delete([diff.sessionId, id]);
-          for (const row of diff.puts[kind]) store.put(row);
-        }
-      }),
-    );
-  }
-  writes.push(transact(db, ['sessions'], (tx) => tx.objectStore('sessions').put({ ...header, updatedAt: savedAt } satisfies SessionRow)));
-  return Promise.all(writes).then(() => undefined);
+  const writeHeader = () => transact(db, ['sessions'], (tx) => tx.objectStore('sessions').put({ ...header, updatedAt: savedAt } satisfies SessionRow));
+  if (kinds.length === 0) return writeHeader();
+  const rows = transact(db, kinds, (tx) => {
+    for (const kind of kinds) {
+      const store = tx.objectStore(kind);
+      for (const id of diff.deletes[kind]) store.delete([diff.sessionId, id]);
+      for (const row of diff.puts[kind]) store.put(row);
+    }
+  });
+  // The header once the rows are on disk: the disk does the edited rows alone first.
+  return rows.then(writeHeader);
 }
 
 /** One read-write transaction, its requests placed by `place` and committed at once. */

@@ -87,6 +87,14 @@ describe('diffs', () => {
     expect(rowCount(diffSessions(before, before))).toBe(0);
   });
 
+  it('two steps swapped are two rows, each with its new place', () => {
+    const before = dui();
+    const [a, b, ...rest] = before.steps;
+    const diff = diffSessions(before, { ...before, steps: [b!, a!, ...rest] });
+    expect(diff.puts.steps.map((s) => [s.id, s.order])).toEqual([[b!.id, 0], [a!.id, 1]]);
+    expect(diff.deletes.steps).toEqual([]);
+  });
+
   it('a deleted note is one delete; a header change writes the header', () => {
     const before = { ...dui(), notes: [{ id: 'n1', text: 'x', authorRole: 'dsi' as const, kind: 'constat' as const, map: 'conduite' as const }] };
     const after = { ...before, notes: [], title: 'Nouveau titre' };
@@ -107,13 +115,14 @@ describe('the persister', () => {
     const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
     const edited = { ...session, steps: session.steps.map((s) => (s.id === 'step-02' ? { ...s, title: 'Appel à projets ARS' } : s)) };
     persister.update(edited);
-    // Placed at once, before anything else runs (the page re-renders after this).
-    expect(put.mock.contexts.map((store) => (store as IDBObjectStore).name).sort()).toEqual(['sessions', 'steps']);
-    // The edited row does not wait for the header (its store is indexed by date): two transactions.
-    expect(transaction.mock.calls.map(([stores]) => [stores].flat())).toEqual([['steps'], ['sessions']]);
-    transaction.mockRestore();
+    // The edited row is placed at once, before anything else runs (the page re-renders after this).
+    expect(put.mock.contexts.map((store) => (store as IDBObjectStore).name)).toEqual(['steps']);
     expect(persister.hasPendingChanges).toBe(true);
     await persister.flush();
+    // The header (its store is indexed by date) follows in a transaction of its own.
+    expect(put.mock.contexts.map((store) => (store as IDBObjectStore).name)).toEqual(['steps', 'sessions']);
+    expect(transaction.mock.calls.map(([stores]) => [stores].flat())).toEqual([['steps'], ['sessions']]);
+    transaction.mockRestore();
     expect(get).not.toHaveBeenCalled();
     put.mockRestore();
     get.mockRestore();
