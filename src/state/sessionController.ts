@@ -44,7 +44,12 @@ export function preloadSession(id: string): void {
 export function preloadSessionsOnNavigation(): void {
   window.addEventListener('hashchange', () => {
     const match = /^#\/atelier\/([^/?#]+)/.exec(window.location.hash);
-    if (match) preloadSession(decodeURIComponent(match[1]!));
+    if (!match) return;
+    try {
+      preloadSession(decodeURIComponent(match[1]!));
+    } catch {
+      // A malformed address: the page says the session cannot be found.
+    }
   });
 }
 

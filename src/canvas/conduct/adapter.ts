@@ -2,7 +2,7 @@
  * Model → React Flow for the conduct map: one node per step, placed by the domain's layout;
  * one edge per link. A node holds where the step is and how it stands out (its box, selection,
  * conflict, highlight), not what it says: each step node reads its step from the document
- * (`stepById`), and is named by a label it renders itself. So a text edit (title, markers,
+ * (`byId`), and is named by a label it renders itself. So a text edit (title, markers,
  * participants) leaves every node object as it was: React Flow takes in no new nodes, and only
  * the edited step's node redraws. Node objects are reused while their inputs are unchanged.
  */
