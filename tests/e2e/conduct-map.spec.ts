@@ -95,6 +95,32 @@ test('a title saved with Entrée shows on its node, in its name and in the chron
   await expect(stepNode(page, 3)).toContainText("Constitution d'un groupe de travail", { useInnerText: true });
 });
 
+test('a step clicked in the chronology is brought to the middle of the map, readable; Ajuster à la vue shows every step again', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await openDui(page);
+  const canvas = page.getByRole('region', { name: 'Cartographie de la conduite de projet' });
+  const centreOf = async (box: { x: number; y: number; width: number; height: number } | null) => ({ x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 });
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom arrière' }).click();
+  await chronology(page).nth(10).getByRole('button').click();
+  await expect(stepNode(page, 11)).toContainText('Ajustements', { useInnerText: true });
+  await expect
+    .poll(async () => {
+      const step = await centreOf(await stepNode(page, 11).boundingBox());
+      const map = await centreOf(await canvas.boundingBox());
+      return Math.hypot(step.x - map.x, step.y - map.y);
+    })
+    .toBeLessThan(40);
+  // The toolbar's button (the map's own controls have one of the same name, after it).
+  await page.getByRole('button', { name: 'Ajuster à la vue' }).first().click();
+  await expect
+    .poll(async () => {
+      const map = (await canvas.boundingBox())!;
+      const boxes = await Promise.all([1, 11].map((n) => stepNode(page, n).boundingBox()));
+      return boxes.every((b) => b && b.x >= map.x && b.y >= map.y && b.x + b.width <= map.x + map.width && b.y + b.height <= map.y + map.height);
+    })
+    .toBe(true);
+});
+
 test('Ctrl+Z undoes a change made in a drop-down list while the focus is still on it', async ({ page }) => {
   await openDui(page);
   const scale = page.getByRole('combobox', { name: 'Échelle' });

@@ -1,6 +1,6 @@
 import {
   ReactFlow, Controls, MiniMap, type Connection, type Node, type EdgeChange, type NodeChange,
-  type OnNodeDrag, type NodeTypes,
+  type OnNodeDrag, type NodeTypes, type ReactFlowInstance,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { addLink, moveStepToLane } from '../../domain/commands/conduct';
@@ -51,16 +51,21 @@ const FIT_VIEW = { padding: 0.08, maxZoom: 1 };
 /** Made once: a new function at each render would redraw every node of the mini-map. */
 const miniMapColor = (n: Node) => (n.type === 'step' ? STEP_KIND_VISUALS[(n as StepNodeType).data.kind].color : '#fde68a');
 
+/** What the page around the map does with its view: centre a step, fit the map. */
+export type FlowView = Pick<ReactFlowInstance<MapNode>, 'setCenter' | 'getZoom' | 'fitView'>;
+
 interface Props {
   session: Session;
   layout: ConductLayout;
   conflicts: ReadonlyMap<string, string>;
   highlighted: ReadonlySet<string>;
   notes: readonly Note[];
+  /** Called once the map's view is ready. */
+  onReady?: (view: FlowView) => void;
 }
 
 /** The conduct map canvas: React Flow renders what the domain's layout computed. */
-export function ConductCanvas({ session, layout, conflicts, highlighted, notes }: Props) {
+export function ConductCanvas({ session, layout, conflicts, highlighted, notes, onReady }: Props) {
   const selection = useViewStore((s) => s.selection);
   const linkSelection = useViewStore((s) => s.linkSelection);
   const apply = useDocumentStore((s) => s.apply);
@@ -207,6 +212,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes }
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
+        onInit={onReady}
         {...MAP_FLOW_PROPS}
         ariaLabelConfig={conductAriaLabels}
         fitView={!start.viewport}

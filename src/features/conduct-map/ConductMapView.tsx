@@ -1,4 +1,4 @@
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { ReactFlowProvider } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { setTimelineScale, updateLink } from '../../domain/commands/conduct';
 import { TIMELINE_SCALES, type TimelineScale } from '../../domain/enums';
@@ -6,7 +6,7 @@ import { findChronologyConflicts } from '../../domain/format/rules';
 import { layoutConductMap, sameLayoutInputs } from '../../domain/layout/conduct';
 import type { Link, Session } from '../../domain/types';
 import { TIMELINE_SCALE_LABELS } from '../../i18n/labels';
-import { ConductCanvas } from '../../canvas/conduct/ConductCanvas';
+import { ConductCanvas, type FlowView } from '../../canvas/conduct/ConductCanvas';
 import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 import { Chronology } from './Chronology';
@@ -49,7 +49,9 @@ function ConductMapInner({ session }: { session: Session }) {
   const [outline, setOutline] = useState(false);
   const focus = useViewStore((s) => s.focus);
   const noteRoles = useViewStore((s) => s.noteRoles);
-  const flow = useReactFlow();
+  // The map's view, once React Flow is ready (see ConductCanvas's onReady). Not `useReactFlow()`,
+  // which redraws this whole page when the view becomes ready, as the map opens.
+  const flow = useRef<FlowView | null>(null);
   const panelsShown = useAfterFirstPaint();
 
   const { lanes, steps, timeline } = session;
@@ -70,15 +72,17 @@ function ConductMapInner({ session }: { session: Session }) {
   const notes = useMemo(() => filterNotes(session.notes, { map: 'conduite', roles: new Set(noteRoles) }), [session.notes, noteRoles]);
   const highlighted = useMemo(() => new Set(focus?.type === 'actor' ? stepsOfActor(session, focus.id) : []), [focus, session]);
 
+  const onFlowReady = useCallback((view: FlowView) => (flow.current = view), []);
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
   const focusStep = useCallback(
     (id: string) => {
       useViewStore.getState().select([id], 'step');
       const box = layoutRef.current.byId.get(id);
-      if (box) void flow.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: reducedMotion() ? 0 : 300 });
+      const view = flow.current;
+      if (box && view) void view.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(view.getZoom(), 0.8), duration: reducedMotion() ? 0 : 300 });
     },
-    [flow],
+    [],
   );
 
   useEffect(() => {
@@ -145,7 +149,7 @@ function ConductMapInner({ session }: { session: Session }) {
         <button type="button" onClick={() => setAddingNote(true)}>Ajouter une note</button>
         <button type="button" onClick={() => setPresenting(true)} disabled={steps.length === 0}>Présentation</button>
         <button type="button" aria-pressed={outline} onClick={() => setOutline((o) => !o)}>Vue liste</button>
-        <button type="button" onClick={() => void flow.fitView({ padding: 0.08, duration: reducedMotion() ? 0 : 300 })}>
+        <button type="button" onClick={() => void flow.current?.fitView({ padding: 0.08, duration: reducedMotion() ? 0 : 300 })}>
           Ajuster à la vue
         </button>
         <NotesFilter />
@@ -154,7 +158,7 @@ function ConductMapInner({ session }: { session: Session }) {
         {outline ? (
           <ConductOutline session={session} />
         ) : (
-          <ConductCanvas session={session} layout={layout} conflicts={conflicts} highlighted={highlighted} notes={notes} />
+          <ConductCanvas session={session} layout={layout} conflicts={conflicts} highlighted={highlighted} notes={notes} onReady={onFlowReady} />
         )}
         <aside className="map-aside" tabIndex={0} aria-label="Panneaux de la conduite de projet">
           {creating && <StepEditor key="new" session={session} onClose={() => useViewStore.getState().setCreatingStep(false)} />}
