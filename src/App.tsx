@@ -3,6 +3,7 @@ import { Route, Router, Switch } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { HomePage } from './features/sessions/HomePage';
 import { UpdatePrompt } from './ui/UpdatePrompt';
+import { whenIdle } from './ui/whenIdle';
 
 /**
  * The session page (canvas, maps, exports) is not in the home page's JavaScript: it is fetched
@@ -26,13 +27,7 @@ function loadSessionPage(): Promise<SessionPageType> {
 
 function prefetchWhenIdle(): () => void {
   if (sessionPage) return () => undefined;
-  const start = () => void loadSessionPage().catch(() => undefined);
-  if (typeof requestIdleCallback === 'function') {
-    const handle = requestIdleCallback(start, { timeout: 2000 });
-    return () => cancelIdleCallback(handle);
-  }
-  const handle = setTimeout(start, 200);
-  return () => clearTimeout(handle);
+  return whenIdle(() => void loadSessionPage().catch(() => undefined), 2000, 200);
 }
 
 function SessionRoute({ id }: { id: string }) {

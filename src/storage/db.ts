@@ -4,7 +4,8 @@
  *
  * Versions: every change of the stores is a new `this.version(n)` below, never an edit of an
  * earlier one; tests open a database written by version 1 with the current code.
- * Edits are written with IndexedDB itself (see `writeDiff`); everything else goes through Dexie.
+ * Edits are written, and sessions opened, with IndexedDB itself (see `writeDiff`, `loadSession`);
+ * everything else goes through Dexie.
  */
 import { Dexie, type Table } from 'dexie';
 import type { Actor, EntityKind, Lane, Link, Note, Relation, SessionHeader, Step } from '../domain/types';

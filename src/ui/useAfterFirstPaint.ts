@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useState } from 'react';
+import { whenIdle } from './whenIdle';
 
 /**
  * False for a component's first render, then true in a low-priority render once the browser is
@@ -8,14 +9,6 @@ import { startTransition, useEffect, useState } from 'react';
  */
 export function useAfterFirstPaint(): boolean {
   const [ready, setReady] = useState(false);
-  useEffect(() => {
-    const show = () => startTransition(() => setReady(true));
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(show, { timeout: 500 });
-      return () => cancelIdleCallback(handle);
-    }
-    const handle = setTimeout(show, 50);
-    return () => clearTimeout(handle);
-  }, []);
+  useEffect(() => whenIdle(() => startTransition(() => setReady(true)), 500, 50), []);
   return ready;
 }

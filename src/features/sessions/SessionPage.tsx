@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { redo, undo, useDocumentStore } from '../../state/documentStore';
 import { openSession, useSession } from '../../state/sessionController';
+import { whenIdle } from '../../ui/whenIdle';
 import { useViewStore, type MapTab } from '../../state/viewStore';
 import { SaveStatus } from '../../ui/SaveStatus';
 import { ExportMenu } from '../export/ExportMenu';
@@ -47,13 +48,7 @@ function useTabLeaving(tab: MapTab): MapTab | null {
   }
   useEffect(() => {
     if (!leaving) return;
-    const done = () => setLeaving(null);
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(done, { timeout: 1000 });
-      return () => cancelIdleCallback(handle);
-    }
-    const timer = setTimeout(done, 100);
-    return () => clearTimeout(timer);
+    return whenIdle(() => setLeaving(null), 1000, 100);
   }, [leaving]);
   return leaving === tab ? null : leaving;
 }
