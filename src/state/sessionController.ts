@@ -29,6 +29,8 @@ export interface OpenSession {
 }
 
 let preloaded: { id: string; at: number; loaded: Promise<Result<Session>> } | null = null;
+/** A read ahead older than this is not taken: what it read may have changed since. */
+const PRELOAD_KEPT_MS = 1000;
 
 /**
  * Starts reading a session as soon as the address points at it, before its page is drawn;
@@ -40,23 +42,46 @@ export function preloadSession(id: string): void {
   preloaded = { id, at: performance.now(), loaded };
 }
 
-/** Reads a session on every change of the address to a session's (`#/atelier/<id>`). */
+const SESSION_ADDRESS = /^#\/atelier\/([^/?#]+)/;
+
+/** Reads ahead the session an address points at (`#/atelier/<id>`), unless that read is under way. */
+function preloadAddress(hash: string): void {
+  const match = SESSION_ADDRESS.exec(hash);
+  if (!match) return;
+  let id: string;
+  try {
+    id = decodeURIComponent(match[1]!);
+  } catch {
+    return; // a malformed address: the page says the session cannot be found
+  }
+  if (preloaded?.id === id && performance.now() - preloaded.at < PRELOAD_KEPT_MS) return;
+  preloadSession(id);
+}
+
+/**
+ * Reads a session as soon as a link to it is followed (at the click, a few milliseconds before the
+ * address changes), and on every change of the address to a session's.
+ */
 export function preloadSessionsOnNavigation(): void {
-  window.addEventListener('hashchange', () => {
-    const match = /^#\/atelier\/([^/?#]+)/.exec(window.location.hash);
-    if (!match) return;
-    try {
-      preloadSession(decodeURIComponent(match[1]!));
-    } catch {
-      // A malformed address: the page says the session cannot be found.
-    }
-  });
+  document.addEventListener(
+    'click',
+    (event) => {
+      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+      const link = event.target instanceof Element ? event.target.closest('a') : null;
+      // A link that opens elsewhere (another tab, a download) does not open the session here.
+      if (!link || link.target || link.hasAttribute('download')) return;
+      const href = link.getAttribute('href');
+      if (href?.startsWith('#')) preloadAddress(href);
+    },
+    { capture: true },
+  );
+  window.addEventListener('hashchange', () => preloadAddress(window.location.hash));
 }
 
 function takePreloaded(id: string): Promise<Result<Session>> | null {
   const taken = preloaded;
   preloaded = null;
-  return taken && taken.id === id && performance.now() - taken.at < 1000 ? taken.loaded : null;
+  return taken && taken.id === id && performance.now() - taken.at < PRELOAD_KEPT_MS ? taken.loaded : null;
 }
 
 /** Opens a session; resolves to a handle, or to a French error message. */

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseSessionFile } from '../../src/domain/format/file';
 import type { Session } from '../../src/domain/types';
 import { useDocumentStore } from '../../src/state/documentStore';
-import { openSession, preloadSession } from '../../src/state/sessionController';
+import { openSession, preloadSession, preloadSessionsOnNavigation } from '../../src/state/sessionController';
 import { getDb } from '../../src/storage/db';
 import { saveSession } from '../../src/storage/repository';
 import { exampleText } from '../shared';
@@ -58,5 +58,60 @@ describe('opening a session whose address was just followed', () => {
     preloadSession('absent');
     const handle = await openSession('absent');
     expect(handle).toEqual({ error: "Cet atelier n'existe pas (ou plus) dans ce navigateur." });
+  });
+});
+
+describe('following a link to a session', () => {
+  beforeAll(() => preloadSessionsOnNavigation());
+  afterEach(() => {
+    document.body.replaceChildren();
+    window.location.hash = '';
+  });
+
+  function link(id: string): HTMLAnchorElement {
+    const a = document.createElement('a');
+    a.href = `#/atelier/${id}`;
+    a.textContent = id;
+    document.body.append(a);
+    return a;
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 30));
+
+  it('reads the session at the click, before the address changes', async () => {
+    await saveSession(getDb(), dui('atelier-a', 'Atelier A'));
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const a = link('atelier-a');
+    // The address does not change: only the click can have started the read.
+    a.addEventListener('click', (e) => e.preventDefault());
+    a.click();
+    await settle();
+    expect(window.location.hash).toBe('');
+    expect(readsOf(transaction)).toBe(1);
+    expect((await open('atelier-a')).title).toBe('Atelier A'); // and the page takes it
+    expect(readsOf(transaction)).toBe(1);
+  });
+
+  it('reads it once for the click and the change of address, and the page takes that read', async () => {
+    await saveSession(getDb(), dui('atelier-a', 'Atelier A'));
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    link('atelier-a').click();
+    await settle();
+    expect(window.location.hash).toBe('#/atelier/atelier-a');
+    expect((await open('atelier-a')).title).toBe('Atelier A');
+    expect(readsOf(transaction)).toBe(1);
+  });
+
+  it('reads nothing for a click that opens the link elsewhere (Ctrl, a new tab)', async () => {
+    await saveSession(getDb(), dui('atelier-a', 'Atelier A'));
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const a = link('atelier-a');
+    a.addEventListener('click', (e) => e.preventDefault());
+    a.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true }));
+    const other = link('atelier-a');
+    other.target = '_blank';
+    other.addEventListener('click', (e) => e.preventDefault());
+    other.click();
+    await settle();
+    expect(readsOf(transaction)).toBe(0);
   });
 });
