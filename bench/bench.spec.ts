@@ -13,6 +13,9 @@ import { layoutConductMap } from '../src/domain/layout/conduct';
 import { serializeSessionFile } from '../src/domain/format/file';
 import type { Session } from '../src/domain/types';
 import { generateSession } from './generate';
+import { filterNotes } from '../src/domain/commands/notes';
+import { buildNoteEdges, buildNoteNodes } from '../src/canvas/actors/notes';
+import { ACTOR_NODE } from '../src/canvas/actors/adapter';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : QUICK ? [20, 200] : [20, 200, 1000];
@@ -137,17 +140,49 @@ const UNTIL_ON_DISK = `async (watch, write, ready) => {
   return at - t0;
 }`;
 
+/**
+ * The nodes and edges a map shows, as the baseline draws them: default nodes where ours stand,
+ * plain edges. A map's nodes are its steps (or actors) and the notes shown on it; its edges, the
+ * links (or relations) and the lines from attached notes to what they hang on.
+ */
 function baselineElements(session: Session, map: 'conduite' | 'acteurs') {
+  const notes = filterNotes(session.notes, { map });
+  const plainNodes = (items: readonly { id: string; position: { x: number; y: number } }[], label: (id: string) => string) =>
+    items.map((n) => ({ id: n.id, position: n.position, data: { label: label(n.id) } }));
+  const plainEdges = (items: readonly { id: string; source: string; target: string }[]) =>
+    items.map((e) => ({ id: e.id, source: e.source, target: e.target }));
+  const noteText = new Map(notes.map((n) => [`note:${n.id}`, n.text]));
+  const noSelection = new Set<string>();
   if (map === 'conduite') {
     const layout = layoutConductMap(session);
+    const steps = session.steps.map((s) => ({ id: s.id, position: { x: layout.byId.get(s.id)!.x, y: layout.byId.get(s.id)!.y } }));
+    const noteNodes = buildNoteNodes(notes, (note) => {
+      const box = note.attachedTo?.type === 'step' ? layout.byId.get(note.attachedTo.id) : undefined;
+      return box ? { name: '', x: box.x, y: box.y, width: box.width } : null;
+    }, noSelection, { x: 200, y: layout.height + 40 });
+    const title = new Map(session.steps.map((s) => [s.id, s.title]));
     return {
-      nodes: session.steps.map((s) => ({ id: s.id, position: { x: layout.byId.get(s.id)!.x, y: layout.byId.get(s.id)!.y }, data: { label: s.title } })),
-      edges: session.links.map((l) => ({ id: l.id, source: l.from, target: l.to })),
+      nodes: [...plainNodes(steps, (id) => title.get(id)!), ...plainNodes(noteNodes, (id) => noteText.get(id)!)],
+      edges: plainEdges([
+        ...session.links.map((l) => ({ id: l.id, source: l.from, target: l.to })),
+        ...buildNoteEdges(notes, (n) => layout.byId.has(n.attachedTo!.id)),
+      ]),
     };
   }
+  const actors = session.actors.map((a) => ({ id: a.id, position: a.position! }));
+  const at = new Map(actors.map((a) => [a.id, a.position]));
+  const maxY = actors.reduce((m, a) => Math.max(m, a.position.y), 0);
+  const noteNodes = buildNoteNodes(notes, (note) => {
+    const p = note.attachedTo?.type === 'actor' ? at.get(note.attachedTo.id) : undefined;
+    return p ? { name: '', x: p.x, y: p.y, width: ACTOR_NODE.width } : null;
+  }, noSelection, { x: 80, y: maxY + 200 });
+  const name = new Map(session.actors.map((a) => [a.id, a.name]));
   return {
-    nodes: session.actors.map((a) => ({ id: a.id, position: a.position!, data: { label: a.name } })),
-    edges: session.relations.map((r) => ({ id: r.id, source: r.from, target: r.to })),
+    nodes: [...plainNodes(actors, (id) => name.get(id)!), ...plainNodes(noteNodes, (id) => noteText.get(id)!)],
+    edges: plainEdges([
+      ...session.relations.map((r) => ({ id: r.id, source: r.from, target: r.to })),
+      ...buildNoteEdges(notes, (n) => at.has(n.attachedTo!.id)),
+    ]),
   };
 }
 
