@@ -95,6 +95,44 @@ test('a title saved with Entrée shows on its node, in its name and in the chron
   await expect(stepNode(page, 3)).toContainText("Constitution d'un groupe de travail", { useInnerText: true });
 });
 
+test('the map opens whole: its lines are drawn with its steps and notes, where they stay', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.goto('./');
+  await importFile(page, examplePath('dui-groupement.json'));
+  // Every frame, from the click: how many steps and lines are drawn, and each line's path.
+  await page.evaluate(() => {
+    const w = window as unknown as { frames_: { steps: number; lines: string[] }[] };
+    w.frames_ = [];
+    const tick = () => {
+      w.frames_.push({
+        steps: document.querySelectorAll('.react-flow__node-step').length,
+        lines: [...document.querySelectorAll('.react-flow__edge-path')].map((p) => p.getAttribute('d') ?? ''),
+      });
+      if (w.frames_.length < 120) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.getByRole('link', { name: /DUI du groupement/ }).click();
+  await expect(stepNode(page, 11)).toBeVisible();
+  await page.waitForFunction(() => (window as unknown as { frames_: unknown[] }).frames_.length >= 120);
+  const frames = await page.evaluate(() => (window as unknown as { frames_: { steps: number; lines: string[] }[] }).frames_);
+  const first = frames.findIndex((f) => f.steps > 0);
+  expect(first).toBeGreaterThanOrEqual(0);
+  // One link and three notes attached to steps: four lines, in the first frame that shows the steps.
+  expect(frames[first]!.steps).toBe(11);
+  expect(frames[first]!.lines).toHaveLength(4);
+  // No line moves once React Flow has measured the nodes (measuring divides by the zoom: 0.001 px apart).
+  const points = (d: string) => (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number);
+  for (const frame of frames.slice(first)) {
+    frame.lines.forEach((line, i) => {
+      const now = points(line);
+      const then = points(frames[first]!.lines[i]!);
+      expect(now).toHaveLength(then.length);
+      now.forEach((v, k) => expect(Math.abs(v - then[k]!)).toBeLessThan(0.5));
+    });
+  }
+});
+
 test('a step clicked in the chronology is brought to the middle of the map, readable; Ajuster à la vue shows every step again', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 900 });
   await openDui(page);

@@ -7,6 +7,7 @@ import { MarkerType, type Edge, type EdgeMarker, type Node } from '@xyflow/react
 import type { Actor, Note, Relation } from '../../domain/types';
 import { ACTOR_CATEGORY_LABELS, AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS, RELATION_KIND_LABELS } from '../../i18n/labels';
 import { RELATION_KIND_VISUALS } from '../../i18n/visuals';
+import { ACTOR_SIDES, knownSize } from '../knownSize';
 
 export const ACTOR_NODE = { width: 210, height: 64 };
 export const NOTE_NODE = { width: 200, height: 96 };
@@ -56,6 +57,7 @@ export class ActorNodeCache {
               position: actor.position ?? defaultActorPosition(index),
               width: ACTOR_NODE.width,
               height: ACTOR_NODE.height,
+              ...knownSize(ACTOR_NODE.width, ACTOR_NODE.height, ACTOR_SIDES),
               selected: s,
               ariaLabel: actorAriaLabel(actor, u),
               data: { actor, highlighted: h, uninvolved: u },

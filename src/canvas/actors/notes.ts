@@ -3,6 +3,7 @@ import type { Edge } from '@xyflow/react';
 import type { Note } from '../../domain/types';
 import type { NoteNodeType } from './NoteNode';
 import { noteAriaLabel, NOTE_NODE } from './adapter';
+import { knownSize, NOTE_SIDES } from '../knownSize';
 
 export interface NoteTarget {
   name: string;
@@ -34,6 +35,7 @@ export function buildNoteNodes(
       position,
       width: NOTE_NODE.width,
       height: NOTE_NODE.height,
+      ...knownSize(NOTE_NODE.width, NOTE_NODE.height, NOTE_SIDES),
       selected: selected.has(`note:${note.id}`),
       ariaLabel: noteAriaLabel(note, target?.name ?? null),
       data: { note, targetName: target?.name ?? null },

@@ -8,6 +8,7 @@
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
 import { formatPartialDate } from '../../domain/dates';
+import { knownSize, STEP_SIDES } from '../knownSize';
 import type { ConductLayout, StepBox } from '../../domain/layout/conduct';
 import type { StepKind } from '../../domain/enums';
 import type { Lane, Link, Step } from '../../domain/types';
@@ -114,6 +115,7 @@ export class ConductNodeCache {
             position: { x: box.x, y: box.y },
             width: box.width,
             height: box.height,
+            ...knownSize(box.width, box.height, STEP_SIDES),
             selected: inputs.selected,
             domAttributes: { 'aria-labelledby': stepLabelId(step.id) },
             data: { kind: step.kind, box, conflict: inputs.conflict, highlighted: inputs.highlighted },
