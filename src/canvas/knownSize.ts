@@ -1,9 +1,10 @@
 /**
  * What React Flow would measure of a node whose size the layout already knows: its size and where
- * its handles are. Given up front (React Flow's `measured` and `handles`), a map's nodes and edges
- * are drawn in their place at the first frame, and React Flow's measuring after that frame finds
- * nothing changed: no second drawing of every node as the map opens. A node whose drawn size
- * differs after all (a rounded width) is measured and drawn again as before.
+ * its handles are. Given up front (React Flow's `measured` and `handles`), a map's nodes and their
+ * lines are drawn in place in the first frame. React Flow still measures every node after that
+ * frame (its ResizeObserver always does), but finds the sizes it was given: it reports no size
+ * change, so the map does not hand it a new array of every node to adopt and draw again as it
+ * opens. A node drawn at another size after all is measured and redrawn as before.
  */
 import { Position, type Node, type NodeHandle } from '@xyflow/react';
 
