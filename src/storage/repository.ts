@@ -56,7 +56,7 @@ export async function loadSession(db: AciaDatabase, id: string): Promise<Result<
 type EntityRow = { sessionId: string; order: number } & Record<string, unknown>;
 
 /**
- * A session's rows, read with IndexedDB itself in one transaction: its eight requests placed at
+ * A session's rows, read with IndexedDB itself in one transaction: its seven requests placed at
  * once (each entity store by its primary key range `[id, …]`), and the rows taken as soon as the
  * last one answers. Opening a session waits for one round trip, not for Dexie's per-request
  * promises and the transaction's end. `null` when there is no such session.
