@@ -39,7 +39,7 @@ export function knownSize(width: number, height: number, sides: readonly Side[])
   return size as Required<Pick<Node, 'measured' | 'handles'>>;
 }
 
-/** A step: target on the left, source on the right (see StepNode, FarNode). */
+/** A step: target on the left, source on the right (see StepNode). */
 export const STEP_SIDES: readonly Side[] = [
   { type: 'target', position: Position.Left },
   { type: 'source', position: Position.Right },

@@ -2,7 +2,6 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { ACTOR_CATEGORY_LABELS } from '../../i18n/labels';
 import { ACTOR_CATEGORY_VISUALS } from '../../i18n/visuals';
-import { FarNode } from '../FarNode';
 import { useFar } from '../zoom';
 import type { ActorNode as ActorNodeType } from './adapter';
 
@@ -12,18 +11,20 @@ export const ActorNode = memo(function ActorNode({ data, selected }: NodeProps<A
   // Zoomed far out: the category's icon on its colour (see FAR_ZOOM).
   const far = useFar();
   const visual = ACTOR_CATEGORY_VISUALS[actor.category];
-  const className = `actor-node${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${uninvolved ? ' is-uninvolved' : ''}`;
+  const className = `actor-node${far ? ' is-far' : ''}${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${uninvolved ? ' is-uninvolved' : ''}`;
   const style = { ['--cat-color' as string]: visual.color };
-  if (far) return <FarNode className={className} style={style}><span className="actor-icon" aria-hidden="true">{visual.icon}</span></FarNode>;
+  // The same box and handles at every zoom (see StepNode): crossing FAR_ZOOM changes the text only.
   return (
     <div className={className} style={style}>
       <Handle type="target" position={Position.Left} />
       <span className="actor-icon" aria-hidden="true">{visual.icon}</span>
-      <span className="actor-text">
-        <span className="actor-name">{actor.name}</span>
-        <span className="actor-category">{ACTOR_CATEGORY_LABELS[actor.category]}</span>
-      </span>
-      {uninvolved && <span className="actor-badge" title="Associé à aucune étape">0 étape</span>}
+      {!far && (
+        <span className="actor-text">
+          <span className="actor-name">{actor.name}</span>
+          <span className="actor-category">{ACTOR_CATEGORY_LABELS[actor.category]}</span>
+        </span>
+      )}
+      {!far && uninvolved && <span className="actor-badge" title="Associé à aucune étape">0 étape</span>}
       <Handle type="source" position={Position.Right} />
     </div>
   );
