@@ -159,6 +159,49 @@ test('a step clicked in the chronology is brought to the middle of the map, read
     .toBe(true);
 });
 
+test('from one step to another far along the map, the view slides at the same zoom and the steps stay readable', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await openDui(page);
+  const viewport = page.locator('.react-flow__viewport');
+  const still = () =>
+    expect
+      .poll(async () => {
+        const before = await viewport.getAttribute('style');
+        await page.waitForTimeout(200);
+        return (await viewport.getAttribute('style')) === before;
+      })
+      .toBe(true);
+  await chronology(page).nth(0).getByRole('button').click();
+  await still();
+  for (let i = 0; i < 4; i++) await page.getByRole('button', { name: 'Zoom avant' }).click();
+  await still();
+  await expect(stepNode(page, 1)).toContainText('Demande d', { useInnerText: true });
+  // Every frame of the slide to step 11: the map's scale, and whether step 1's title is drawn.
+  const step1Id = await stepNode(page, 1).getAttribute('data-id');
+  const frames = page.evaluate(
+    (id) =>
+      new Promise<{ scale: number; titled: boolean }[]>((done) => {
+        const seen: { scale: number; titled: boolean }[] = [];
+        const view = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+        const step1 = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${id}"]`)!;
+        const start = performance.now();
+        const tick = () => {
+          seen.push({ scale: new DOMMatrix(getComputedStyle(view).transform).a, titled: step1.innerText.includes('Demande d') });
+          if (performance.now() - start < 800) requestAnimationFrame(tick);
+          else done(seen);
+        };
+        requestAnimationFrame(tick);
+      }),
+    step1Id,
+  );
+  await chronology(page).nth(10).getByRole('button').click();
+  const seen = await frames;
+  await expect(stepNode(page, 11)).toBeInViewport();
+  expect(seen.length).toBeGreaterThan(5);
+  expect(new Set(seen.map((f) => f.scale.toFixed(3))).size).toBe(1);
+  expect(seen.every((f) => f.titled)).toBe(true);
+});
+
 test('Ctrl+Z undoes a change made in a drop-down list while the focus is still on it', async ({ page }) => {
   await openDui(page);
   const scale = page.getByRole('combobox', { name: 'Échelle' });

@@ -80,7 +80,9 @@ function ConductMapInner({ session }: { session: Session }) {
       useViewStore.getState().select([id], 'step');
       const box = layoutRef.current.byId.get(id);
       const view = flow.current;
-      if (box && view) void view.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(view.getZoom(), 0.8), duration: reducedMotion() ? 0 : 300 });
+      // A straight slide: React Flow's default path zooms out and back in on the way, and on a large
+      // map every step crossed FAR_ZOOM twice, drawn again each time.
+      if (box && view) void view.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(view.getZoom(), 0.8), duration: reducedMotion() ? 0 : 300, interpolate: 'linear' });
     },
     [],
   );
