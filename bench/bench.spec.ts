@@ -198,38 +198,68 @@ async function openBaseline(page: Page, session: Session, map: 'conduite' | 'act
   }, [nodes, edges, untilNodes('.react-flow__node', nodes.length)] as const);
 }
 
-/** Frame times (ms) while the mouse drags a node across the canvas for about 2 s. */
+/**
+ * Frame times (ms) while the mouse drags a node across the canvas for about 2 s. The node is the
+ * one nearest the canvas's middle that the mouse can reach (a large map opens wider than the
+ * window, and its first node may lie outside it). Throws if nothing was dragged.
+ */
 async function dragFrames(page: Page, selector: string): Promise<number[]> {
-  const node = page.locator(selector).first();
-  await node.scrollIntoViewIfNeeded();
-  const box = (await node.boundingBox())!;
+  // The baseline page fits its view once its nodes are measured, a frame or two after they appear.
+  await page.evaluate(untilStill);
+  // The mouse's point: a whole pixel (where the mouse events land) on the node, not on a handle (a
+  // press there draws a link); at 1000 steps the baseline's nodes are 7 px wide.
+  const point = await page.evaluate((nodes) => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const middle = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
+    let best: { x: number; y: number; distance: number } | null = null;
+    for (const node of document.querySelectorAll<HTMLElement>(nodes)) {
+      const box = node.getBoundingClientRect();
+      const x = Math.round(box.x + box.width / 2);
+      const distance = Math.hypot(x - middle.x, box.y + box.height / 2 - middle.y);
+      if (best && distance >= best.distance) continue;
+      for (let y = Math.ceil(box.y); y < box.y + box.height; y++) {
+        const hit = document.elementFromPoint(x, y);
+        if (hit?.closest('.react-flow__node') === node && !hit.closest('.react-flow__handle')) {
+          best = { x, y, distance };
+          break;
+        }
+      }
+    }
+    return best;
+  }, selector);
+  if (!point) throw new Error(`aucun nœud ${selector} à portée de la souris`);
   await page.evaluate(() => {
-    const w = window as unknown as { frames_: number[]; stop_: boolean };
+    const w = window as unknown as { frames_: number[]; dragged_: number; stop_: boolean };
     w.frames_ = [];
+    w.dragged_ = 0;
     w.stop_ = false;
     let last = performance.now();
     const tick = (t: number) => {
       w.frames_.push(t - last);
       last = t;
+      if (document.querySelector('.react-flow__node.dragging')) w.dragged_++;
       if (!w.stop_) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   });
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.move(point.x, point.y);
   await page.mouse.down();
   const start = Date.now();
   let i = 0;
   while (Date.now() - start < 2000) {
     i++;
-    await page.mouse.move(box.x + box.width / 2 + Math.sin(i / 8) * 300, box.y + box.height / 2 + Math.cos(i / 11) * 150);
+    await page.mouse.move(point.x + Math.sin(i / 8) * 300, point.y + Math.cos(i / 11) * 150);
     await page.waitForTimeout(16);
   }
-  await page.mouse.up();
-  return page.evaluate(() => {
-    const w = window as unknown as { frames_: number[]; stop_: boolean };
+  // Frames while dragging only: what the drop does (a step changes lane) is not the drag.
+  const { frames, dragged } = await page.evaluate(() => {
+    const w = window as unknown as { frames_: number[]; dragged_: number; stop_: boolean };
     w.stop_ = true;
-    return w.frames_.slice(2);
+    return { frames: w.frames_.slice(2), dragged: w.dragged_ };
   });
+  await page.mouse.up();
+  if (dragged < frames.length / 2) throw new Error(`le nœud sous (${point.x}, ${point.y}) n'a été glissé que pendant ${dragged} images sur ${frames.length}`);
+  return frames;
 }
 
 function add(measure: string, size: number | string, ours: number, baseline: number | null, budget: string, limit: ((ratio: number | null, ours: number) => boolean) | null, unit = 'ms') {
