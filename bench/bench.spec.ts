@@ -293,9 +293,12 @@ test('benchmark', async ({ page, browser }) => {
     // The chronology is drawn just after the map (a low-priority render).
     await expect(page.locator('.chronology-item')).toHaveCount(size);
     const edits: number[] = [];
-    for (let i = 0; i < EDITS; i++) {
-      const stepId = session.steps[(i * 7) % size]!.id;
-      await page.evaluate((index) => (document.querySelectorAll('.chronology-item')[index] as HTMLElement).click(), (i * 7) % size);
+    // Edit -1 is not counted: it warms the page's code for writing, as the baseline's measured put
+    // follows a first put of the row on the same connection.
+    for (let i = -1; i < EDITS; i++) {
+      const index = ((i + size) * 7) % size;
+      const stepId = session.steps[index]!.id;
+      await page.evaluate((at) => (document.querySelectorAll('.chronology-item')[at] as HTMLElement).click(), index);
       // Looked up inside the editor: a role query over the whole page (20 000 elements at 1000
       // steps) fills the page's heap with the bench's own garbage, collected during the edit.
       const field = page.locator('.step-editor').getByRole('textbox', { name: 'Titre' });
@@ -315,7 +318,8 @@ test('benchmark', async ({ page, browser }) => {
         [session.id, stepId, `Titre modifié ${i}`] as const,
       );
       await field.press('Enter');
-      edits.push(await page.evaluate(() => (window as unknown as BenchWindow).edit!));
+      const time = await page.evaluate(() => (window as unknown as BenchWindow).edit!);
+      if (i >= 0) edits.push(time);
     }
     await page.goto('./bench-baseline/index.html');
     await page.waitForFunction(() => typeof window.benchPut === 'function');
