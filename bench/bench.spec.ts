@@ -20,8 +20,9 @@ import { ACTOR_NODE } from '../src/canvas/actors/adapter';
 const QUICK = process.env.BENCH_QUICK === '1';
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : QUICK ? [20, 200] : [20, 200, 1000];
 const RUNS = QUICK ? 1 : 5;
-// Openings are short and the machine noisy: their median is taken over 9 runs of each page, interleaved.
-const OPEN_RUNS = QUICK ? 1 : 9;
+// Openings are short and the machine noisy (one page's openings range over ±30 % within a run):
+// their median is taken over 15 runs of each page, interleaved.
+const OPEN_RUNS = QUICK ? 1 : 15;
 // 40 edits: a p95 over 20 is the second-worst of them, which one stray frame decides.
 const EDITS = QUICK ? 3 : 40;
 
