@@ -13,7 +13,8 @@ export const ActorNode = memo(function ActorNode({ data, selected }: NodeProps<A
   const visual = ACTOR_CATEGORY_VISUALS[actor.category];
   const className = `actor-node${far ? ' is-far' : ''}${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${uninvolved ? ' is-uninvolved' : ''}`;
   const style = { ['--cat-color' as string]: visual.color };
-  // The same box and handles at every zoom (see StepNode): crossing FAR_ZOOM changes the text only.
+  // The same box and handles at every zoom (see StepNode): crossing FAR_ZOOM adds or takes away the
+  // name, the category and the badge only.
   return (
     <div className={className} style={style}>
       <Handle type="target" position={Position.Left} />

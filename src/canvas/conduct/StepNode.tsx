@@ -29,8 +29,9 @@ export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps
   const visual = STEP_KIND_VISUALS[step.kind];
   const className = `step-node${far ? ' is-far' : ''}${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${box.isBar ? ' is-bar' : ''}${conflict ? ' has-conflict' : ''}`;
   const style = { ['--kind-color' as string]: visual.color };
-  // The same box and handles at every zoom: crossing FAR_ZOOM changes what is inside each node,
-  // and React keeps the node and its handles (replacing them all took 20 MB at 1000 steps).
+  // The same box and handles at every zoom: crossing FAR_ZOOM changes what is inside each node, and
+  // React keeps the node and its handles (replacing them all at each crossing was a large part of what a
+  // slide across a 1000-step map allocated).
   return (
     <div className={className} style={style}>
       <span id={stepLabelId(id)} hidden>{label}</span>
