@@ -4,11 +4,14 @@ import { useHashLocation } from 'wouter/use-hash-location';
 import { HomePage } from './features/sessions/HomePage';
 import { UpdatePrompt } from './ui/UpdatePrompt';
 import { whenIdle } from './ui/whenIdle';
+import { warmUpValidation } from './domain/format/warmUp';
 
 /**
  * The session page (canvas, maps, exports) is not in the home page's JavaScript: it is fetched
  * once the home page is drawn and the browser is idle, so that opening a session then draws it
- * at once; a session opened before that (a reload on its address) waits for it.
+ * at once; a session opened before that (a reload on its address) waits for it. At the same
+ * moment a small sample session is checked, so that the first session opened is checked by
+ * compiled code (see warmUpValidation).
  */
 type SessionPageType = ComponentType<{ id: string }>;
 let sessionPage: SessionPageType | null = null;
@@ -25,9 +28,18 @@ function loadSessionPage(): Promise<SessionPageType> {
   return loadingSessionPage;
 }
 
+let warmedUp = false;
+
+/** Once the home page is drawn and the browser idle: the session page fetched, the session check warmed up. */
 function prefetchWhenIdle(): () => void {
-  if (sessionPage) return () => undefined;
-  return whenIdle(() => void loadSessionPage().catch(() => undefined), 2000, 200);
+  if (sessionPage && warmedUp) return () => undefined;
+  return whenIdle(() => {
+    if (!warmedUp) {
+      warmedUp = true;
+      warmUpValidation();
+    }
+    void loadSessionPage().catch(() => undefined);
+  }, 2000, 200);
 }
 
 function SessionRoute({ id }: { id: string }) {

@@ -87,14 +87,22 @@ function takePreloaded(id: string): Promise<Result<Session>> | null {
 /** Opens a session; resolves to a handle, or to a French error message. */
 export async function openSession(id: string): Promise<OpenSession | { error: string }> {
   const db = getDb();
-  const loaded = await (takePreloaded(id) ?? loadSession(db, id));
-  if (!loaded.ok) return { error: loaded.errors[0]!.message };
+  const reading = takePreloaded(id) ?? loadSession(db, id);
+  // Opened while the session is read (the page has nothing else to do then, and opening a channel
+  // takes a millisecond or more): a save another tab makes during the read is heard too.
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
+  const heardDuringRead: SavedMessage[] = [];
+  if (channel) channel.onmessage = (event: MessageEvent<SavedMessage>) => void heardDuringRead.push(event.data);
+  const loaded = await reading;
+  if (!loaded.ok) {
+    channel?.close();
+    return { error: loaded.errors[0]!.message };
+  }
 
   const doc = useDocumentStore.getState();
   doc.load(loaded.value);
   useViewStore.setState({ selection: [], saveStatus: { state: 'saved', at: loaded.value.updatedAt } });
 
-  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
   const persister = new SessionPersister(db, loaded.value, {
     onStatus: (status) => useViewStore.getState().setSaveStatus(status),
     onWritten: (sessionId) => {
@@ -130,11 +138,12 @@ export async function openSession(id: string): Promise<OpenSession | { error: st
   document.addEventListener('visibilitychange', onVisibility);
 
   if (channel) {
-    channel.onmessage = (event: MessageEvent<SavedMessage>) => {
-      const msg = event.data;
+    const hear = (msg: SavedMessage | undefined) => {
       if (msg?.type !== 'saved' || msg.sessionId !== id || msg.tabId === tabId) return;
       otherTab.otherTabSaved();
     };
+    channel.onmessage = (event: MessageEvent<SavedMessage>) => hear(event.data);
+    heardDuringRead.forEach(hear);
   }
 
   return {

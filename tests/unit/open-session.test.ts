@@ -115,3 +115,20 @@ describe('following a link to a session', () => {
     expect(readsOf(transaction)).toBe(0);
   });
 });
+
+describe('another tab saving while this tab opens the session', () => {
+  it('a save announced while the session is being read is followed: the page shows what that tab saved', async () => {
+    await saveSession(getDb(), dui('atelier-a', 'Atelier A'));
+    const opening = openSession('atelier-a');
+    // The other tab writes and says so while this tab is still reading (its read saw the old title).
+    const written = saveSession(getDb(), dui('atelier-a', 'Renommé dans l’autre onglet'));
+    const otherTab = new BroadcastChannel('cartographies-acia');
+    otherTab.postMessage({ type: 'saved', sessionId: 'atelier-a', tabId: 'autre-onglet' });
+    otherTab.close();
+    const handle = await opening;
+    if ('error' in handle) throw new Error(handle.error);
+    opened.push(handle);
+    await written;
+    await vi.waitFor(() => expect(useDocumentStore.getState().session?.title).toBe('Renommé dans l’autre onglet'));
+  });
+});
