@@ -15,7 +15,7 @@ import { keyboardMoves, selectionAfter } from '../changes';
 import { useFlowNodes } from '../useFlowNodes';
 import { useStableItems } from '../stableItems';
 import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
-import { useStartViewport } from '../zoom';
+import { FarZoom, useStartViewport } from '../zoom';
 import { ActorNode } from './ActorNode';
 import { ACTOR_NODE, ActorNodeCache, buildRelationEdges, type ActorNode as ActorNodeType } from './adapter';
 import { NoteNode, type NoteNodeType } from './NoteNode';
@@ -123,7 +123,7 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
 
   return (
     <div ref={canvasRef} className="canvas" role="region" aria-label="Cartographie des acteurs">
-      {start && <ReactFlow<MapNode>
+      {start && <FarZoom><ReactFlow<MapNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -140,7 +140,7 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
         <Background gap={24} color="#e2e8f0" />
         <Controls showInteractive={false} />
         {miniMapShown && <MiniMap pannable zoomable ariaLabel="Mini-carte" nodeColor={miniMapColor} />}
-      </ReactFlow>}
+      </ReactFlow></FarZoom>}
     </div>
   );
 }

@@ -17,7 +17,7 @@ import { flowAriaLabels, MAP_FLOW_PROPS } from '../ariaLabels';
 import { keyboardMoves, selectionAfter } from '../changes';
 import { useFlowNodes } from '../useFlowNodes';
 import { sameFlowNode, useStableItems } from '../stableItems';
-import { useStartViewport } from '../zoom';
+import { FarZoom, useStartViewport } from '../zoom';
 import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 import { buildLinkEdges, ConductNodeCache, type StepNode as StepNodeType } from './adapter';
 import { LaneLayer } from './LaneLayer';
@@ -204,7 +204,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
 
   return (
     <div ref={canvasRef} className="canvas" role="region" aria-label="Cartographie de la conduite de projet" onKeyDownCapture={onKeyDownCapture}>
-      {start && <StepNamesContext value={stepNames}><ReactFlow<MapNode>
+      {start && <FarZoom><StepNamesContext value={stepNames}><ReactFlow<MapNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
@@ -223,7 +223,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
         <LaneLayer layout={layout} />
         <Controls showInteractive={false} />
         {miniMapShown && <MiniMap pannable zoomable ariaLabel="Mini-carte" nodeColor={miniMapColor} />}
-      </ReactFlow></StepNamesContext>}
+      </ReactFlow></StepNamesContext></FarZoom>}
     </div>
   );
 }

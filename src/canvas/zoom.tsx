@@ -3,7 +3,7 @@
  * drawn, and the far view, where a node's text would be too small to read.
  */
 import { getNodesBounds, getViewportForBounds, useStore, type Node, type ReactFlowState, type Viewport } from '@xyflow/react';
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { createContext, useContext, useLayoutEffect, useState, type ReactNode, type RefObject } from 'react';
 import { MAP_FLOW_PROPS } from './ariaLabels';
 
 /**
@@ -16,8 +16,21 @@ import { MAP_FLOW_PROPS } from './ariaLabels';
 export const FAR_ZOOM = 0.35;
 const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
-/** Whether the map is zoomed out past FAR_ZOOM (re-renders only when that changes). */
-export const useFar = () => useStore(isFar);
+const FarContext = createContext(false);
+
+/**
+ * Tells the nodes and edges inside whether the map is zoomed out past FAR_ZOOM: one subscription
+ * to React Flow's view for the whole map. A subscription in each node ran one selector per node
+ * at every change of React Flow's store, every frame of a drag (1000 at 1000 steps); only the
+ * nodes that read it redraw when the map crosses FAR_ZOOM. Goes inside React Flow's provider,
+ * around `<ReactFlow>`.
+ */
+export function FarZoom({ children }: { children: ReactNode }) {
+  return <FarContext value={useStore(isFar)}>{children}</FarContext>;
+}
+
+/** Whether the map is zoomed out past FAR_ZOOM (see FarZoom; false outside it). */
+export const useFar = () => useContext(FarContext);
 
 export interface FitOptions {
   padding: number;
