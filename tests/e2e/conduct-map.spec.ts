@@ -390,3 +390,38 @@ test('a lane stands for an actor, chosen and changed in the lanes panel, and kep
   await page.getByText('Couloirs (9)').click();
   await expect(actorOf.locator('option:checked')).toHaveText('Référent·es DUI');
 });
+
+test('the mini-map draws every step and note in its colour and frames the part in view; dragging in it moves the map', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await openDui(page);
+  const miniMap = page.getByRole('img', { name: 'Mini-carte' });
+  await expect(miniMap).toBeVisible();
+  const rects = miniMap.locator('rect');
+  const drawn = await page.locator('.react-flow__node').count();
+  await expect(rects).toHaveCount(drawn);
+  // Each step's rectangle in its kind's colour, as on the map.
+  const colours = await rects.evaluateAll((all) => all.map((r) => getComputedStyle(r).fill));
+  const stepColours = await page.locator('.step-node').evaluateAll((all) =>
+    all.map((el) => {
+      const probe = document.createElement('span');
+      probe.style.color = getComputedStyle(el).getPropertyValue('--kind-color');
+      document.body.append(probe);
+      const rgb = getComputedStyle(probe).color;
+      probe.remove();
+      return rgb;
+    }),
+  );
+  expect(stepColours).toHaveLength(11);
+  for (const colour of stepColours) expect(colours).toContain(colour);
+
+  // Zoomed in, the frame of the view is smaller than the drawing; dragging it moves the map.
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom avant' }).click();
+  const viewport = page.locator('.react-flow__viewport');
+  const before = await viewport.getAttribute('style');
+  const box = (await miniMap.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 + 10, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(() => viewport.getAttribute('style')).not.toBe(before);
+});

@@ -1,5 +1,5 @@
 import {
-  Background, Controls, MiniMap, ReactFlow, type Connection, type EdgeChange, type Node, type NodeChange,
+  Background, Controls, ReactFlow, type Connection, type EdgeChange, type Node, type NodeChange,
   type EdgeTypes, type NodeTypes, type OnNodeDrag,
 } from '@xyflow/react';
 import { FloatingEdge } from './FloatingEdge';
@@ -15,6 +15,7 @@ import { keyboardMoves, selectionAfter } from '../changes';
 import { useFlowNodes } from '../useFlowNodes';
 import { useStableItems } from '../stableItems';
 import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
+import { OverviewMap } from '../OverviewMap';
 import { FarZoom, useStartViewport } from '../zoom';
 import { ActorNode } from './ActorNode';
 import { ACTOR_NODE, ActorNodeCache, buildRelationEdges, type ActorNode as ActorNodeType } from './adapter';
@@ -139,7 +140,7 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
       >
         <Background gap={24} color="#e2e8f0" />
         <Controls showInteractive={false} />
-        {miniMapShown && <MiniMap pannable zoomable ariaLabel="Mini-carte" nodeColor={miniMapColor} />}
+        {miniMapShown && <OverviewMap nodes={baseNodes} color={miniMapColor} ariaLabel="Mini-carte" />}
       </ReactFlow></FarZoom>}
     </div>
   );

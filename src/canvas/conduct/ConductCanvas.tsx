@@ -1,5 +1,5 @@
 import {
-  ReactFlow, Controls, MiniMap, type Connection, type Node, type EdgeChange, type NodeChange,
+  ReactFlow, Controls, type Connection, type Node, type EdgeChange, type NodeChange,
   type OnNodeDrag, type NodeTypes, type ReactFlowInstance,
 } from '@xyflow/react';
 import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
@@ -17,6 +17,7 @@ import { flowAriaLabels, MAP_FLOW_PROPS } from '../ariaLabels';
 import { keyboardMoves, selectionAfter } from '../changes';
 import { useFlowNodes } from '../useFlowNodes';
 import { sameFlowNode, useStableItems } from '../stableItems';
+import { OverviewMap } from '../OverviewMap';
 import { FarZoom, useStartViewport } from '../zoom';
 import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 import { buildLinkEdges, ConductNodeCache, type StepNode as StepNodeType } from './adapter';
@@ -222,7 +223,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
         {/* The lanes and the axis grid are the background: no dot pattern to repaint at every frame of a pan. */}
         <LaneLayer layout={layout} />
         <Controls showInteractive={false} />
-        {miniMapShown && <MiniMap pannable zoomable ariaLabel="Mini-carte" nodeColor={miniMapColor} />}
+        {miniMapShown && <OverviewMap nodes={baseNodes} color={miniMapColor} ariaLabel="Mini-carte" />}
       </ReactFlow></StepNamesContext></FarZoom>}
     </div>
   );
