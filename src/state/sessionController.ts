@@ -42,6 +42,9 @@ export function preloadSession(id: string): void {
   preloaded = { id, at: performance.now(), loaded };
 }
 
+/** Whether the read ahead is of this session and recent enough to be taken. */
+const freshPreload = (id: string) => preloaded !== null && preloaded.id === id && performance.now() - preloaded.at < PRELOAD_KEPT_MS;
+
 const SESSION_ADDRESS = /^#\/atelier\/([^/?#]+)/;
 
 /** Reads ahead the session an address points at (`#/atelier/<id>`), unless that read is under way. */
@@ -54,7 +57,7 @@ function preloadAddress(hash: string): void {
   } catch {
     return; // a malformed address: the page says the session cannot be found
   }
-  if (preloaded?.id === id && performance.now() - preloaded.at < PRELOAD_KEPT_MS) return;
+  if (freshPreload(id)) return;
   preloadSession(id);
 }
 
@@ -79,9 +82,9 @@ export function preloadSessionsOnNavigation(): void {
 }
 
 function takePreloaded(id: string): Promise<Result<Session>> | null {
-  const taken = preloaded;
+  const taken = freshPreload(id) ? preloaded!.loaded : null;
   preloaded = null;
-  return taken && taken.id === id && performance.now() - taken.at < PRELOAD_KEPT_MS ? taken.loaded : null;
+  return taken;
 }
 
 /** Opens a session; resolves to a handle, or to a French error message. */
