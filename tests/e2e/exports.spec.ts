@@ -142,15 +142,40 @@ test('JSON from the session page and an image without a session refused', async 
   await expect(sessionLinks(page)).toHaveCount(1);
 });
 
+/**
+ * Records the app's calls to `window.print` instead of opening the browser's print preview: a
+ * headless Chromium (156.0.8078.108 and later) keeps the page "being printed" after a real call,
+ * and then refuses `page.pdf`. The PDF below is what the print preview would show.
+ */
+async function recordPrint(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { printed: number };
+    w.printed = 0;
+    window.print = () => void w.printed++;
+  });
+}
+const printCalls = (page: Page) => page.evaluate(() => (window as unknown as { printed: number }).printed);
+
+/** After the print preview closes (`afterprint`), the page is as before: no sheet, no page rule. */
+async function expectCleanedAfterPrint(page: Page) {
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(page.locator('.print-sheet')).toHaveCount(0);
+  expect(await page.evaluate(() => document.body.classList.contains('is-printing'))).toBe(false);
+  expect(await page.evaluate(() => [...document.querySelectorAll('style')].some((st) => st.textContent?.includes('@page')))).toBe(false);
+}
+
 test('Imprimer / PDF lays the map out on A4 landscape, with its legend and chronology', async ({ page }) => {
   await openDui(page);
   await page.getByRole('button', { name: 'Exporter' }).click();
   await page.getByRole('menuitem', { name: 'Imprimer / PDF' }).click();
   const dialog = page.getByRole('dialog', { name: 'Imprimer / PDF' });
   await dialog.getByRole('combobox', { name: 'Format du papier (paysage)' }).selectOption('A4');
+  await recordPrint(page);
   await dialog.getByRole('button', { name: 'Imprimer' }).click();
   const sheet = page.locator('.print-sheet img');
   await expect(sheet).toHaveCount(1);
+  await expect.poll(() => printCalls(page)).toBe(1);
+  await expect(dialog).toBeHidden();
   expect(await sheet.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(1000);
   const pageRules = await page.evaluate(() => [...document.querySelectorAll('style')].map((st) => st.textContent ?? '').filter((t) => t.includes('@page')));
   expect(pageRules.at(-1)).toContain('A4 landscape');
@@ -160,6 +185,9 @@ test('Imprimer / PDF lays the map out on A4 landscape, with its legend and chron
   const pdf = await page.pdf({ preferCSSPageSize: true });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdf.length).toBeGreaterThan(20_000);
+  await page.emulateMedia({ media: 'screen' });
+  await expectCleanedAfterPrint(page);
+  await expect(page.getByRole('tablist')).toBeVisible();
 });
 
 test('from the home page, without opening the session: Imprimer / PDF of the actor map', async ({ page }) => {
@@ -170,11 +198,14 @@ test('from the home page, without opening the session: Imprimer / PDF of the act
   await page.getByRole('dialog', { name: /^Exporter/ }).getByRole('button', { name: 'Imprimer / PDF — acteurs' }).click();
   const dialog = page.getByRole('dialog', { name: 'Imprimer / PDF' });
   await dialog.getByRole('combobox', { name: 'Format du papier (paysage)' }).selectOption('A4');
+  await recordPrint(page);
   await dialog.getByRole('button', { name: 'Imprimer' }).click();
   const sheet = page.locator('.print-sheet img');
   await expect(sheet).toHaveAttribute('alt', /cartographie des acteurs$/);
+  await expect.poll(() => printCalls(page)).toBe(1);
   await page.emulateMedia({ media: 'print' });
   await expect(sheet).toBeVisible();
   const pdf = await page.pdf({ preferCSSPageSize: true });
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await expectCleanedAfterPrint(page);
 });
