@@ -427,7 +427,7 @@ test('benchmark', async ({ page, browser }) => {
   add('JavaScript initial (gzip)', '-', initialKb, null, '≤ 250 Ko', (_r, ours) => ours <= 250, 'Ko');
   add('Tout le précache (gzip)', '-', precacheKb, null, 'information', null, 'Ko');
 
-  const fmt = (n: number | null, unit = '') => (n === null || Number.isNaN(n) ? '—' : `${n.toFixed(n < 10 ? 2 : 1)}${unit}`);
+  const fmt = (n: number | null, unit = '') => (n === null || Number.isNaN(n) ? '—' : `${Number.isInteger(n) && unit.trim() === 'images' ? n : n.toFixed(n < 10 ? 2 : 1)}${unit}`);
   const table = [
     ['mesure', 'taille', 'nous', 'référence', 'rapport', 'budget', 'résultat'],
     ...rows.map((r) => [r.measure, String(r.size), fmt(r.ours, ` ${r.unit}`), fmt(r.baseline, r.baseline === null ? '' : ` ${r.unit}`), r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`, r.budget, r.pass === null ? '—' : r.pass ? 'OK' : 'ÉCHEC']),
