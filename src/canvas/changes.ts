@@ -13,12 +13,17 @@ export function selectionAfter(changes: readonly (NodeChange | EdgeChange)[], cu
   return next ? [...next] : null;
 }
 
-/** Nodes moved by the arrow keys (a position change that is not part of a drag), at their new place. */
+/**
+ * Nodes moved by the arrow keys (a position change that is not part of a drag), at their new place.
+ * Called with every change list, every frame of a drag among them: the nodes are indexed only when
+ * there is such a move (indexing a 1000-step map at every frame made garbage for nothing).
+ */
 export function keyboardMoves<N extends Node>(changes: readonly NodeChange<N>[], nodes: readonly N[]): N[] {
+  const moves = changes.filter((c) => c.type === 'position' && c.dragging === false && c.position);
+  if (moves.length === 0) return [];
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  return changes.flatMap((c) => {
-    if (c.type !== 'position' || c.dragging !== false || !c.position) return [];
-    const n = byId.get(c.id);
-    return n ? [{ ...n, position: c.position }] : [];
+  return moves.flatMap((c) => {
+    const n = c.type === 'position' ? byId.get(c.id) : undefined;
+    return n && c.type === 'position' && c.position ? [{ ...n, position: c.position }] : [];
   });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Node } from '@xyflow/react';
 import { mergeNodes } from '../../src/canvas/useFlowNodes';
+import { keyboardMoves } from '../../src/canvas/changes';
 
 const node = (id: string, x: number, label = id): Node => ({ id, position: { x, y: 0 }, data: { label } });
 
@@ -34,5 +35,28 @@ describe('nodes shown on a map after an edit', () => {
     const shown = [{ ...a, position: { x: 999, y: 999 } }, b];
     const [back] = mergeNodes(base, [b], shown);
     expect(back!.position).toEqual({ x: 0, y: 0 });
+  });
+});
+
+describe('moves that React Flow reports', () => {
+  const a = node('a', 0);
+  const b = node('b', 100);
+
+  it('commits a move by the arrow keys (a position change outside a drag), at the new place', () => {
+    const moved = keyboardMoves([{ type: 'position', id: 'b', position: { x: 110, y: 0 }, dragging: false }], [a, b]);
+    expect(moved).toEqual([{ ...b, position: { x: 110, y: 0 } }]);
+  });
+
+  it('commits nothing for the frames of a drag, a selection or a measured size', () => {
+    expect(
+      keyboardMoves(
+        [
+          { type: 'position', id: 'a', position: { x: 40, y: 10 }, dragging: true },
+          { type: 'select', id: 'a', selected: true },
+          { type: 'dimensions', id: 'b', dimensions: { width: 10, height: 10 } },
+        ],
+        [a, b],
+      ),
+    ).toEqual([]);
   });
 });
