@@ -100,6 +100,9 @@ const untilStill = () =>
     tick();
   });
 
+/** Resolves once the browser has an idle moment (nothing left to do before the next frame), 1 s at most. */
+const untilIdle = () => new Promise<void>((idle) => requestIdleCallback(() => idle(), { timeout: 1000 }));
+
 interface Watch { db: string; store: string; key: IDBValidKey; field: string; value: string }
 type BenchWindow = {
   untilOnDisk: (watch: Watch, write: (() => unknown) | null, ready?: () => void) => Promise<number>;
@@ -214,6 +217,9 @@ async function openBaseline(page: Page, session: Session, map: 'conduite' | 'act
 async function dragFrames(page: Page, selector: string): Promise<number[]> {
   // The baseline page fits its view once its nodes are measured, a frame or two after they appear.
   await page.evaluate(untilStill);
+  // Then both pages are left to finish what opening them started, as before an edit: our map draws
+  // its side panels and mini-map once the browser is idle, and a drag begun at once measured that.
+  await page.evaluate(untilIdle);
   // The mouse's point: a whole pixel (where the mouse events land) on the node, not on a handle (a
   // press there draws a link); at 1000 steps the baseline's nodes are 7 px wide.
   const point = await page.evaluate((nodes) => {
@@ -299,7 +305,7 @@ async function measureEdits(page: Page, session: Session, run: number): Promise<
     // longer than that; the bench types at once, so it waits for the map to be still and the page
     // idle, as the raw put's page is.
     await page.evaluate(untilStill);
-    await page.evaluate(() => new Promise<void>((idle) => requestIdleCallback(() => idle(), { timeout: 1000 })));
+    await page.evaluate(untilIdle);
     await page.evaluate(
       ([sessionId, id, value]) =>
         new Promise<void>((ready) => {
