@@ -26,6 +26,8 @@ export interface ViewState {
   linkSelection: string[];
   /** The step editor is open on a new step. */
   creatingStep: boolean;
+  /** A node of a map is being dragged (see useSettledSelection). */
+  dragging: boolean;
   saveStatus: SaveStatus;
   /** Last polite announcement for screen readers (and the visible notice line). */
   announcement: string;
@@ -36,6 +38,7 @@ export interface ViewState {
   setNoteRoles: (roles: AuthorRole[]) => void;
   selectLinks: (ids: string[]) => void;
   setCreatingStep: (creating: boolean) => void;
+  setDragging: (dragging: boolean) => void;
   setSaveStatus: (status: SaveStatus) => void;
   announce: (message: string) => void;
 }
@@ -47,9 +50,10 @@ export const useViewStore = create<ViewState>()((set) => ({
   noteRoles: ['direction', 'representant-salaries', 'dsi', 'animation', 'autre'],
   linkSelection: [],
   creatingStep: false,
+  dragging: false,
   saveStatus: { state: 'saved', at: null },
   announcement: '',
-  setTab: (tab) => set({ tab, selection: [], linkSelection: [], creatingStep: false }),
+  setTab: (tab) => set({ tab, selection: [], linkSelection: [], creatingStep: false, dragging: false }),
   select: (selection, focusType) =>
     set(
       focusType
@@ -64,6 +68,7 @@ export const useViewStore = create<ViewState>()((set) => ({
   setNoteRoles: (noteRoles) => set({ noteRoles }),
   selectLinks: (linkSelection) => set({ linkSelection }),
   setCreatingStep: (creatingStep) => set(creatingStep ? { creatingStep, selection: [], linkSelection: [] } : { creatingStep }),
+  setDragging: (dragging) => set({ dragging }),
   setSaveStatus: (saveStatus) => set({ saveStatus }),
   // Said with the redraw of the edit it speaks of (see renderGate).
   announce: (announcement) => withTheRedraw(() => set({ announcement })),

@@ -315,6 +315,34 @@ test('drag a step to another lane, undo it, reload', async ({ page }) => {
   await expect(chronology(page).nth(0)).toHaveText(/^1\.\W*Demande d'un projet de DUI/);
 });
 
+test('while a step is dragged the side panels stay as they were; once dropped, they show the dragged step', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await openDui(page);
+  const editorHeading = page.locator('.step-editor h2');
+  await stepNode(page, 2).click();
+  await expect(editorHeading).toHaveText('Étape 2');
+  await expect(chronology(page).nth(1).getByRole('button')).toHaveAttribute('aria-current', 'true');
+
+  const from = (await stepNode(page, 1).boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + from.width / 2 + 40, from.y + from.height / 2 + 4, { steps: 4 });
+  // The map shows the drag at once: step 1 is the one selected and moved.
+  await expect(page.locator('.react-flow__node.dragging')).toHaveAttribute('data-id', await stepNode(page, 1).getAttribute('data-id') ?? '');
+  await expect(stepNode(page, 1).locator('.step-node')).toHaveClass(/is-selected/);
+  await page.waitForTimeout(200);
+  await expect(editorHeading).toHaveText('Étape 2');
+  await expect(chronology(page).nth(1).getByRole('button')).toHaveAttribute('aria-current', 'true');
+
+  // Dropped where it was taken: nothing moves, and the panels follow the selection.
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2, { steps: 4 });
+  await page.mouse.up();
+  await expect(editorHeading).toHaveText('Étape 1');
+  await expect(chronology(page).nth(0).getByRole('button')).toHaveAttribute('aria-current', 'true');
+  await expect(chronology(page).nth(1).getByRole('button')).not.toHaveAttribute('aria-current', 'true');
+  await expect(stepNode(page, 1)).toHaveAccessibleName(/couloir Direction d'établissement/);
+});
+
 test('a bad date is refused in French and nothing is saved until it is valid', async ({ page }) => {
   await openDui(page);
   await page.getByRole('button', { name: 'Ajouter une étape' }).click();

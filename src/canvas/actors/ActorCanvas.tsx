@@ -13,6 +13,7 @@ import { noteIdOf, useViewStore } from '../../state/viewStore';
 import { MAP_FLOW_PROPS } from '../ariaLabels';
 import { keyboardMoves, selectionAfter } from '../changes';
 import { useFlowNodes } from '../useFlowNodes';
+import { dragBegins, dragEnds, useDragEndsWithTheMap } from '../dragging';
 import { useStableItems } from '../stableItems';
 import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 import { OverviewMap } from '../OverviewMap';
@@ -116,7 +117,11 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
     [apply],
   );
   commitRef.current = commitMoves;
-  const onNodeDragStop: OnNodeDrag<MapNode> = useCallback((_e, _n, dragged) => commitMoves(dragged), [commitMoves]);
+  const onNodeDragStop: OnNodeDrag<MapNode> = useCallback((_e, _n, dragged) => {
+    dragEnds();
+    commitMoves(dragged);
+  }, [commitMoves]);
+  useDragEndsWithTheMap();
 
   const handleConnect = useCallback((c: Connection) => {
     if (c.source && c.target && !c.source.startsWith('note:') && !c.target.startsWith('note:')) onConnect(c.source, c.target);
@@ -131,6 +136,7 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onNodeDragStart={dragBegins}
         onNodeDragStop={onNodeDragStop}
         onConnect={handleConnect}
         {...MAP_FLOW_PROPS}

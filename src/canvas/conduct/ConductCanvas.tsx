@@ -16,6 +16,7 @@ import { useViewStore } from '../../state/viewStore';
 import { flowAriaLabels, MAP_FLOW_PROPS } from '../ariaLabels';
 import { keyboardMoves, selectionAfter } from '../changes';
 import { useFlowNodes } from '../useFlowNodes';
+import { dragBegins, dragEnds, useDragEndsWithTheMap } from '../dragging';
 import { sameFlowNode, useStableItems } from '../stableItems';
 import { OverviewMap } from '../OverviewMap';
 import { FarZoom, useStartViewport } from '../zoom';
@@ -165,7 +166,11 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
     [apply, reset],
   );
   commitRef.current = commitMoves;
-  const onNodeDragStop: OnNodeDrag<MapNode> = useCallback((_event, _node, dragged) => commitMoves(dragged), [commitMoves]);
+  const onNodeDragStop: OnNodeDrag<MapNode> = useCallback((_event, _node, dragged) => {
+    dragEnds();
+    commitMoves(dragged);
+  }, [commitMoves]);
+  useDragEndsWithTheMap();
 
   const onKeyDownCapture = useCallback((e: KeyboardEvent<HTMLDivElement>) => {
     const node = e.target instanceof HTMLElement && e.target.classList.contains('react-flow__node-step') ? e.target : null;
@@ -211,6 +216,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onNodeDragStart={dragBegins}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onInit={onReady}

@@ -9,6 +9,7 @@ import type { Session } from '../../domain/types';
 import { ActorCanvas } from '../../canvas/actors/ActorCanvas';
 import { applyCommand, useDocumentStore } from '../../state/documentStore';
 import { noteIdOf, useViewStore } from '../../state/viewStore';
+import { useSettledSelection } from '../../state/useSettledSelection';
 import { AddNoteDialog, NoteEditor, NotesFilter } from '../notes/NoteForm';
 import { ActorEditor, actorsDeletionMatters, AddActorDialog, ConfirmDeleteActors, RelationDialog, RelationEditor } from './ActorDialogs';
 import { arrangeByCategory } from './arrange';
@@ -51,7 +52,8 @@ export function ActorMapView({ session }: { session: Session }) {
 
 function ActorMapInner({ session }: { session: Session }) {
   const apply = useDocumentStore((s) => s.apply);
-  const selection = useViewStore((s) => s.selection);
+  // The side panels (the actor's editor) follow the selection once a drag is over.
+  const selection = useSettledSelection();
   const linkSelection = useViewStore((s) => s.linkSelection);
   const focus = useViewStore((s) => s.focus);
   const noteRoles = useViewStore((s) => s.noteRoles);

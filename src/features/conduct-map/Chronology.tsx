@@ -5,6 +5,7 @@ import { stepDateText } from '../../canvas/conduct/adapter';
 import { STEP_KIND_VISUALS } from '../../i18n/visuals';
 import { applyCommand, useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
+import { useSettledSelection } from '../../state/useSettledSelection';
 
 interface Props {
   steps: readonly Step[];
@@ -93,7 +94,7 @@ const ChronologyItem = memo(function ChronologyItem({ step, index, selected, hig
  * selects and centres a step; drag an item, or Alt+↑/↓, to move it earlier or later.
  */
 export const Chronology = memo(function Chronology({ steps, conflicts, highlighted, onFocusStep }: Props) {
-  const selection = useViewStore((s) => s.selection);
+  const selection = useSettledSelection();
   const selected = useMemo(() => new Set(selection), [selection]);
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<number | null>(null);

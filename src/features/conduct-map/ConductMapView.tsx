@@ -9,6 +9,7 @@ import { TIMELINE_SCALE_LABELS } from '../../i18n/labels';
 import { ConductCanvas, type FlowView } from '../../canvas/conduct/ConductCanvas';
 import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
+import { useSettledSelection } from '../../state/useSettledSelection';
 import { Chronology } from './Chronology';
 import { copySelection, deleteSelection, moveSelectedBy, paste } from './intents';
 import { AddLaneDialog, LanesPanel } from './Lanes';
@@ -28,6 +29,7 @@ const isTextField = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 const today = () => new Date().toISOString().slice(0, 10);
+const NO_STEPS: ReadonlySet<string> = new Set();
 
 export function ConductMapView({ session }: { session: Session }) {
   return (
@@ -39,7 +41,8 @@ export function ConductMapView({ session }: { session: Session }) {
 
 function ConductMapInner({ session }: { session: Session }) {
   const apply = useDocumentStore((s) => s.apply);
-  const selection = useViewStore((s) => s.selection);
+  // The side panels (the step's editor) follow the selection once a drag is over.
+  const selection = useSettledSelection();
   const linkSelection = useViewStore((s) => s.linkSelection);
   const creating = useViewStore((s) => s.creatingStep);
   const [addingLane, setAddingLane] = useState(false);
@@ -70,7 +73,10 @@ function ConductMapInner({ session }: { session: Session }) {
   }, [layoutSteps]);
 
   const notes = useMemo(() => filterNotes(session.notes, { map: 'conduite', roles: new Set(noteRoles) }), [session.notes, noteRoles]);
-  const highlighted = useMemo(() => new Set(focus?.type === 'actor' ? stepsOfActor(session, focus.id) : []), [focus, session]);
+  // The steps of the actor chosen on the other map; the same empty set otherwise (choosing a step
+  // or editing one then redraws no item of the chronology).
+  const focusedActor = focus?.type === 'actor' ? focus.id : null;
+  const highlighted = useMemo(() => (focusedActor ? new Set(stepsOfActor({ steps }, focusedActor)) : NO_STEPS), [focusedActor, steps]);
 
   const onFlowReady = useCallback((view: FlowView) => (flow.current = view), []);
   const layoutRef = useRef(layout);
