@@ -209,10 +209,10 @@ async function openBaseline(page: Page, session: Session, map: 'conduite' | 'act
 }
 
 /**
- * Frame times (ms) while the mouse drags a node across the canvas for about 2 s, then drops it
- * where it was taken. The node is the
- * one nearest the canvas's middle that the mouse can reach (a large map opens wider than the
- * window, and its first node may lie outside it). Throws if nothing was dragged.
+ * Frame times (ms) while the mouse drags a node across the canvas for about 2 s; the node is then
+ * dropped where it was taken. The node is the one nearest the canvas's middle that the mouse can
+ * reach (a large map opens wider than the window, and its first node may lie outside it). Throws
+ * if nothing was dragged.
  */
 async function dragFrames(page: Page, selector: string): Promise<number[]> {
   // The baseline page fits its view once its nodes are measured, a frame or two after they appear.
