@@ -1,5 +1,5 @@
 /** What React Flow's change lists mean for the view store and the document, shared by both maps. */
-import type { EdgeChange, Node, NodeChange } from '@xyflow/react';
+import type { EdgeChange, Node, NodeChange, NodePositionChange, XYPosition } from '@xyflow/react';
 
 /** The selection after React Flow's `select` changes, or null when they do not touch it. */
 export function selectionAfter(changes: readonly (NodeChange | EdgeChange)[], current: readonly string[], ignore?: (id: string) => boolean): string[] | null {
@@ -19,11 +19,11 @@ export function selectionAfter(changes: readonly (NodeChange | EdgeChange)[], cu
  * there is such a move (indexing a 1000-step map at every frame made garbage for nothing).
  */
 export function keyboardMoves<N extends Node>(changes: readonly NodeChange<N>[], nodes: readonly N[]): N[] {
-  const moves = changes.filter((c) => c.type === 'position' && c.dragging === false && c.position);
+  const moves = changes.filter((c): c is NodePositionChange & { position: XYPosition } => c.type === 'position' && c.dragging === false && !!c.position);
   if (moves.length === 0) return [];
   const byId = new Map(nodes.map((n) => [n.id, n]));
   return moves.flatMap((c) => {
-    const n = c.type === 'position' ? byId.get(c.id) : undefined;
-    return n && c.type === 'position' && c.position ? [{ ...n, position: c.position }] : [];
+    const n = byId.get(c.id);
+    return n ? [{ ...n, position: c.position }] : [];
   });
 }

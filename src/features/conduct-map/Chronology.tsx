@@ -5,10 +5,11 @@ import { stepDateText } from '../../canvas/conduct/adapter';
 import { STEP_KIND_VISUALS } from '../../i18n/visuals';
 import { applyCommand, useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
-import { useSettledSelection } from '../../state/useSettledSelection';
 
 interface Props {
   steps: readonly Step[];
+  /** The selected steps, as the side panels show them (see useSettledSelection). */
+  selection: readonly string[];
   conflicts: ReadonlyMap<string, string>;
   highlighted: ReadonlySet<string>;
   onFocusStep: (id: string) => void;
@@ -93,8 +94,7 @@ const ChronologyItem = memo(function ChronologyItem({ step, index, selected, hig
  * The numbered chronology beside the map (`Déroulé chronologique`), in sync with it: a click
  * selects and centres a step; drag an item, or Alt+↑/↓, to move it earlier or later.
  */
-export const Chronology = memo(function Chronology({ steps, conflicts, highlighted, onFocusStep }: Props) {
-  const selection = useSettledSelection();
+export const Chronology = memo(function Chronology({ steps, selection, conflicts, highlighted, onFocusStep }: Props) {
   const selected = useMemo(() => new Set(selection), [selection]);
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<number | null>(null);

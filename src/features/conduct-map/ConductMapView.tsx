@@ -183,7 +183,7 @@ function ConductMapInner({ session }: { session: Session }) {
           {!creating && !editedStep && editedLink && <LinkEditor key={objectKey(editedLink)} link={editedLink} from={numberOf(editedLink.from)} to={numberOf(editedLink.to)} />}
           {panelsShown && (
             <>
-              <Chronology steps={steps} conflicts={conflicts} highlighted={highlighted} onFocusStep={focusStep} />
+              <Chronology steps={steps} selection={selection} conflicts={conflicts} highlighted={highlighted} onFocusStep={focusStep} />
               <LanesPanel session={session} />
               <ConductLegend steps={steps} />
             </>
