@@ -11,15 +11,21 @@ import { warmUpValidation } from './domain/format/warmUp';
  * once the home page is drawn and the browser is idle, so that opening a session then draws it
  * at once; a session opened before that (a reload on its address) waits for it. At the same
  * moment a small sample session is checked, so that the first session opened is checked by
- * compiled code (see warmUpValidation).
+ * compiled code (see warmUpValidation); at the next idle moment, the sample's conduct map is drawn
+ * out of sight for one frame, so that the first map opened is drawn by warm code (see
+ * warmUpConductMap).
  */
 type SessionPageType = ComponentType<{ id: string }>;
 let sessionPage: SessionPageType | null = null;
+let warmUpConductMap: ((done: () => void) => () => void) | null = null;
 let loadingSessionPage: Promise<SessionPageType> | null = null;
 
 function loadSessionPage(): Promise<SessionPageType> {
   loadingSessionPage ??= import('./features/sessions/SessionPage').then(
-    (m) => (sessionPage = m.SessionPage),
+    (m) => {
+      warmUpConductMap = m.warmUpConductMap;
+      return (sessionPage = m.SessionPage);
+    },
     (error: unknown) => {
       loadingSessionPage = null; // a later attempt may succeed (the network came back)
       throw error;
@@ -29,22 +35,45 @@ function loadSessionPage(): Promise<SessionPageType> {
 }
 
 let warmedUp = false;
+let mapWarmedUp = false;
 
-/** Once the home page is drawn and the browser idle: the session page fetched, the session check warmed up. */
+/**
+ * Once the home page is drawn and the browser idle: the session page fetched, the session check
+ * warmed up; at the next idle moment, the map's drawing warmed up (once per page). Returns what
+ * stops what has not been done yet (the home page is left).
+ */
 function prefetchWhenIdle(): () => void {
-  if (sessionPage && warmedUp) return () => undefined;
-  return whenIdle(() => {
+  if (sessionPage && warmedUp && mapWarmedUp) return () => undefined;
+  let stopped = false;
+  let stop = whenIdle(() => {
     if (!warmedUp) {
       warmedUp = true;
       warmUpValidation();
     }
-    void loadSessionPage().catch(() => undefined);
+    loadSessionPage().then(
+      () => {
+        if (stopped || mapWarmedUp) return;
+        stop = whenIdle(() => {
+          if (mapWarmedUp || !warmUpConductMap) return;
+          mapWarmedUp = true;
+          stop = warmUpConductMap(() => (stop = () => undefined));
+        }, 2000, 200);
+      },
+      () => undefined,
+    );
   }, 2000, 200);
+  return () => {
+    stopped = true;
+    stop();
+  };
 }
 
 function SessionRoute({ id }: { id: string }) {
   const [Page, setPage] = useState<SessionPageType | null>(() => sessionPage);
   const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    mapWarmedUp = true; // this page draws a map itself: the home page need not draw one ahead
+  }, []);
   useEffect(() => {
     if (Page) return;
     let live = true;

@@ -99,14 +99,15 @@ test('the map opens whole: its lines are drawn with its steps and notes, where t
   await page.setViewportSize({ width: 1600, height: 900 });
   await page.goto('./');
   await importFile(page, examplePath('dui-groupement.json'));
-  // Every frame, from the click: how many steps and lines are drawn, and each line's path.
+  // Every frame, from the click: how many steps and lines the session's page draws, and each line's
+  // path (the home page's map drawn ahead, out of sight, is not the session's).
   await page.evaluate(() => {
     const w = window as unknown as { frames_: { steps: number; lines: string[] }[] };
     w.frames_ = [];
     const tick = () => {
       w.frames_.push({
-        steps: document.querySelectorAll('.react-flow__node-step').length,
-        lines: [...document.querySelectorAll('.react-flow__edge-path')].map((p) => p.getAttribute('d') ?? ''),
+        steps: document.querySelectorAll('.session-page .react-flow__node-step').length,
+        lines: [...document.querySelectorAll('.session-page .react-flow__edge-path')].map((p) => p.getAttribute('d') ?? ''),
       });
       if (w.frames_.length < 120) requestAnimationFrame(tick);
     };

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { createSession, examplePath, importFile, sessionLinks } from './helpers';
 
 test.beforeEach(async ({ page }) => {
@@ -98,4 +98,67 @@ test('importing a session that exists asks: replace, or keep both', async ({ pag
   await page.getByRole('alertdialog').getByRole('button', { name: 'Remplacer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'remplacé' })).toBeVisible();
   await expect(sessionLinks(page)).toHaveCount(2);
+});
+
+/**
+ * Records, from the page's first script, each time the home page's hidden drawing of a map (see
+ * warmUpConductMap) is put in and taken out, with the steps it held at its first frame; when
+ * `openOnWarmUp` is in the tab's storage, follows that link the moment the drawing is put in.
+ */
+const recordWarmUp = () => {
+  const log: (string | number)[][] = [];
+  (window as unknown as { warmUpLog: typeof log }).warmUpLog = log;
+  new MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (!(node instanceof Element) || !node.classList.contains('warm-up')) continue;
+        log.push(['drawn']);
+        requestAnimationFrame(() => log.push(['frame', node.querySelectorAll('.react-flow__node-step').length]));
+        const open = sessionStorage.getItem('openOnWarmUp');
+        if (open) window.location.hash = open;
+      }
+      for (const node of record.removedNodes) if (node instanceof Element && node.classList.contains('warm-up')) log.push(['taken down']);
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+const warmUpLog = (page: Page) => page.evaluate(() => (window as unknown as { warmUpLog: (string | number)[][] }).warmUpLog);
+
+test('once the list is shown, a map is drawn ahead out of sight and taken down; the session opened next shows only its own steps', async ({ page }) => {
+  await page.addInitScript(recordWarmUp);
+  await page.goto('./');
+  await importFile(page, examplePath('dui-groupement.json'));
+  await expect(sessionLinks(page)).toHaveCount(1);
+  await page.reload();
+  await expect(sessionLinks(page)).toHaveCount(1);
+  await expect.poll(() => warmUpLog(page)).toContainEqual(['taken down']);
+  const log = await warmUpLog(page);
+  // Drawn once, with its two sample steps at its first frame, then taken down.
+  expect(log.filter(([what]) => what === 'drawn')).toHaveLength(1);
+  expect(log).toContainEqual(['frame', 2]);
+  await expect(page.locator('.warm-up, .react-flow')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Cartographie de la conduite de projet' })).toHaveCount(0);
+
+  await sessionLinks(page).click();
+  await expect(page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('listitem')).toHaveCount(11);
+  await expect(page.locator('.react-flow__node-step')).toHaveCount(11);
+  await expect(page.getByText('Échauffement')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Annuler' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Ajouter une étape' })).toBeVisible();
+  await expect(page.locator('.step-editor')).toHaveCount(0);
+});
+
+test('a session opened while the map is being drawn ahead opens whole, and the drawing goes at once', async ({ page }) => {
+  await page.addInitScript(recordWarmUp);
+  await page.goto('./');
+  await importFile(page, examplePath('dui-groupement.json'));
+  await expect(sessionLinks(page)).toHaveCount(1);
+  const href = await sessionLinks(page).getAttribute('href');
+  await page.evaluate((link) => sessionStorage.setItem('openOnWarmUp', link!), href);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: /DUI du groupement/ })).toBeVisible();
+  await expect(page.locator('.react-flow__node-step')).toHaveCount(11);
+  await expect(page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('listitem')).toHaveCount(11);
+  await expect(page.locator('.warm-up')).toHaveCount(0);
+  expect(await warmUpLog(page)).toContainEqual(['taken down']);
+  await expect(page.getByRole('button', { name: 'Annuler' })).toBeDisabled();
 });

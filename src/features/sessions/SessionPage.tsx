@@ -15,6 +15,9 @@ import { ConductMapView } from '../conduct-map/ConductMapView';
 import { Announcer } from '../../ui/Announcer';
 import { ShortcutsHelp } from '../../ui/ShortcutsHelp';
 
+/** Loaded with this page (see App): the conduct map's first drawing, done ahead at idle. */
+export { warmUpConductMap } from '../conduct-map/warmUp';
+
 const TABS: { id: MapTab; label: string }[] = [
   { id: 'conduite', label: 'Conduite de projet' },
   { id: 'acteurs', label: 'Acteurs' },
