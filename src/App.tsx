@@ -11,19 +11,18 @@ import { warmUpValidation } from './domain/format/warmUp';
  * once the home page is drawn and the browser is idle, so that opening a session then draws it
  * at once; a session opened before that (a reload on its address) waits for it. At the same
  * moment a small sample session is checked, so that the first session opened is checked by
- * compiled code (see warmUpValidation); at the next idle moment, the sample's conduct map is drawn
- * out of sight for one frame, so that the first map opened is drawn by warm code (see
- * warmUpConductMap).
+ * compiled code (see warmUpValidation); at the next idle moment, the sample's maps are drawn out of
+ * sight for one frame, so that the first maps opened are drawn by warm code (see warmUpMaps).
  */
 type SessionPageType = ComponentType<{ id: string }>;
 let sessionPage: SessionPageType | null = null;
-let warmUpConductMap: ((done: () => void) => () => void) | null = null;
+let warmUpMaps: ((done: () => void) => () => void) | null = null;
 let loadingSessionPage: Promise<SessionPageType> | null = null;
 
 function loadSessionPage(): Promise<SessionPageType> {
   loadingSessionPage ??= import('./features/sessions/SessionPage').then(
     (m) => {
-      warmUpConductMap = m.warmUpConductMap;
+      warmUpMaps = m.warmUpMaps;
       return (sessionPage = m.SessionPage);
     },
     (error: unknown) => {
@@ -39,7 +38,7 @@ let mapWarmedUp = false;
 
 /**
  * Once the home page is drawn and the browser idle: the session page fetched, the session check
- * warmed up; at the next idle moment, the map's drawing warmed up (once per page). Returns what
+ * warmed up; at the next idle moment, the maps' drawing warmed up (once per page). Returns what
  * stops what has not been done yet (the home page is left).
  */
 function prefetchWhenIdle(): () => void {
@@ -54,9 +53,9 @@ function prefetchWhenIdle(): () => void {
       () => {
         if (stopped || mapWarmedUp) return;
         stop = whenIdle(() => {
-          if (mapWarmedUp || !warmUpConductMap) return;
+          if (mapWarmedUp || !warmUpMaps) return;
           mapWarmedUp = true;
-          stop = warmUpConductMap(() => (stop = () => undefined));
+          stop = warmUpMaps(() => (stop = () => undefined));
         }, 2000, 200);
       },
       () => undefined,

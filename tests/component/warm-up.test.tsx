@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest';
 import { useEffect } from 'react';
-import { warmUpConductMap } from '../../src/features/conduct-map/warmUp';
+import { warmUpMaps } from '../../src/features/sessions/warmUpMaps';
 import { WARM_UP_SESSION } from '../../src/domain/format/warmUp';
 import { useDocumentStore } from '../../src/state/documentStore';
 import { useViewStore } from '../../src/state/viewStore';
@@ -24,7 +24,7 @@ const warmUp = () =>
   new Promise<{ seenDuring: string[]; sessionDuring: Session | null }>((resolve) => {
     let seenDuring: string[] = [];
     let sessionDuring: Session | null = null;
-    warmUpConductMap(() => resolve({ seenDuring, sessionDuring }), FakeMap);
+    warmUpMaps(() => resolve({ seenDuring, sessionDuring }), [FakeMap]);
     seenDuring = [...document.querySelectorAll('.warm-up li')].map((li) => li.textContent ?? '');
     sessionDuring = useDocumentStore.getState().session;
   });
@@ -35,7 +35,7 @@ afterEach(() => {
   document.body.innerHTML = '';
 });
 
-describe('the conduct map drawn ahead on the home page', () => {
+describe('the maps drawn ahead on the home page', () => {
   it('draws the sample out of sight for a frame, then leaves no trace: no session, no drawing, the view as it was', async () => {
     useViewStore.setState({ selection: [], focus: null, creatingStep: false });
     const viewBefore = useViewStore.getState();
@@ -52,7 +52,7 @@ describe('the conduct map drawn ahead on the home page', () => {
   });
 
   it('the hidden drawing is out of reach of screen readers and of the keyboard', () => {
-    const stop = warmUpConductMap(() => undefined, FakeMap);
+    const stop = warmUpMaps(() => undefined, [FakeMap]);
     const host = document.querySelector<HTMLElement>('.warm-up')!;
     expect(host.getAttribute('aria-hidden')).toBe('true');
     expect(host.inert).toBe(true);
@@ -61,7 +61,7 @@ describe('the conduct map drawn ahead on the home page', () => {
 
   it('is taken down at once when the address changes (a session being opened), before that session is read', () => {
     let done = false;
-    warmUpConductMap(() => (done = true), FakeMap);
+    warmUpMaps(() => (done = true), [FakeMap]);
     expect(document.querySelector('.warm-up li')).not.toBeNull();
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(done).toBe(true);
@@ -71,7 +71,7 @@ describe('the conduct map drawn ahead on the home page', () => {
 
   it('keeps a session opened while it is drawn, and its view', async () => {
     const opened: Session = { ...WARM_UP_SESSION, id: 'ouverte', title: 'Atelier ouvert' };
-    const finished = new Promise<void>((resolve) => warmUpConductMap(resolve, FakeMap));
+    const finished = new Promise<void>((resolve) => warmUpMaps(resolve, [FakeMap]));
     useDocumentStore.getState().load(opened);
     useViewStore.setState({ selection: ['s2'] });
     await finished;
@@ -83,7 +83,7 @@ describe('the conduct map drawn ahead on the home page', () => {
     const opened: Session = { ...WARM_UP_SESSION, id: 'ouverte', title: 'Atelier ouvert' };
     useDocumentStore.getState().load(opened);
     let done = false;
-    warmUpConductMap(() => (done = true), FakeMap);
+    warmUpMaps(() => (done = true), [FakeMap]);
     expect(done).toBe(true);
     expect(document.querySelector('.warm-up')).toBeNull();
     expect(useDocumentStore.getState().session).toBe(opened);

@@ -101,8 +101,8 @@ test('importing a session that exists asks: replace, or keep both', async ({ pag
 });
 
 /**
- * Records, from the page's first script, each time the home page's hidden drawing of a map (see
- * warmUpConductMap) is put in and taken out, with the steps it held at its first frame; when
+ * Records, from the page's first script, each time the home page's hidden drawing of the maps (see
+ * warmUpMaps) is put in and taken out, with the steps and actors it held at its first frame; when
  * `openOnWarmUp` is in the tab's storage, follows that link the moment the drawing is put in.
  */
 const recordWarmUp = () => {
@@ -113,7 +113,7 @@ const recordWarmUp = () => {
       for (const node of record.addedNodes) {
         if (!(node instanceof Element) || !node.classList.contains('warm-up')) continue;
         log.push(['drawn']);
-        requestAnimationFrame(() => log.push(['frame', node.querySelectorAll('.react-flow__node-step').length]));
+        requestAnimationFrame(() => log.push(['frame', node.querySelectorAll('.react-flow__node-step').length, node.querySelectorAll('.react-flow__node-actor').length]));
         const open = sessionStorage.getItem('openOnWarmUp');
         if (open) window.location.hash = open;
       }
@@ -123,7 +123,7 @@ const recordWarmUp = () => {
 };
 const warmUpLog = (page: Page) => page.evaluate(() => (window as unknown as { warmUpLog: (string | number)[][] }).warmUpLog);
 
-test('once the list is shown, a map is drawn ahead out of sight and taken down; the session opened next shows only its own steps', async ({ page }) => {
+test('once the list is shown, the maps are drawn ahead out of sight and taken down; the session opened next shows only its own steps', async ({ page }) => {
   await page.addInitScript(recordWarmUp);
   await page.goto('./');
   await importFile(page, examplePath('dui-groupement.json'));
@@ -132,9 +132,9 @@ test('once the list is shown, a map is drawn ahead out of sight and taken down; 
   await expect(sessionLinks(page)).toHaveCount(1);
   await expect.poll(() => warmUpLog(page)).toContainEqual(['taken down']);
   const log = await warmUpLog(page);
-  // Drawn once, with its two sample steps at its first frame, then taken down.
+  // Drawn once, with the sample's two steps and two actors at its first frame, then taken down.
   expect(log.filter(([what]) => what === 'drawn')).toHaveLength(1);
-  expect(log).toContainEqual(['frame', 2]);
+  expect(log).toContainEqual(['frame', 2, 2]);
   await expect(page.locator('.warm-up, .react-flow')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Cartographie de la conduite de projet' })).toHaveCount(0);
 
@@ -147,7 +147,7 @@ test('once the list is shown, a map is drawn ahead out of sight and taken down; 
   await expect(page.locator('.step-editor')).toHaveCount(0);
 });
 
-test('a session opened while the map is being drawn ahead opens whole, and the drawing goes at once', async ({ page }) => {
+test('a session opened while the maps are being drawn ahead opens whole, and the drawing goes at once', async ({ page }) => {
   await page.addInitScript(recordWarmUp);
   await page.goto('./');
   await importFile(page, examplePath('dui-groupement.json'));

@@ -15,8 +15,8 @@ import { ConductMapView } from '../conduct-map/ConductMapView';
 import { Announcer } from '../../ui/Announcer';
 import { ShortcutsHelp } from '../../ui/ShortcutsHelp';
 
-/** Loaded with this page (see App): the conduct map's first drawing, done ahead at idle. */
-export { warmUpConductMap } from '../conduct-map/warmUp';
+/** Loaded with this page (see App): the maps' first drawing, done ahead at idle. */
+export { warmUpMaps } from './warmUpMaps';
 
 const TABS: { id: MapTab; label: string }[] = [
   { id: 'conduite', label: 'Conduite de projet' },

@@ -1,12 +1,12 @@
 /**
  * The first map a page draws pays costs that the next ones do not: the browser styles, shapes and
- * lays out a step's node for the first time, and the map's code (React Flow's, the nodes') runs for
- * the first time, before the engine has compiled it well. A session is mostly opened once per page,
+ * lays out a node for the first time, and the map's code (React Flow's, the nodes') runs for the
+ * first time, before the engine has compiled it well. A session is mostly opened once per page,
  * from the home page, so that first drawing is the one people wait for.
  *
- * Once the home page is drawn and the browser idle, `warmUpConductMap` draws the conduct map of a
- * two-step sample (WARM_UP_SESSION) out of sight, keeps it for one frame, and takes it down; the
- * session opened next is drawn by warm code. Measured in Chromium (the bench's opening of a 20-step
+ * Once the home page is drawn and the browser idle, `warmUpMaps` draws both maps of a two-step
+ * sample (WARM_UP_SESSION) out of sight, keeps them for one frame, and takes them down; the session
+ * opened next, and its actor map, are drawn by warm code. Measured in Chromium (the bench's opening of a 20-step
  * session from the home page, 20 openings of each kind taking turns): median 51 ms without it,
  * 42 ms with it; 157 → 149 ms at 200 steps. Its drawing is in the page for 7 to 16 ms, at idle,
  * once per page.
@@ -22,17 +22,18 @@ import { WARM_UP_SESSION } from '../../domain/format/warmUp';
 import type { Session } from '../../domain/types';
 import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
-import { ConductMapView } from './ConductMapView';
+import { ActorMapView } from '../actor-map/ActorMapView';
+import { ConductMapView } from '../conduct-map/ConductMapView';
+
+type MapView = ComponentType<{ session: Session }>;
+const MAPS: readonly MapView[] = [ConductMapView, ActorMapView];
 
 /**
- * Draws `Map` (the conduct map) of WARM_UP_SESSION out of sight for one frame, then takes it down.
- * Returns what takes it down at once (a no-op once done). Does nothing while a session is open.
- * `done` is called once it is taken down, whichever way.
+ * Draws `maps` (the conduct map and the actor map) of WARM_UP_SESSION out of sight for one frame,
+ * then takes them down. Returns what takes them down at once (a no-op once done). Does nothing
+ * while a session is open. `done` is called once they are taken down, whichever way.
  */
-export function warmUpConductMap(
-  done: () => void = () => undefined,
-  Map: ComponentType<{ session: Session }> = ConductMapView,
-): () => void {
+export function warmUpMaps(done: () => void = () => undefined, maps: readonly MapView[] = MAPS): () => void {
   if (useDocumentStore.getState().session) {
     done();
     return () => undefined;
@@ -67,7 +68,7 @@ export function warmUpConductMap(
 
   useDocumentStore.getState().load(WARM_UP_SESSION);
   try {
-    flushSync(() => root.render(<Map session={WARM_UP_SESSION} />));
+    flushSync(() => root.render(maps.map((Map, i) => <Map key={i} session={WARM_UP_SESSION} />)));
   } catch {
     takeDown();
     return takeDown;
