@@ -2,10 +2,12 @@
  * The benchmark: our app against bare React Flow and a raw Dexie put, in the same run, on
  * generated sessions of 20, 200 and 1000 steps. Prints one table and writes bench/results.json.
  * Budgets are reported as pass or fail; timing noise never fails this run (only errors do).
+ * Each size begins on a quiet machine; a run of openings during which other programs took more than
+ * a tenth of a processor is redone once, and marked `*` in the table if it was disturbed again.
  * BENCH_QUICK=1: 20 and 200 steps, one run each (what CI runs, so the bench cannot rot).
  * BENCH_SIZES=1000 (comma-separated): only these sizes.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
@@ -32,6 +34,8 @@ interface Row {
   measure: string; size: number | string; ours: number; baseline: number | null; ratio: number | null; budget: string; pass: boolean | null; unit: string;
   /** Each run's figure, whose median is `ours` / `baseline` (in bench/results.json only). */
   runs?: { ours: number[]; baseline?: number[] };
+  /** Openings: the share of a processor that other work took meanwhile (in bench/results.json only). */
+  others?: number;
 }
 const rows: Row[] = [];
 
@@ -88,6 +92,53 @@ async function untilQuiet(): Promise<number | null> {
   console.log(`Machine occupée : ${Math.round((idle ?? 0) * 100)} % d'inactivité après 30 s d'attente ; les mesures qui suivent en pâtissent.`);
   return idle;
 }
+
+/**
+ * Processor time (in clock ticks, 1/100 s) taken so far by what is not the bench: every process
+ * outside the Playwright runner's tree (the runner, this worker, the browser and the preview server
+ * are the bench), and the time the virtual machine's host took back (steal). Linux only: null
+ * elsewhere.
+ */
+function othersTicks(): Map<number | 'steal', number> | null {
+  try {
+    const ticks = new Map<number | 'steal', number>();
+    ticks.set('steal', Number(readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/)[8] ?? 0));
+    const parent = new Map<number, number>();
+    const used = new Map<number, number>();
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue; // ended meanwhile
+      }
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(entry), Number(fields[1]));
+      used.set(Number(entry), Number(fields[11]) + Number(fields[12]));
+    }
+    const runner = process.ppid;
+    const isBench = (pid: number) => {
+      for (let p = pid, hops = 0; p > 1 && hops < 64; p = parent.get(p) ?? 0, hops++) if (p === runner) return true;
+      return false;
+    };
+    for (const [pid, t] of used) if (!isBench(pid)) ticks.set(pid, t);
+    return ticks;
+  } catch {
+    return null;
+  }
+}
+
+/** What else ran on the machine between two `othersTicks()`: the share of one processor it took. */
+function othersShare(before: ReturnType<typeof othersTicks>, after: ReturnType<typeof othersTicks>, seconds: number): number | null {
+  if (!before || !after || seconds <= 0) return null;
+  let ticks = 0;
+  for (const [key, t] of after) ticks += t - (before.get(key) ?? (key === 'steal' ? t : 0));
+  return ticks / 100 / seconds;
+}
+
+/** A run of openings is redone once when other work took more than this share of a processor meanwhile. */
+const DISTURBED = 0.1;
 
 async function importSession(page: Page, session: Session) {
   const text = serializeSessionFile(session);
@@ -390,10 +441,10 @@ async function measurePuts(page: Page, run: number): Promise<number[]> {
   return puts;
 }
 
-function add(measure: string, size: number | string, ours: number, baseline: number | null, budget: string, limit: ((ratio: number | null, ours: number) => boolean) | null, unit = 'ms', runs?: Row['runs']) {
+function add(measure: string, size: number | string, ours: number, baseline: number | null, budget: string, limit: ((ratio: number | null, ours: number) => boolean) | null, unit = 'ms', runs?: Row['runs'], others?: number | null) {
   // Judged as printed (two decimals): timings come in 0.1 ms steps, and 4.2 / 1.4 is 3.00×, not 3.0000000004×.
   const ratio = baseline ? Math.round((ours / baseline) * 100) / 100 : null;
-  rows.push({ measure, size, ours, baseline, ratio, budget, pass: limit ? limit(ratio, ours) : null, unit, ...(runs ? { runs } : {}) });
+  rows.push({ measure, size, ours, baseline, ratio, budget, pass: limit ? limit(ratio, ours) : null, unit, ...(runs ? { runs } : {}), ...(others != null ? { others: Math.round(others * 1000) / 1000 } : {}) });
 }
 
 test('benchmark', async ({ page, browser }) => {
@@ -404,15 +455,33 @@ test('benchmark', async ({ page, browser }) => {
     await untilQuiet();
 
     for (const map of ['conduite', 'acteurs'] as const) {
-      const ours: number[] = [];
-      const base: number[] = [];
-      await openOurs(page, session, map); // warm-up: code chunks loaded once
-      await openBaseline(page, session, map);
-      for (let r = 0; r < OPEN_RUNS; r++) {
-        ours.push(await openOurs(page, session, map));
-        base.push(await openBaseline(page, session, map));
+      const label = `Ouverture ${map === 'conduite' ? 'conduite de projet' : 'acteurs'}`;
+      let ours: number[] = [];
+      let base: number[] = [];
+      let others: number | null = null;
+      // Our opening keeps the processor busy from the click to its frame, while the baseline's waits
+      // on frames: other work on the machine slows ours more (a busy loop on one of two cores took
+      // 20-step openings from 0.97× to 1.47×–1.78×). A run of openings during which other work took
+      // more than a tenth of a processor is said and redone once, once the machine is quiet again.
+      for (let attempt = 0; attempt < 2; attempt++) {
+        if (attempt > 0) {
+          console.log(`${label}, ${size} étapes : d'autres programmes ont pris ${Math.round(others! * 100)} % d'un processeur pendant les ouvertures ; elles sont refaites.`);
+          await untilQuiet();
+        }
+        ours = [];
+        base = [];
+        await openOurs(page, session, map); // warm-up: code chunks loaded once
+        await openBaseline(page, session, map);
+        const before = othersTicks();
+        const t0 = Date.now();
+        for (let r = 0; r < OPEN_RUNS; r++) {
+          ours.push(await openOurs(page, session, map));
+          base.push(await openBaseline(page, session, map));
+        }
+        others = othersShare(before, othersTicks(), (Date.now() - t0) / 1000);
+        if (others === null || others <= DISTURBED) break;
       }
-      add(`Ouverture ${map === 'conduite' ? 'conduite de projet' : 'acteurs'}`, size, median(ours), median(base), '≤ 1,3× la référence', (ratio) => ratio !== null && ratio <= 1.3, 'ms', { ours, baseline: base });
+      add(label, size, median(ours), median(base), '≤ 1,3× la référence', (ratio) => ratio !== null && ratio <= 1.3, 'ms', { ours, baseline: base }, others);
     }
 
     // Edit to disk: a step's title typed in the editor and saved with Entrée, as a person does,
@@ -486,9 +555,10 @@ test('benchmark', async ({ page, browser }) => {
   const fmt = (n: number | null, unit = '') => (n === null || Number.isNaN(n) ? '—' : `${Number.isInteger(n) && unit.trim() === 'images' ? n : n.toFixed(n < 10 ? 2 : 1)}${unit}`);
   const table = [
     ['mesure', 'taille', 'nous', 'référence', 'rapport', 'budget', 'résultat'],
-    ...rows.map((r) => [r.measure, String(r.size), fmt(r.ours, ` ${r.unit}`), fmt(r.baseline, r.baseline === null ? '' : ` ${r.unit}`), r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`, r.budget, r.pass === null ? '—' : r.pass ? 'OK' : 'ÉCHEC']),
+    ...rows.map((r) => [r.measure, String(r.size), fmt(r.ours, ` ${r.unit}`), fmt(r.baseline, r.baseline === null ? '' : ` ${r.unit}`), r.ratio === null ? '—' : `${r.ratio.toFixed(2)}×`, r.budget, `${r.pass === null ? '—' : r.pass ? 'OK' : 'ÉCHEC'}${(r.others ?? 0) > DISTURBED ? ' *' : ''}`]),
   ];
   const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
   console.log(`\n${table.map((row) => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')).join('\n')}\n`);
+  if (rows.some((r) => (r.others ?? 0) > DISTURBED)) console.log("* Mesure perturbée : d'autres programmes ont pris plus d'un dixième d'un processeur pendant ces ouvertures, deux fois de suite.\n");
   writeFileSync(join(process.cwd(), 'bench', 'results.json'), JSON.stringify({ quick: QUICK, runs: RUNS, openRuns: OPEN_RUNS, date: new Date().toISOString(), chromium: browser.version(), rows }, null, 2));
 });
