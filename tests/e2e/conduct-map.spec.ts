@@ -454,3 +454,39 @@ test('the mini-map draws every step and note in its colour and frames the part i
   await page.mouse.up();
   await expect.poll(() => viewport.getAttribute('style')).not.toBe(before);
 });
+
+test('behind the steps, the map draws its lanes with their labels and the years of its axis, and they move with it', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await openDui(page);
+  const viewport = page.locator('.session-page .react-flow__viewport');
+  await expect(viewport.locator('.lane-label')).toHaveText([
+    'ARS (financeur)', "Direction d'établissement", 'Groupement', 'DSI', 'Groupe de travail DUI', 'Référent·es DUI',
+    'Éditeur du logiciel', 'Professionnel·les', 'CSE / représentant·es du personnel',
+  ]);
+  await expect(viewport.locator('.axis-tick').first()).toHaveText('2018');
+  // Step 3 sits in its lane's band (Groupement), on screen.
+  const band = (await viewport.locator('.lane-band').nth(2).boundingBox())!;
+  const step = (await stepNode(page, 3).boundingBox())!;
+  expect(step.y).toBeGreaterThanOrEqual(band.y);
+  expect(step.y + step.height).toBeLessThanOrEqual(band.y + band.height);
+  // Panned with the mouse, the band moves as much as the step.
+  // Taken on the map's background (the lanes let the mouse through to it), off every step and control.
+  const from = await page.evaluate(() => {
+    const box = document.querySelector('.session-page .react-flow')!.getBoundingClientRect();
+    for (let y = box.y + box.height - 20; y > box.y + 40; y -= 10) {
+      for (let x = box.x + box.width / 2; x < box.x + box.width - 40; x += 20) {
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+      }
+    }
+    return null;
+  });
+  expect(from).not.toBeNull();
+  await page.mouse.move(from!.x, from!.y);
+  await page.mouse.down();
+  await page.mouse.move(from!.x - 100, from!.y - 60, { steps: 5 });
+  await page.mouse.up();
+  const bandAfter = (await viewport.locator('.lane-band').nth(2).boundingBox())!;
+  const stepAfter = (await stepNode(page, 3).boundingBox())!;
+  expect(bandAfter.y - band.y).toBeCloseTo(stepAfter.y - step.y, 0);
+  expect(Math.abs(bandAfter.y - band.y)).toBeGreaterThan(20);
+});
