@@ -6,10 +6,10 @@
  *
  * Once the home page is drawn and the browser idle, `warmUpMaps` draws both maps of a two-step
  * sample (WARM_UP_SESSION) out of sight, keeps them for one frame, and takes them down; the session
- * opened next, and its actor map, are drawn by warm code. Measured in Chromium (the bench's opening of a 20-step
- * session from the home page, 20 openings of each kind taking turns): median 51 ms without it,
- * 42 ms with it; 157 → 149 ms at 200 steps. Its drawing is in the page for 7 to 16 ms, at idle,
- * once per page.
+ * opened next, and its actor map, are drawn by warm code. Measured in Chromium with the conduct map
+ * alone drawn ahead (the bench's opening of a 20-step session from the home page, 20 openings of
+ * each kind taking turns): median 51 ms without it, 42 ms with it; 157 → 149 ms at 200 steps (15
+ * of each). Its drawing is in the page for 7 to 16 ms, at idle, once per page.
  *
  * Nothing is left behind: the sample goes in the document store only while drawn (no session is
  * open on the home page), the view store is put back as it was, and the drawing is taken down at
@@ -68,8 +68,9 @@ export function warmUpMaps(done: () => void = () => undefined, maps: readonly Ma
 
   useDocumentStore.getState().load(WARM_UP_SESSION);
   try {
-    flushSync(() => root.render(maps.map((Map, i) => <Map key={i} session={WARM_UP_SESSION} />)));
+    flushSync(() => root.render(maps.map((View, i) => <View key={i} session={WARM_UP_SESSION} />)));
   } catch {
+    // Nothing to show on the home page: a map that cannot draw says so when a session is opened.
     takeDown();
     return takeDown;
   }
