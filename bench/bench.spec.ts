@@ -58,11 +58,17 @@ const untilNodes = (selector: string, count: number) => `new Promise((resolve) =
   tick();
 })`;
 
-/** The processors' idle time and total time so far, from /proc/stat (Linux); null elsewhere. */
+/**
+ * The processors' times so far, in clock ticks (1/100 s), from the first line of /proc/stat:
+ * user, nice, system, idle, iowait, irq, softirq, steal… Linux only: throws elsewhere.
+ */
+const procStatTicks = () => readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+
+/** The processors' idle time and total time so far (Linux); null elsewhere. */
 function cpuTimes(): { idle: number; total: number } | null {
   try {
-    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-    return { idle: fields[3]!, total: fields.reduce((a, b) => a + b, 0) };
+    const ticks = procStatTicks();
+    return { idle: ticks[3]!, total: ticks.reduce((a, b) => a + b, 0) };
   } catch {
     return null;
   }
@@ -71,12 +77,10 @@ function cpuTimes(): { idle: number; total: number } | null {
 /**
  * Waits, 30 s at most, until the machine is quiet: its processors idle 90 % of a second or more
  * (waiting on the disk is not idle). The bench begins right after two builds, and each size right
- * after its session is imported, which the browser's database settles in the background. In the
- * runs that measured at once, the first openings of the run were its slowest, ours more than the
- * baseline's: our opening keeps the processor busy from the click to the frame (it reads the
- * database, checks and draws), while the baseline's waits on frames, so whatever else runs on the
- * machine slows ours more (with a busy loop on one of the two cores, 20-step openings went from
- * 57 to 77 ms, the baseline's from 50 to 55). Returns the idle share last seen.
+ * after its session is imported, which the browser's database settles in the background. In a run
+ * that measured at once, the first openings of the run were its slowest, ours more than the
+ * baseline's (whatever else runs slows our opening more: see the openings in the test below).
+ * Returns the idle share last seen.
  */
 async function untilQuiet(): Promise<number | null> {
   const until = Date.now() + 30_000;
@@ -94,7 +98,7 @@ async function untilQuiet(): Promise<number | null> {
 }
 
 /**
- * Processor time (in clock ticks, 1/100 s) taken so far by what is not the bench: every process
+ * Processor time (in clock ticks) taken so far by what is not the bench: every process
  * outside the Playwright runner's tree (the runner, this worker, the browser and the preview server
  * are the bench), and the time the virtual machine's host took back (steal). Linux only: null
  * elsewhere.
@@ -102,7 +106,7 @@ async function untilQuiet(): Promise<number | null> {
 function othersTicks(): Map<number | 'steal', number> | null {
   try {
     const ticks = new Map<number | 'steal', number>();
-    ticks.set('steal', Number(readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/)[8] ?? 0));
+    ticks.set('steal', procStatTicks()[7] ?? 0);
     const parent = new Map<number, number>();
     const used = new Map<number, number>();
     for (const entry of readdirSync('/proc')) {
