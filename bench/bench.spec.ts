@@ -330,6 +330,8 @@ async function dragFrames(page: Page, selector: string): Promise<number[]> {
     const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
     const middle = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
     let best: { x: number; y: number; distance: number } | null = null;
+    // Kept for the frame counter below, which asks it at each frame whether it is being dragged.
+    const w = window as unknown as { dragNode_?: HTMLElement };
     for (const node of document.querySelectorAll<HTMLElement>(nodes)) {
       const box = node.getBoundingClientRect();
       const x = Math.round(box.x + box.width / 2);
@@ -339,6 +341,7 @@ async function dragFrames(page: Page, selector: string): Promise<number[]> {
         const hit = document.elementFromPoint(x, y);
         if (hit?.closest('.react-flow__node') === node && !hit.closest('.react-flow__handle')) {
           best = { x, y, distance };
+          w.dragNode_ = node;
           break;
         }
       }
@@ -347,7 +350,7 @@ async function dragFrames(page: Page, selector: string): Promise<number[]> {
   }, selector);
   if (!point) throw new Error(`aucun nœud ${selector} à portée de la souris`);
   await page.evaluate(() => {
-    const w = window as unknown as { frames_: number[]; dragged_: number; stop_: boolean };
+    const w = window as unknown as { frames_: number[]; dragged_: number; stop_: boolean; dragNode_: HTMLElement };
     w.frames_ = [];
     w.dragged_ = 0;
     w.stop_ = false;
@@ -355,7 +358,10 @@ async function dragFrames(page: Page, selector: string): Promise<number[]> {
     const tick = (t: number) => {
       w.frames_.push(t - last);
       last = t;
-      if (document.querySelector('.react-flow__node.dragging')) w.dragged_++;
+      // Asked of the node itself: a query of the page at each frame walked its elements up to the
+      // dragged node, 0.4 ms of each frame on our 1000-step map (7800 elements), 0.04 ms on the
+      // baseline's, and that time was counted in the frames measured.
+      if (w.dragNode_.classList.contains('dragging')) w.dragged_++;
       if (!w.stop_) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
