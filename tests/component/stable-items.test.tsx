@@ -1,0 +1,34 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { renderHook } from '@testing-library/react';
+import { useStableItems } from '../../src/canvas/stableItems';
+import { buildLinkEdges } from '../../src/canvas/conduct/adapter';
+import type { Link } from '../../src/domain/types';
+
+const links: Link[] = [
+  { id: 'k1', from: 's1', to: 's2' },
+  { id: 'k2', from: 's2', to: 's3', label: 'puis' },
+];
+const numbers = new Map([['s1', 1], ['s2', 2], ['s3', 3]]);
+
+describe('the edges a map gives React Flow, render after render', () => {
+  it('a render with the same edges (a frame of a drag) gives the same edges, and an edit after it is seen', () => {
+    const first = buildLinkEdges(links, numbers, new Set());
+    const { result, rerender } = renderHook(({ edges }) => useStableItems(edges), { initialProps: { edges: first } });
+    const shown = result.current;
+    rerender({ edges: first });
+    expect(result.current).toBe(shown);
+
+    // The second link selected: only its edge is new, and it shows selected.
+    rerender({ edges: buildLinkEdges(links, numbers, new Set(['k2'])) });
+    expect(result.current[0]).toBe(shown[0]);
+    expect(result.current[1]!.selected).toBe(true);
+
+    // Renumbered steps, then the same array again: the new labels stay.
+    const renumbered = buildLinkEdges(links, new Map([['s1', 3], ['s2', 1], ['s3', 2]]), new Set());
+    rerender({ edges: renumbered });
+    rerender({ edges: renumbered });
+    expect(result.current.map((e) => e.ariaLabel)).toEqual(renumbered.map((e) => e.ariaLabel));
+    expect(result.current[0]!.ariaLabel).toContain('étape 3');
+  });
+});
