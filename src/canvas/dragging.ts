@@ -1,14 +1,45 @@
-/** What both maps tell the view store of a drag of their nodes (see state/useSettledSelection). */
-import { useEffect } from 'react';
+/** What both maps do while a node is dragged: the view store told (see state/useSettledSelection), the pointer held. */
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { useViewStore } from '../state/viewStore';
-
-/** React Flow's `onNodeDragStart`: the side panels keep what they show until the drop. */
-export const dragBegins = () => useViewStore.getState().setDragging(true);
 
 /** Called first in `onNodeDragStop`, so that the panels show the drop and its command at once. */
 export const dragEnds = () => useViewStore.getState().setDragging(false);
 
-/** A map taken down during a drag leaves no drag under way behind it. */
-export function useDragEndsWithTheMap(): void {
-  useEffect(() => dragEnds, []);
+/** What React Flow can drag: a node, or the box around the selected nodes. */
+const DRAGGABLE = '.react-flow__node, .react-flow__nodesselection-rect';
+
+/**
+ * React Flow's `onNodeDragStart` for the map in `canvas`: the side panels keep what they show
+ * until the drop, and the node taken holds the pointer until the button is released.
+ *
+ * Held, the pointer's moves all go to that node: the browser no longer looks for the element under
+ * the pointer at each move. On the 1000-step map that search took about 9 ms a move: 500 ms of a 2 s
+ * drag, against 300 ms of script, and 40 ms with the pointer held (Chromium traces). The pointer is held once the drag has begun, not when the button is pressed: a click on
+ * a node reaches what was clicked in it.
+ *
+ * The map taken down during a drag leaves no drag under way behind it.
+ */
+export function useNodeDrags(canvas: RefObject<HTMLElement | null>): () => void {
+  const pressed = useRef<{ pointerId: number; target: Element | null } | null>(null);
+  useEffect(() => {
+    const element = canvas.current;
+    const onPointerDown = (e: PointerEvent) => {
+      pressed.current = { pointerId: e.pointerId, target: e.target instanceof Element ? e.target.closest(DRAGGABLE) : null };
+    };
+    element?.addEventListener('pointerdown', onPointerDown, true);
+    return () => {
+      element?.removeEventListener('pointerdown', onPointerDown, true);
+      dragEnds();
+    };
+  }, [canvas]);
+  return useCallback(() => {
+    useViewStore.getState().setDragging(true);
+    const { pointerId, target } = pressed.current ?? {};
+    if (pointerId === undefined || !target?.isConnected) return;
+    try {
+      target.setPointerCapture(pointerId);
+    } catch {
+      // The button was released meanwhile: there is no pointer to hold.
+    }
+  }, []);
 }

@@ -297,7 +297,12 @@ test('drag a step to another lane, undo it, reload', async ({ page }) => {
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 5, target.y + target.height / 2, { steps: 8 });
+  // The dragged step holds the pointer (Chromium's mouse is pointer 1): the browser does not look
+  // for what is under it at each move. It lets it go at the drop.
+  const holds = () => node.evaluate((n) => n.hasPointerCapture(1));
+  expect(await holds()).toBe(true);
   await page.mouse.up();
+  expect(await holds()).toBe(false);
   await expect(node).toHaveAccessibleName(/couloir Groupement/);
   await expect(page.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
 

@@ -13,7 +13,7 @@ import { noteIdOf, useViewStore } from '../../state/viewStore';
 import { MAP_FLOW_PROPS } from '../ariaLabels';
 import { keyboardMoves, selectionAfter } from '../changes';
 import { useFlowNodes } from '../useFlowNodes';
-import { dragBegins, dragEnds, useDragEndsWithTheMap } from '../dragging';
+import { dragEnds, useNodeDrags } from '../dragging';
 import { useStableItems } from '../stableItems';
 import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 import { OverviewMap } from '../OverviewMap';
@@ -121,7 +121,7 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
     dragEnds();
     commitMoves(dragged);
   }, [commitMoves]);
-  useDragEndsWithTheMap();
+  const onNodeDragStart = useNodeDrags(canvasRef);
 
   const handleConnect = useCallback((c: Connection) => {
     if (c.source && c.target && !c.source.startsWith('note:') && !c.target.startsWith('note:')) onConnect(c.source, c.target);
@@ -136,7 +136,7 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onNodeDragStart={dragBegins}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onConnect={handleConnect}
         {...MAP_FLOW_PROPS}

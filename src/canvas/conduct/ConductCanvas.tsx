@@ -16,7 +16,7 @@ import { useViewStore } from '../../state/viewStore';
 import { flowAriaLabels, MAP_FLOW_PROPS } from '../ariaLabels';
 import { keyboardMoves, selectionAfter } from '../changes';
 import { useFlowNodes } from '../useFlowNodes';
-import { dragBegins, dragEnds, useDragEndsWithTheMap } from '../dragging';
+import { dragEnds, useNodeDrags } from '../dragging';
 import { sameFlowNode, useStableItems } from '../stableItems';
 import { OverviewMap } from '../OverviewMap';
 import { FarZoom, useStartViewport } from '../zoom';
@@ -170,7 +170,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
     dragEnds();
     commitMoves(dragged);
   }, [commitMoves]);
-  useDragEndsWithTheMap();
+  const onNodeDragStart = useNodeDrags(canvasRef);
 
   const onKeyDownCapture = useCallback((e: KeyboardEvent<HTMLDivElement>) => {
     const node = e.target instanceof HTMLElement && e.target.classList.contains('react-flow__node-step') ? e.target : null;
@@ -216,7 +216,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onNodeDragStart={dragBegins}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onInit={onReady}
