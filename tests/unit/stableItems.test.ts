@@ -1,5 +1,7 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { keepUnchanged } from '../../src/canvas/stableItems';
+import { renderHook } from '@testing-library/react';
+import { keepUnchanged, useStableItems } from '../../src/canvas/stableItems';
 import { buildLinkEdges } from '../../src/canvas/conduct/adapter';
 import type { Link } from '../../src/domain/types';
 
@@ -29,5 +31,27 @@ describe('edges kept across edits', () => {
     const before = buildLinkEdges(links, numbers, new Set());
     const after = keepUnchanged(before, buildLinkEdges(links.slice(1), new Map([['s2', 1], ['s3', 2]]), new Set()));
     expect(after.map((e) => e.ariaLabel)).toEqual(["Lien de l'étape 1 à l'étape 2 : puis"]);
+  });
+});
+
+describe('the edges a map gives React Flow, render after render', () => {
+  it('a render with the same edges (a frame of a drag) gives the same edges, and an edit after it is seen', () => {
+    const first = buildLinkEdges(links, numbers, new Set());
+    const { result, rerender } = renderHook(({ edges }) => useStableItems(edges), { initialProps: { edges: first } });
+    const shown = result.current;
+    rerender({ edges: first });
+    expect(result.current).toBe(shown);
+
+    // The second link selected: only its edge is new, and it shows selected.
+    rerender({ edges: buildLinkEdges(links, numbers, new Set(['k2'])) });
+    expect(result.current[0]).toBe(shown[0]);
+    expect(result.current[1]!.selected).toBe(true);
+
+    // Renumbered steps, then the same array again: the new labels stay.
+    const renumbered = buildLinkEdges(links, new Map([['s1', 3], ['s2', 1], ['s3', 2]]), new Set());
+    rerender({ edges: renumbered });
+    rerender({ edges: renumbered });
+    expect(result.current.map((e) => e.ariaLabel)).toEqual(renumbered.map((e) => e.ariaLabel));
+    expect(result.current[0]!.ariaLabel).toContain('étape 3');
   });
 });
