@@ -5,6 +5,7 @@ import { HomePage } from './features/sessions/HomePage';
 import { UpdatePrompt } from './ui/UpdatePrompt';
 import { whenIdle } from './ui/whenIdle';
 import { warmUpValidation } from './domain/format/warmUp';
+import type * as SessionPageModule from './features/sessions/SessionPage';
 
 /**
  * The session page (canvas, maps, exports) is not in the home page's JavaScript: it is fetched
@@ -16,7 +17,7 @@ import { warmUpValidation } from './domain/format/warmUp';
  */
 type SessionPageType = ComponentType<{ id: string }>;
 let sessionPage: SessionPageType | null = null;
-let warmUpMaps: ((done: () => void) => () => void) | null = null;
+let warmUpMaps: typeof SessionPageModule.warmUpMaps | null = null;
 let loadingSessionPage: Promise<SessionPageType> | null = null;
 
 function loadSessionPage(): Promise<SessionPageType> {
