@@ -5,13 +5,15 @@ import { defineConfig } from '@playwright/test';
  * (/usr/bin/chromium): Playwright never downloads a browser here. Each test gets a new
  * browser context, hence an empty profile (no IndexedDB, no service worker from before).
  */
-const PORT = 4173;
+// Not 4173 (`npm start`) nor 4174 (the bench): the tests run while the app is served.
+const PORT = 4183;
 
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
   workers: 1,
   retries: 0,
+  forbidOnly: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : 'list',

@@ -8,5 +8,7 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
     restoreMocks: true,
+    // A stray `.only` would shrink the run silently.
+    allowOnly: false,
   },
 });

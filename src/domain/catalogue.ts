@@ -1,4 +1,4 @@
-/** Actors named in the domain (../shared/DOMAIN.md), to pick from: choosing one fills the category. */
+/** Actors named in the domain (docs/domain.md), to pick from: choosing one fills the category. */
 import type { ActorCategory } from './enums';
 
 export interface CatalogueEntry {

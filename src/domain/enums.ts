@@ -1,4 +1,4 @@
-/** Enumerations of the session format, version 1 (../shared/format/session.schema.json). */
+/** Enumerations of the session format, version 1 (docs/format/session.schema.json). */
 
 export const TRINOME_ROLES = ['direction', 'representant-salaries', 'dsi'] as const;
 export type TrinomeRole = (typeof TRINOME_ROLES)[number];

@@ -9,7 +9,7 @@ import type { AciaDatabase } from '../../src/storage/db';
 import { listSessions, loadSession, saveSession } from '../../src/storage/repository';
 import { freshDb, renderAt } from './render';
 
-import { exampleText as example } from '../shared';
+import { exampleText as example } from '../formatExamples';
 import { mutate, rng, type Json } from '../fuzz';
 
 let db: AciaDatabase;

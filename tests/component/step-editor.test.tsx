@@ -7,7 +7,7 @@ import type { Session } from '../../src/domain/types';
 import { StepEditor } from '../../src/features/conduct-map/StepEditor';
 import { undo, useDocumentStore } from '../../src/state/documentStore';
 import { useViewStore } from '../../src/state/viewStore';
-import { exampleText } from '../shared';
+import { exampleText } from '../formatExamples';
 
 function dui(): Session {
   const parsed = parseSessionFile(exampleText('dui-groupement.json'));

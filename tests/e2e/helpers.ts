@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
 
-export const examplePath = (name: string) => fileURLToPath(new URL(`../../../shared/format/examples/${name}`, import.meta.url));
+export const examplePath = (name: string) => fileURLToPath(new URL(`../../docs/format/examples/${name}`, import.meta.url));
 export const exampleText = (name: string) => readFileSync(examplePath(name), 'utf8');
 
 /** The links to sessions in the home page list. */

@@ -51,7 +51,7 @@ test('nothing leaves the machine: every request of a whole scenario goes to the 
   await page.getByRole('menuitem', { name: 'Diaporama (PPTX)' }).click();
   await downloading;
   await page.getByRole('tab', { name: 'Synthèse' }).click();
-  const allowed = new Set(['http://127.0.0.1:4173', 'null']);
+  const allowed = new Set([new URL(page.url()).origin, 'null']);
   const outside = [...origins].filter((o) => !allowed.has(o) && !o.startsWith('blob:') && !o.startsWith('data:'));
   expect(outside).toEqual([]);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');

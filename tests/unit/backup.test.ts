@@ -4,7 +4,7 @@ import { checkFileSize, MAX_FILE_BYTES, parseSessionFile } from '../../src/domai
 import type { Session } from '../../src/domain/types';
 import { AciaDatabase } from '../../src/storage/db';
 import { listSessions, needsBackup, restoreSessions, saveSession } from '../../src/storage/repository';
-import { exampleText } from '../shared';
+import { exampleText } from '../formatExamples';
 
 const load = (name: string): Session => {
   const parsed = parseSessionFile(exampleText(name));

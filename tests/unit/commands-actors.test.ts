@@ -7,7 +7,7 @@ import {
 import { ACTOR_CATEGORIES } from '../../src/domain/enums';
 import { parseSessionFile, validateSession } from '../../src/domain/format/file';
 import type { Actor, Relation, Session } from '../../src/domain/types';
-import { exampleText } from '../shared';
+import { exampleText } from '../formatExamples';
 
 function dui(): Session {
   const parsed = parseSessionFile(exampleText('dui-groupement.json'));

@@ -8,7 +8,7 @@ import { parseSessionFile, validateSession } from '../../src/domain/format/file'
 import { findChronologyConflicts } from '../../src/domain/format/rules';
 import { createSession } from '../../src/domain/session';
 import type { Lane, Session, Step } from '../../src/domain/types';
-import { exampleText } from '../shared';
+import { exampleText } from '../formatExamples';
 
 function dui(): Session {
   const parsed = parseSessionFile(exampleText('dui-groupement.json'));

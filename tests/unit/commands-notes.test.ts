@@ -5,7 +5,7 @@ import {
 import { AUTHOR_ROLES } from '../../src/domain/enums';
 import { parseSessionFile } from '../../src/domain/format/file';
 import type { Note, Session } from '../../src/domain/types';
-import { exampleText } from '../shared';
+import { exampleText } from '../formatExamples';
 
 function dui(): Session {
   const parsed = parseSessionFile(exampleText('dui-groupement.json'));

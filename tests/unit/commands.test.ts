@@ -13,7 +13,7 @@ import { searchCatalogue } from '../../src/domain/catalogue';
 import { parseSessionFile, validateSession } from '../../src/domain/format/file';
 import { createSession } from '../../src/domain/session';
 import type { Session, Step } from '../../src/domain/types';
-import { exampleText } from '../shared';
+import { exampleText } from '../formatExamples';
 
 function dui(): Session {
   const parsed = parseSessionFile(exampleText('dui-groupement.json'));

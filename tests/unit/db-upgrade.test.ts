@@ -4,7 +4,7 @@ import { headerOf } from '../../src/domain/session';
 import { ENTITY_KINDS } from '../../src/domain/types';
 import { AciaDatabase } from '../../src/storage/db';
 import { listSessions, loadSession } from '../../src/storage/repository';
-import { exampleText } from '../shared';
+import { exampleText } from '../formatExamples';
 
 /**
  * A database exactly as the first released schema (Dexie version 1 = IndexedDB version 10)

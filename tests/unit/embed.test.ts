@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { addPngText, asciiJson, readPngText, readSvgMetadata, svgMetadata } from '../../src/domain/format/embed';
 import { parseSessionFile } from '../../src/domain/format/file';
-import { exampleText } from '../shared';
+import { exampleText } from '../formatExamples';
 
 /** A real 2×1 PNG built by hand (IHDR, IDAT, IEND). */
 function tinyPng(): Uint8Array {

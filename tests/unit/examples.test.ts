@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseSessionFile } from '../../src/domain/format/file';
 
-const example = (name: string) => readFileSync(new URL(`../../../shared/format/examples/${name}`, import.meta.url), 'utf8');
+const example = (name: string) => readFileSync(new URL(`../../docs/format/examples/${name}`, import.meta.url), 'utf8');
 
-describe('the example files of ../shared/format', () => {
+describe('the example files of docs/format', () => {
   it.each(['minimal.json', 'dui-groupement.json'])('%s is valid', (name) => {
     const result = parseSessionFile(example(name));
     expect(result.ok ? [] : result.errors).toEqual([]);

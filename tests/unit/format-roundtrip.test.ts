@@ -9,7 +9,7 @@ import { migrateToCurrent, type Migration } from '../../src/domain/format/migrat
 import type { Session, SessionFile } from '../../src/domain/types';
 
 const exampleFile = (name: string): SessionFile =>
-  JSON.parse(readFileSync(new URL(`../../../shared/format/examples/${name}`, import.meta.url), 'utf8')) as SessionFile;
+  JSON.parse(readFileSync(new URL(`../../docs/format/examples/${name}`, import.meta.url), 'utf8')) as SessionFile;
 
 describe('export → import round trip', () => {
   it.each(['dui-groupement.json', 'minimal.json'])('gives back the session of %s unchanged', (name) => {

@@ -1,5 +1,5 @@
 /**
- * Every rule of ../shared/format/README.md, one refusal each: start from the DUI example file,
+ * Every rule of docs/format/README.md, one refusal each: start from the DUI example file,
  * break one thing, and check that the import is refused with a French message naming the problem.
  */
 import { readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { checkFileSize, MAX_FILE_BYTES, parseSessionFile } from '../../src/domai
 import type { DomainError } from '../../src/domain/result';
 import type { SessionFile } from '../../src/domain/types';
 
-const DUI_TEXT = readFileSync(new URL('../../../shared/format/examples/dui-groupement.json', import.meta.url), 'utf8');
+const DUI_TEXT = readFileSync(new URL('../../docs/format/examples/dui-groupement.json', import.meta.url), 'utf8');
 
 /** A fresh, mutable copy of the DUI example. */
 const dui = (): SessionFile => JSON.parse(DUI_TEXT) as SessionFile;

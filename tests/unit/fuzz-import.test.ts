@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSessionFile } from '../../src/domain/format/file';
-import { exampleText } from '../shared';
+import { exampleText } from '../formatExamples';
 import { mutate, rng, type Json } from '../fuzz';
 
 describe('500 mutations of the example files', () => {

@@ -3,7 +3,7 @@ import { parseSessionFile } from '../../src/domain/format/file';
 import { CONDUCT_LAYOUT as L, dateToX, laneAtY, layoutConductMap, neighbourStep, sameLayoutInputs, type StepBox } from '../../src/domain/layout/conduct';
 import type { TimelineScale } from '../../src/domain/enums';
 import type { Lane, Session, Step } from '../../src/domain/types';
-import { exampleText } from '../shared';
+import { exampleText } from '../formatExamples';
 
 function dui(): Session {
   const parsed = parseSessionFile(exampleText('dui-groupement.json'));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseSessionFile } from '../../src/domain/format/file';
 import { CONDUCT_LAYOUT, dateToX, laneAtY, layoutConductMap, period } from '../../src/domain/layout/conduct';
 import type { Session, Step } from '../../src/domain/types';
-import { exampleText } from '../shared';
+import { exampleText } from '../formatExamples';
 
 function dui(): Session {
   const parsed = parseSessionFile(exampleText('dui-groupement.json'));

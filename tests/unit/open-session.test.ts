@@ -6,7 +6,7 @@ import { useDocumentStore } from '../../src/state/documentStore';
 import { openSession, preloadSession, preloadSessionsOnNavigation } from '../../src/state/sessionController';
 import { getDb } from '../../src/storage/db';
 import { saveSession } from '../../src/storage/repository';
-import { exampleText } from '../shared';
+import { exampleText } from '../formatExamples';
 
 function dui(id: string, title: string): Session {
   const parsed = parseSessionFile(exampleText('dui-groupement.json'));

@@ -5,7 +5,7 @@ import { parseSessionFile, serializeSessionFile } from '../../src/domain/format/
 import { renderActorSvg } from '../../src/domain/render/actorSvg';
 import { renderConductSvg } from '../../src/domain/render/conductSvg';
 import type { Session } from '../../src/domain/types';
-import { exampleText } from '../shared';
+import { exampleText } from '../formatExamples';
 
 function dui(): Session {
   const parsed = parseSessionFile(exampleText('dui-groupement.json'));

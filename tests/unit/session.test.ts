@@ -10,7 +10,7 @@ const NOW = new Date('2026-11-20T09:00:00.000Z');
 const dui = (): Session =>
   (
     JSON.parse(
-      readFileSync(new URL('../../../shared/format/examples/dui-groupement.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../docs/format/examples/dui-groupement.json', import.meta.url), 'utf8'),
     ) as SessionFile
   ).session;
 

@@ -4,7 +4,7 @@ import { draftFromStep, emptyStepDraft, stepFromDraft, validateStepDraft, type S
 import { parseSessionFile, validateSession } from '../../src/domain/format/file';
 import { stepSchema } from '../../src/domain/format/schema';
 import type { Session } from '../../src/domain/types';
-import { exampleText } from '../shared';
+import { exampleText } from '../formatExamples';
 
 function dui(): Session {
   const parsed = parseSessionFile(exampleText('dui-groupement.json'));

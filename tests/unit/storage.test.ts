@@ -8,7 +8,7 @@ import { FLUSH_DELAY_MS, SAVING_SHOWN_AFTER_MS, SessionPersister, type SaveStatu
 import {
   deleteSession, duplicateStoredSession, listSessions, loadSession, renameSession, saveSession,
 } from '../../src/storage/repository';
-import { exampleText } from '../shared';
+import { exampleText } from '../formatExamples';
 
 function dui(): Session {
   const parsed = parseSessionFile(exampleText('dui-groupement.json'));

@@ -3,7 +3,7 @@ import { parseSessionFile } from '../../src/domain/format/file';
 import { createSession } from '../../src/domain/session';
 import { delayText, synthesize } from '../../src/domain/synthesis';
 import type { Session } from '../../src/domain/types';
-import { exampleText } from '../shared';
+import { exampleText } from '../formatExamples';
 
 function dui(): Session {
   const parsed = parseSessionFile(exampleText('dui-groupement.json'));

@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { validateSession } from '../../src/domain/format/file';
 import { createSession } from '../../src/domain/session';
 import { applyTemplate } from '../../src/features/sessions/templates';
-import { exampleText } from '../shared';
+import { exampleText } from '../formatExamples';
 
 const base = () => createSession({ title: 'Atelier', establishment: { name: '' }, project: { name: '' } }, new Date('2026-11-24T10:00:00Z'), 's-test');
 
 describe('session templates', () => {
-  it('the DUI template shipped with the app is the same file as ../shared/format/examples', () => {
+  it('the DUI template shipped with the app is the same file as docs/format/examples', () => {
     const shipped = readFileSync(join(process.cwd(), 'src/features/sessions/templates/dui-groupement.json'), 'utf8');
     expect(JSON.parse(shipped)).toEqual(JSON.parse(exampleText('dui-groupement.json')));
   });

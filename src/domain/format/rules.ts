@@ -1,5 +1,5 @@
 /**
- * The rules of ../shared/format/README.md that the schema cannot say: unique ids, references
+ * The rules of docs/format/README.md that the schema cannot say: unique ids, references
  * that resolve, chronological order of the steps, end dates not before start dates.
  */
 import { comparePartialDates, precisionOf, truncate, type Precision } from '../dates';

@@ -1,6 +1,6 @@
 /**
  * Zod schemas of the session file, version 1: the same constraints as
- * ../shared/format/session.schema.json (strict objects, lengths, patterns, enums, bounds).
+ * docs/format/session.schema.json (strict objects, lengths, patterns, enums, bounds).
  */
 import { z } from 'zod';
 import {

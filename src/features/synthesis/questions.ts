@@ -1,4 +1,4 @@
-/** The report's guiding questions, shown to the room (../shared/DOMAIN.md, section 5). */
+/** The report's guiding questions, shown to the room (docs/domain.md, the guiding questions). */
 export const GUIDING_QUESTIONS: { theme: string; questions: string[] }[] = [
   {
     theme: 'Conduite de projet',
