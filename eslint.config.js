@@ -22,6 +22,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['scripts/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     files: ['bench/baseline/public/*.js'],
     languageOptions: { globals: globals.worker },
   },
