@@ -60,6 +60,28 @@ function loadImage(url: string): Promise<HTMLImageElement> {
   });
 }
 
+/**
+ * The slide's PNG bytes. Encoded in a worker when the browser can (see pngWorker.ts: on the page's
+ * thread, Chromium's `toBlob` waited up to 1 s for an idle moment before encoding), else by the
+ * canvas itself.
+ */
+async function encodePng(canvas: OffscreenCanvas | HTMLCanvasElement): Promise<Blob | null> {
+  if (canvas instanceof OffscreenCanvas) {
+    const bitmap = canvas.transferToImageBitmap();
+    const worker = new Worker(new URL('./pngWorker.ts', import.meta.url), { type: 'module' });
+    try {
+      return await new Promise<Blob | null>((resolve) => {
+        worker.onmessage = (e: MessageEvent<Blob | null>) => resolve(e.data);
+        worker.onerror = () => resolve(null);
+        worker.postMessage(bitmap, [bitmap]);
+      });
+    } finally {
+      worker.terminate();
+    }
+  }
+  return new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+}
+
 /** Draws an SVG into a 16:9 slide-sized PNG, scaled to fit, never cropped. */
 export async function svgToSlidePng(rendered: RenderedSvg): Promise<{ bytes: Uint8Array; scale: number }> {
   const url = URL.createObjectURL(new Blob([rendered.svg], { type: 'image/svg+xml;charset=utf-8' }));
@@ -67,19 +89,25 @@ export async function svgToSlidePng(rendered: RenderedSvg): Promise<{ bytes: Uin
     const img = await loadImage(url);
     let ratio = SLIDE.pixelRatio;
     while (ratio > 1 && SLIDE.width * SLIDE.height * ratio * ratio > SLIDE.maxCanvasArea) ratio -= 0.5;
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.round(SLIDE.width * ratio);
-    canvas.height = Math.round(SLIDE.height * ratio);
-    const ctx = canvas.getContext('2d');
+    const width = Math.round(SLIDE.width * ratio);
+    const height = Math.round(SLIDE.height * ratio);
+    let canvas: OffscreenCanvas | HTMLCanvasElement;
+    if (typeof OffscreenCanvas === 'function' && typeof Worker === 'function') canvas = new OffscreenCanvas(width, height);
+    else {
+      canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+    }
+    const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
     if (!ctx) throw new Error("Le navigateur n'a pas pu préparer l'image.");
     ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.fillRect(0, 0, width, height);
     const scale = Math.min(SLIDE.width / rendered.width, SLIDE.height / rendered.height);
     const w = rendered.width * scale;
     const h = rendered.height * scale;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.drawImage(img, (SLIDE.width - w) / 2, (SLIDE.height - h) / 2, w, h);
-    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+    const blob = await encodePng(canvas);
     if (!blob) throw new Error("Le navigateur n'a pas pu écrire l'image PNG.");
     return { bytes: new Uint8Array(await blob.arrayBuffer()), scale };
   } finally {
