@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { PNG } from 'pngjs';
 import { parseSessionFile } from '../../src/domain/format/file';
 import { layoutConductMap } from '../../src/domain/layout/conduct';
-import { renderConductSvg } from '../../src/domain/render/conductSvg';
+import { renderConductSvg } from '../../src/render/conductSvg';
 import { exampleText, examplePath, importFile, sessionLinks } from './helpers';
 
 const original = (() => {

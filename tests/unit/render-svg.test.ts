@@ -2,8 +2,8 @@ import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { asciiJson, readSvgMetadata } from '../../src/domain/format/embed';
 import { parseSessionFile, serializeSessionFile } from '../../src/domain/format/file';
-import { renderActorSvg } from '../../src/domain/render/actorSvg';
-import { renderConductSvg } from '../../src/domain/render/conductSvg';
+import { renderActorSvg } from '../../src/render/actorSvg';
+import { renderConductSvg } from '../../src/render/conductSvg';
 import type { Session } from '../../src/domain/types';
 import { exampleText } from '../formatExamples';
 

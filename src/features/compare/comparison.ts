@@ -1,7 +1,7 @@
 /** The comparison of establishments: the Synthèse figures of 2 to 6 sessions side by side. */
 import { synthesize } from '../../domain/synthesis';
 import type { Session } from '../../domain/types';
-import { SVG_FONT, wrapText, textLines } from '../../domain/render/svgText';
+import { SVG_FONT, wrapText, textLines } from '../../render/svgText';
 
 export interface ComparisonRow {
   label: string;

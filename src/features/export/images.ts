@@ -4,8 +4,8 @@
  */
 import { asciiJson, addPngText, EMBED_KEYWORD } from '../../domain/format/embed';
 import { serializeSessionFile } from '../../domain/format/file';
-import { renderActorSvg } from '../../domain/render/actorSvg';
-import { renderConductSvg, type RenderedSvg } from '../../domain/render/conductSvg';
+import { renderActorSvg } from '../../render/actorSvg';
+import { renderConductSvg, type RenderedSvg } from '../../render/conductSvg';
 import type { Session } from '../../domain/types';
 
 export type MapKind = 'conduite' | 'acteurs';

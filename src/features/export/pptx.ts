@@ -6,7 +6,7 @@
 import { participationMatrix } from '../../domain/commands/actors';
 import { formatPartialDate } from '../../domain/dates';
 import { AUTHOR_ROLES } from '../../domain/enums';
-import { stepDate } from '../../domain/render/conductSvg';
+import { stepDate } from '../../render/conductSvg';
 import type { Session } from '../../domain/types';
 import {
   AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS, PARTICIPATION_LABELS, STEP_KIND_LABELS, TRINOME_ROLE_LABELS,

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { notesOf } from '../../domain/commands/notes';
 import { layoutConductMap } from '../../domain/layout/conduct';
-import { renderConductSvg, stepDate } from '../../domain/render/conductSvg';
+import { renderConductSvg, stepDate } from '../../render/conductSvg';
 import type { Session } from '../../domain/types';
 import { AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS, PARTICIPATION_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
 import { AUTHOR_ROLE_VISUALS } from '../../i18n/visuals';

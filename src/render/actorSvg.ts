@@ -2,11 +2,11 @@
  * The actor map as a self-contained SVG: actors where they were placed, coloured and iconed by
  * category, relations with their line style and arrow, the notes of the map, and the legend.
  */
-import { ACTOR_CATEGORIES, RELATION_KINDS } from '../enums';
-import { svgMetadata } from '../format/embed';
-import type { Actor, Note, Session } from '../types';
-import { ACTOR_CATEGORY_LABELS, AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS, RELATION_KIND_LABELS } from '../../i18n/labels';
-import { ACTOR_CATEGORY_VISUALS, AUTHOR_ROLE_VISUALS, RELATION_KIND_VISUALS } from '../../i18n/visuals';
+import { ACTOR_CATEGORIES, RELATION_KINDS } from '../domain/enums';
+import { svgMetadata } from '../domain/format/embed';
+import type { Actor, Note, Session } from '../domain/types';
+import { ACTOR_CATEGORY_LABELS, AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS, RELATION_KIND_LABELS } from '../i18n/labels';
+import { ACTOR_CATEGORY_VISUALS, AUTHOR_ROLE_VISUALS, RELATION_KIND_VISUALS } from '../i18n/visuals';
 import type { RenderedSvg } from './conductSvg';
 import { esc, round, SVG_FONT, textLines, wrapText } from './svgText';
 

@@ -4,13 +4,13 @@
  * tools. Title block, time axis, lanes, numbered steps with their kind and markers, links with
  * arrowheads, the numbered chronology beside the map, the legend, and the session in metadata.
  */
-import { formatPartialDate } from '../dates';
-import { MARKERS, STEP_KINDS } from '../enums';
-import { svgMetadata } from '../format/embed';
-import { CONDUCT_LAYOUT, layoutConductMap, type ConductLayout, type StepBox } from '../layout/conduct';
-import type { Session, Step } from '../types';
-import { MARKER_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
-import { MARKER_ICONS, STEP_KIND_VISUALS } from '../../i18n/visuals';
+import { formatPartialDate } from '../domain/dates';
+import { MARKERS, STEP_KINDS } from '../domain/enums';
+import { svgMetadata } from '../domain/format/embed';
+import { CONDUCT_LAYOUT, layoutConductMap, type ConductLayout, type StepBox } from '../domain/layout/conduct';
+import type { Session, Step } from '../domain/types';
+import { MARKER_LABELS, STEP_KIND_LABELS } from '../i18n/labels';
+import { MARKER_ICONS, STEP_KIND_VISUALS } from '../i18n/visuals';
 import { esc, round, SVG_FONT, textLines, wrapText } from './svgText';
 
 export interface RenderedSvg {

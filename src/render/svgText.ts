@@ -1,5 +1,5 @@
 /** Small helpers to write SVG as text: escaping, approximate text measure, wrapping. */
-import { escapeXml } from '../format/embed';
+import { escapeXml } from '../domain/format/embed';
 
 export const esc = escapeXml;
 
