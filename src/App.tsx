@@ -1,7 +1,8 @@
 import { useEffect, useState, type ComponentType } from 'react';
-import { Route, Router, Switch } from 'wouter';
+import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { HomePage } from './features/sessions/HomePage';
+import { parseRoute } from './state/routes';
 import { UpdatePrompt } from './ui/UpdatePrompt';
 import { whenIdle } from './ui/whenIdle';
 import { warmUpValidation } from './domain/format/warmUp';
@@ -102,15 +103,22 @@ function HomeRoute() {
   return <HomePage />;
 }
 
+/**
+ * The page the address points at. Read from the hash location itself: wouter's own location is
+ * already decoded once (`decodeURI`), which would turn an id's `%25` into `%` before `parseRoute`.
+ */
+function Pages() {
+  const [address] = useHashLocation();
+  const route = parseRoute(address);
+  return route.page === 'session' ? <SessionRoute id={route.id} /> : <HomeRoute />;
+}
+
 export function App() {
   return (
     <>
       <UpdatePrompt />
       <Router hook={useHashLocation}>
-        <Switch>
-          <Route path="/atelier/:id">{(params) => <SessionRoute id={decodeURIComponent(params.id)} />}</Route>
-          <Route><HomeRoute /></Route>
-        </Switch>
+        <Pages />
       </Router>
     </>
   );

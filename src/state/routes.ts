@@ -1,0 +1,35 @@
+/**
+ * The app's addresses, built and read here only. The app routes on the part after `#`:
+ * `#/` is the home page, `#/atelier/<id>` a session (its id percent-encoded, so that any id
+ * round-trips, `/` and `%` included).
+ */
+
+export type Route = { page: 'home' } | { page: 'session'; id: string };
+
+export const HOME_PATH = '/';
+
+/** The path of a session's page, as the router navigates to it: `/atelier/<id>`. */
+export const sessionPath = (id: string): string => `/atelier/${encodeURIComponent(id)}`;
+
+/** The same address as a link's `href` (the router reads the part after `#`). */
+export const sessionHref = (id: string): string => `#${sessionPath(id)}`;
+
+// As wouter matched `/atelier/:id`: any case, one segment, an optional trailing slash, no query.
+const SESSION_PATH = /^\/atelier\/([^/?#]+)\/?(?:[?#].*)?$/i;
+
+/**
+ * The page an address points at: a hash (`#/atelier/…`), or the path the hash router gives
+ * (`/atelier/…`), not decoded yet. An id that cannot be decoded (`%` not followed by two hex
+ * digits) is kept as it is: no session has such an id, so its page says it cannot be found.
+ */
+export function parseRoute(address: string): Route {
+  const path = `/${address.replace(/^#?\/?/, '')}`;
+  const match = SESSION_PATH.exec(path);
+  if (!match) return { page: 'home' };
+  const raw = match[1]!;
+  try {
+    return { page: 'session', id: decodeURIComponent(raw) };
+  } catch {
+    return { page: 'session', id: raw };
+  }
+}

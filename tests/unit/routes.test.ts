@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { HOME_PATH, parseRoute, sessionHref, sessionPath } from '../../src/state/routes';
+
+const IDS = [
+  'dui-groupement',
+  'K3x_9-a',
+  'atelier du 12 mars',
+  'équipe été à Noël',
+  'a/b/c',
+  '/',
+  '50%',
+  '%41',
+  '%25',
+  '100 % fait',
+  'a?b#c&d=e',
+  "l'atelier « DPI »",
+  '日本語',
+  '🙂',
+  '+;:@$,',
+];
+
+/** The address as the browser keeps it once a link with this href is followed. */
+const followed = (href: string) => new URL(href, 'http://localhost:4183/').hash;
+/** The path wouter's hash location gives for that address (`"/" + hash`, not decoded). */
+const hashLocation = (hash: string) => `/${hash.replace(/^#?\/?/, '')}`;
+
+describe('the session address', () => {
+  it.each(IDS)('round-trips the id %j through the path, the link and the address bar', (id) => {
+    expect(parseRoute(sessionPath(id))).toEqual({ page: 'session', id });
+    expect(parseRoute(sessionHref(id))).toEqual({ page: 'session', id });
+    expect(parseRoute(followed(sessionHref(id)))).toEqual({ page: 'session', id });
+    expect(parseRoute(hashLocation(followed(sessionHref(id))))).toEqual({ page: 'session', id });
+  });
+
+  it('is one path segment under /atelier/, and the link is that path after #', () => {
+    expect(sessionPath('a b/c')).toBe('/atelier/a%20b%2Fc');
+    expect(sessionHref('a b/c')).toBe('#/atelier/a%20b%2Fc');
+    for (const id of IDS) expect(sessionPath(id).split('/')).toHaveLength(3);
+  });
+
+  it('gives different addresses to different ids', () => {
+    expect(new Set(IDS.map(sessionPath)).size).toBe(IDS.length);
+  });
+});
+
+describe('reading an address', () => {
+  it.each([
+    ['', { page: 'home' }],
+    ['#', { page: 'home' }],
+    ['#/', { page: 'home' }],
+    [HOME_PATH, { page: 'home' }],
+    ['#/atelier', { page: 'home' }],
+    ['#/atelier/', { page: 'home' }],
+    ['#/atelier/a/b', { page: 'home' }],
+    ['#/ailleurs/a', { page: 'home' }],
+    ['#/atelier/a/', { page: 'session', id: 'a' }],
+    ['#/ATELIER/a', { page: 'session', id: 'a' }],
+    ['#atelier/a', { page: 'session', id: 'a' }],
+    ['atelier/a', { page: 'session', id: 'a' }],
+    ['#/atelier/a?onglet=acteurs', { page: 'session', id: 'a' }],
+  ] as const)('%j is %j', (address, route) => {
+    expect(parseRoute(address)).toEqual(route);
+  });
+
+  it('keeps an id that cannot be decoded as it is, instead of failing (its page says it is not found)', () => {
+    expect(parseRoute('#/atelier/50%')).toEqual({ page: 'session', id: '50%' });
+    expect(parseRoute('#/atelier/%E9t%E9')).toEqual({ page: 'session', id: '%E9t%E9' });
+  });
+});
