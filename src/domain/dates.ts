@@ -38,17 +38,3 @@ export function isRealDate(d: string): boolean {
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return day <= last;
 }
-
-const MONTHS = [
-  'janvier', 'février', 'mars', 'avril', 'mai', 'juin',
-  'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
-];
-
-/** `2022` → `2022`, `2022-04` → `avril 2022`, `2022-04-05` → `5 avril 2022`. */
-export function formatPartialDate(d: string): string {
-  const [y, m, day] = d.split('-');
-  if (!m) return y ?? d;
-  const month = MONTHS[Number(m) - 1] ?? m;
-  if (!day) return `${month} ${y}`;
-  return `${Number(day) === 1 ? '1er' : Number(day)} ${month} ${y}`;
-}

@@ -4,11 +4,11 @@
  * tools. Title block, time axis, lanes, numbered steps with their kind and markers, links with
  * arrowheads, the numbered chronology beside the map, the legend, and the session in metadata.
  */
-import { formatPartialDate } from '../domain/dates';
 import { MARKERS, STEP_KINDS } from '../domain/enums';
 import { svgMetadata } from '../domain/format/embed';
 import { CONDUCT_LAYOUT, layoutConductMap, type ConductLayout, type StepBox } from '../domain/layout/conduct';
 import type { Session, Step } from '../domain/types';
+import { axisTickLabel, formatPartialDate } from '../i18n/dates';
 import { MARKER_LABELS, STEP_KIND_LABELS } from '../i18n/labels';
 import { MARKER_ICONS, STEP_KIND_VISUALS } from '../i18n/visuals';
 import { esc, round, SVG_FONT, textLines, wrapText } from './svgText';
@@ -96,7 +96,7 @@ export function conductMapBody(session: Session, layout: ConductLayout, current?
   }
   for (const t of layout.ticks) {
     out.push(`<line x1="${round(t.x)}" y1="0" x2="${round(t.x)}" y2="${layout.height}" stroke="${t.major ? '#94a3b8' : '#cbd5e1'}" stroke-width="1"${t.major ? '' : ' stroke-dasharray="4 4"'}/>`);
-    out.push(`<text x="${round(t.x + 6)}" y="${axisHeight - 10}" font-size="13" fill="#334155"${t.major ? ' font-weight="bold"' : ''}>${esc(t.label)}</text>`);
+    out.push(`<text x="${round(t.x + 6)}" y="${axisHeight - 10}" font-size="13" fill="#334155"${t.major ? ' font-weight="bold"' : ''}>${esc(axisTickLabel(t.month, layout.scale))}</text>`);
   }
   out.push(`<line x1="0" y1="${axisHeight}" x2="${layout.width}" y2="${axisHeight}" stroke="#64748b" stroke-width="2"/>`);
   for (const lane of layout.lanes) {

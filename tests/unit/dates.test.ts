@@ -1,6 +1,7 @@
 /** Partial dates (`2018`, `2022-04`, `2022-04-15`): comparing, checking, writing in French. */
 import { describe, expect, it } from 'vitest';
-import { comparePartialDates, formatPartialDate, isRealDate } from '../../src/domain/dates';
+import { comparePartialDates, isRealDate } from '../../src/domain/dates';
+import { formatPartialDate } from '../../src/i18n/dates';
 import { findChronologyConflicts } from '../../src/domain/format/rules';
 
 describe('comparePartialDates', () => {

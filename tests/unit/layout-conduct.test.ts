@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseSessionFile } from '../../src/domain/format/file';
-import { CONDUCT_LAYOUT as L, dateToX, laneAtY, layoutConductMap, neighbourStep, sameLayoutInputs, type StepBox } from '../../src/domain/layout/conduct';
+import { CONDUCT_LAYOUT as L, dateToX, laneAtY, layoutConductMap, neighbourStep, sameLayoutInputs, type StepBox, type ConductLayout } from '../../src/domain/layout/conduct';
+import { axisTickLabel } from '../../src/i18n/dates';
 import type { TimelineScale } from '../../src/domain/enums';
 import type { Lane, Session, Step } from '../../src/domain/types';
 import { exampleText } from '../formatExamples';
+
+/** The ticks of the axis with their French labels. */
+const tickLabels = (layout: ConductLayout) => layout.ticks.map((t) => ({ ...t, label: axisTickLabel(t.month, layout.scale) }));
 
 function dui(): Session {
   const parsed = parseSessionFile(exampleText('dui-groupement.json'));
@@ -80,7 +84,7 @@ describe('conduct map layout: dated steps', () => {
   it('counts timeline start and end in the axis', () => {
     const layout = map([step('s1', 'a', { date: '2020' })], 'annee', { start: '2018-05', end: '2023-02' });
     expect(layout.range).toEqual({ start: 2018 * 12, end: 2024 * 12 });
-    expect(layout.ticks.map((t) => t.label)).toEqual(['2018', '2019', '2020', '2021', '2022', '2023']);
+    expect(tickLabels(layout).map((t) => t.label)).toEqual(['2018', '2019', '2020', '2021', '2022', '2023']);
   });
 });
 
@@ -124,11 +128,11 @@ describe('conduct map layout: undated steps', () => {
     const layout = map(steps, 'annee', {}, '2026-11-24');
     expect(layout.steps.map(centre)).toEqual([0, 1, 2, 3, 4].map((i) => X0 + L.nodeWidth / 2 + i * (L.nodeWidth + 24)));
     expect(layout.steps.every((b) => !b.dated && b.row === 0)).toBe(true);
-    expect(layout.ticks[0]!.label).toBe('2026');
+    expect(tickLabels(layout)[0]!.label).toBe('2026');
     const last = layout.steps[4]!;
     expect(layout.width).toBeGreaterThanOrEqual(last.x + last.width + L.margin);
     expect(layout.ticks.at(-1)!.x + layout.ticks.at(-1)!.width).toBeGreaterThanOrEqual(last.x + last.width);
-    expect(map([], 'annee').ticks.map((t) => t.label)).toEqual(['2024']);
+    expect(tickLabels(map([], 'annee')).map((t) => t.label)).toEqual(['2024']);
   });
 });
 
@@ -156,17 +160,17 @@ describe('conduct map layout: scales', () => {
 
   it('labels years, quarters and months', () => {
     const years = map(steps, 'annee');
-    expect(years.ticks.map((t) => [t.label, t.major])).toEqual([['2019', true], ['2020', true]]);
+    expect(tickLabels(years).map((t) => [t.label, t.major])).toEqual([['2019', true], ['2020', true]]);
     const quarters = map(steps, 'trimestre');
-    expect(quarters.ticks.map((t) => t.label)).toEqual(['T1 2019', 'T2 2019', 'T3 2019', 'T4 2019', 'T1 2020', 'T2 2020', 'T3 2020', 'T4 2020']);
-    expect(quarters.ticks.filter((t) => t.major).map((t) => t.label)).toEqual(['T1 2019', 'T1 2020']);
+    expect(tickLabels(quarters).map((t) => t.label)).toEqual(['T1 2019', 'T2 2019', 'T3 2019', 'T4 2019', 'T1 2020', 'T2 2020', 'T3 2020', 'T4 2020']);
+    expect(tickLabels(quarters).filter((t) => t.major).map((t) => t.label)).toEqual(['T1 2019', 'T1 2020']);
     const months = map(steps, 'mois');
     expect(months.range).toEqual({ start: 2019 * 12 + 1, end: 2020 * 12 + 11 });
-    expect(months.ticks.slice(0, 12).map((t) => t.label)).toEqual([
+    expect(tickLabels(months).slice(0, 12).map((t) => t.label)).toEqual([
       'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.', 'janv. 2020',
     ]);
-    expect(months.ticks.at(-1)!.label).toBe('nov.');
-    expect(months.ticks.filter((t) => t.major).map((t) => t.label)).toEqual(['janv. 2020']);
+    expect(tickLabels(months).at(-1)!.label).toBe('nov.');
+    expect(tickLabels(months).filter((t) => t.major).map((t) => t.label)).toEqual(['janv. 2020']);
   });
 
   it('makes the axis columns as wide as the scale says, one after another', () => {

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseSessionFile } from '../../src/domain/format/file';
-import { CONDUCT_LAYOUT, dateToX, laneAtY, layoutConductMap, period } from '../../src/domain/layout/conduct';
+import { CONDUCT_LAYOUT, dateToX, laneAtY, layoutConductMap, period, type ConductLayout } from '../../src/domain/layout/conduct';
+import { axisTickLabel } from '../../src/i18n/dates';
 import type { Session, Step } from '../../src/domain/types';
 import { exampleText } from '../formatExamples';
+
+/** The ticks of the axis with their French labels. */
+const tickLabels = (layout: ConductLayout) => layout.ticks.map((t) => ({ ...t, label: axisTickLabel(t.month, layout.scale) }));
 
 function dui(): Session {
   const parsed = parseSessionFile(exampleText('dui-groupement.json'));
@@ -27,7 +31,7 @@ describe('the layout of the conduct map', () => {
     expect(centre(s1!)).toBeCloseTo(dateToX(layout, '2018'));
     expect(centre(s2!)).toBeCloseTo(dateToX(layout, '2022-04'));
     expect(centre(s1!)).toBeLessThan(centre(s2!));
-    expect(layout.ticks.map((t) => t.label)).toEqual(['2018', '2019', '2020', '2021', '2022']);
+    expect(tickLabels(layout).map((t) => t.label)).toEqual(['2018', '2019', '2020', '2021', '2022']);
   });
 
   it('steps that share a date and a lane never overlap; in different lanes they share the x', () => {
@@ -66,9 +70,9 @@ describe('the layout of the conduct map', () => {
     const years = layoutConductMap({ ...base, steps });
     const quarters = layoutConductMap({ lanes, steps, timeline: { scale: 'trimestre' } });
     const months = layoutConductMap({ lanes, steps, timeline: { scale: 'mois' } });
-    expect(quarters.ticks.map((t) => t.label)).toEqual(['T1 2019', 'T2 2019', 'T3 2019', 'T4 2019']);
-    expect(months.ticks[0]!.label).toBe('févr.');
-    expect(months.ticks.at(-1)!.label).toBe('nov.');
+    expect(tickLabels(quarters).map((t) => t.label)).toEqual(['T1 2019', 'T2 2019', 'T3 2019', 'T4 2019']);
+    expect(tickLabels(months)[0]!.label).toBe('févr.');
+    expect(tickLabels(months).at(-1)!.label).toBe('nov.');
     const gap = (l: typeof years) => centre(l.steps[1]!) - centre(l.steps[0]!);
     expect(gap(months)).toBeGreaterThan(gap(quarters));
     expect(gap(quarters)).toBeGreaterThan(gap(years));

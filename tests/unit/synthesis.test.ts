@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSessionFile } from '../../src/domain/format/file';
 import { createSession } from '../../src/domain/session';
-import { delayText, synthesize } from '../../src/domain/synthesis';
+import { delayText, synthesize } from '../../src/features/synthesis/sentences';
 import type { Session } from '../../src/domain/types';
 import { exampleText } from '../formatExamples';
 

@@ -2,6 +2,7 @@ import { useStore, type ReactFlowState } from '@xyflow/react';
 import { memo, useMemo, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { CONDUCT_LAYOUT, type ConductLayout } from '../../domain/layout/conduct';
+import { axisTickLabel } from '../../i18n/dates';
 
 const selectDomNode = (s: ReactFlowState) => s.domNode;
 
@@ -31,7 +32,7 @@ export const LaneLayer = memo(function LaneLayer({ layout }: { layout: ConductLa
         <div className="axis" style={{ left: 0, top: 0, width, height: axisHeight }}>
           {ticks.map((t) => (
             <div key={`${t.x}`} className={`axis-tick${t.major ? ' major' : ''}`} style={{ left: t.x, width: t.width, height: axisHeight }}>
-              <span>{t.label}</span>
+              <span>{axisTickLabel(t.month, layout.scale)}</span>
             </div>
           ))}
         </div>

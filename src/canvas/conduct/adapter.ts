@@ -7,7 +7,7 @@
  * the edited step's node redraws. Node objects are reused while their inputs are unchanged.
  */
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import { formatPartialDate } from '../../domain/dates';
+import { formatPartialDate } from '../../i18n/dates';
 import { knownSize, STEP_SIDES } from '../knownSize';
 import type { ConductLayout, StepBox } from '../../domain/layout/conduct';
 import type { StepKind } from '../../domain/enums';

@@ -18,7 +18,8 @@ export const CONDUCT_LAYOUT = {
   margin: 40,
 };
 
-export interface AxisTick { x: number; width: number; label: string; major: boolean }
+/** A tick of the time axis: where it is drawn, and the month unit it starts at (its words: i18n/dates's `axisTickLabel`). */
+export interface AxisTick { x: number; width: number; month: number; major: boolean }
 export interface LaneBand { id: string; label: string; actorId?: string; y: number; height: number; index: number }
 export interface StepBox {
   id: string;
@@ -45,7 +46,6 @@ export interface ConductLayout {
 }
 
 const MONTHS_PER_UNIT: Record<TimelineScale, number> = { annee: 12, trimestre: 3, mois: 1 };
-const SHORT_MONTHS = ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'];
 const GAP = 8;
 
 /** One row of a lane: the extents of its boxes, disjoint and sorted, as parallel arrays. */
@@ -108,13 +108,8 @@ function axisRange(session: Pick<Session, 'steps' | 'timeline'>, scale: Timeline
   return { start: Math.floor(start / unit) * unit, end: Math.max(Math.ceil(end / unit) * unit, Math.floor(start / unit) * unit + unit) };
 }
 
-function tickLabel(m: number, scale: TimelineScale): { label: string; major: boolean } {
-  const year = Math.floor(m / 12);
-  const month = m - year * 12;
-  if (scale === 'annee') return { label: String(year), major: true };
-  if (scale === 'trimestre') return { label: `T${Math.floor(month / 3) + 1} ${year}`, major: month === 0 };
-  return { label: month === 0 ? `${SHORT_MONTHS[0]} ${year}` : SHORT_MONTHS[month]!, major: month === 0 };
-}
+/** Years are all major ticks; quarters and months are major at the start of a year. */
+const isMajorTick = (m: number, scale: TimelineScale): boolean => scale === 'annee' || m % 12 === 0;
 
 /**
  * Whether two versions of the steps lay out alike: the same steps in the same order, with the same
@@ -236,7 +231,7 @@ export function layoutConductMap(session: Pick<Session, 'lanes' | 'steps' | 'tim
   }
   const ticks: AxisTick[] = [];
   const unit = MONTHS_PER_UNIT[scale];
-  for (let m = range.start; m < range.end; m += unit) ticks.push({ x: xOf(m), width: unit * pxPerMonth, ...tickLabel(m, scale) });
+  for (let m = range.start; m < range.end; m += unit) ticks.push({ x: xOf(m), width: unit * pxPerMonth, month: m, major: isMajorTick(m, scale) });
 
   let today: number | null = null;
   if (options.today) {

@@ -1,5 +1,5 @@
 /** The comparison of establishments: the Synthèse figures of 2 to 6 sessions side by side. */
-import { synthesize } from '../../domain/synthesis';
+import { synthesisFacts } from '../../domain/synthesis';
 import type { Session } from '../../domain/types';
 import { SVG_FONT, wrapText, textLines } from '../../render/svgText';
 
@@ -9,7 +9,7 @@ export interface ComparisonRow {
 }
 
 export function comparisonRows(sessions: readonly Session[]): ComparisonRow[] {
-  const s = sessions.map((x) => synthesize(x));
+  const s = sessions.map((x) => synthesisFacts(x));
   return [
     { label: 'Établissement', values: sessions.map((x) => x.establishment.name || '—') },
     { label: 'Projet numérique', values: sessions.map((x) => x.project.name || '—') },

@@ -4,7 +4,7 @@
  * and the notes grouped by role.
  */
 import { participationMatrix } from '../../domain/commands/actors';
-import { formatPartialDate } from '../../domain/dates';
+import { formatPartialDate } from '../../i18n/dates';
 import { AUTHOR_ROLES } from '../../domain/enums';
 import { stepDate } from '../../render/conductSvg';
 import type { Session } from '../../domain/types';

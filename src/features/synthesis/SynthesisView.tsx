@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { addNote, notesByRole } from '../../domain/commands/notes';
 import { AUTHOR_ROLES, NOTE_KINDS, type AuthorRole } from '../../domain/enums';
 import { newId } from '../../domain/ids';
-import { synthesize, type Indicator } from '../../domain/synthesis';
+import { synthesize, type Indicator } from './sentences';
 import type { Session } from '../../domain/types';
 import { AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS } from '../../i18n/labels';
 import { AUTHOR_ROLE_VISUALS } from '../../i18n/visuals';

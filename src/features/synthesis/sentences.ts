@@ -1,0 +1,133 @@
+/**
+ * The Synthèse in words: the domain's facts (domain/synthesis.ts) told as the French sentences
+ * shown to the room, each with the step numbers behind it and how it is computed.
+ */
+import { monthsBetween, percent, synthesisFacts, type SynthesisFacts } from '../../domain/synthesis';
+import type { StepKind } from '../../domain/enums';
+import type { Session } from '../../domain/types';
+import { formatPartialDate } from '../../i18n/dates';
+import { STEP_KIND_LABELS } from '../../i18n/labels';
+
+export interface Indicator {
+  /** The French sentence shown to the room. */
+  text: string;
+  /** Step numbers behind it (click to go there). */
+  steps: number[];
+  /** A one-line explanation of how it is computed. */
+  explanation: string;
+}
+
+export interface Synthesis {
+  users: Indicator;
+  documents: Indicator;
+  staffRepresentatives: Indicator;
+  evaluation: Indicator;
+  afterTraining: Indicator;
+  uninvolvedActors: { text: string; actors: string[]; explanation: string };
+  /** Raw figures, for the comparison of establishments. */
+  figures: SynthesisFacts['figures'];
+}
+
+const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} et ${items[items.length - 1]}`);
+const numbers = (ns: number[]) => list(ns.map(String));
+const plural = (n: number) => (n > 1 ? 's' : '');
+const kindLabel = (k: StepKind) => STEP_KIND_LABELS[k].toLowerCase();
+
+/** A delay in months, as said: "the same period", "about N months", "about N years". */
+function delayWords(months: number): string {
+  if (months <= 0) return 'la même période';
+  if (months < 24) return `environ ${months} mois`;
+  return `environ ${Math.round(months / 12)} ans`;
+}
+
+/** "about N months" between the starts of two partial dates, or null when one is missing. */
+export function delayText(from: string | undefined, to: string | undefined): string | null {
+  const months = monthsBetween(from, to);
+  return months === null ? null : delayWords(months);
+}
+
+function usersText({ total, users }: SynthesisFacts): string {
+  if (total === 0) return "Aucune étape : la conduite de projet n'est pas encore retracée.";
+  if (!users.first) return 'Les utilisateur·rices ne prennent part à aucune étape.';
+  const n = users.first.number;
+  const when = users.first.dateLabel ?? (users.first.date ? formatPartialDate(users.first.date) : undefined);
+  const delay = users.delayMonths === null ? null : delayWords(users.delayMonths);
+  const count = users.steps.length;
+  return (
+    `Les utilisateur·rices prennent part au projet pour la première fois à l'étape ${n}${when ? ` (${when})` : ''}` +
+    (n === 1 ? ', dès la première étape' : delay ? `, ${delay} après la première étape` : `, après ${n - 1} étape${n > 2 ? 's' : ''}`) +
+    `. Ils et elles prennent part à ${count} étape${plural(count)} sur ${total} (${percent(count, total)} %) : ${list(users.kinds.map(kindLabel))}.`
+  );
+}
+
+function documentsText({ total, documents }: SynthesisFacts): string {
+  if (total === 0) return 'Aucune étape.';
+  const n = documents.steps.length;
+  return (
+    `${n} étape${plural(n)} sur ${total} (${percent(n, total)} %) ${n > 1 ? 'sont attestées' : 'est attestée'} par des documents` +
+    (n ? ` : ${numbers(documents.steps)}` : '') +
+    (documents.undocumented.length && n ? `. Sans document : ${numbers(documents.undocumented)}.` : '.')
+  );
+}
+
+function staffRepresentativesText({ staffRepresentatives: irp }: SynthesisFacts): string {
+  if (irp.steps.length === 0) {
+    return 'Les représentant·es du personnel (CSE, IRP) ne prennent part à aucune étape et ne sont jamais informé·es ni consulté·es.';
+  }
+  const stepsText = (ns: number[]) => `${ns.length} étape${plural(ns.length)} (${numbers(ns)})`;
+  return (
+    `Les représentant·es du personnel (CSE, IRP) ${irp.tookPart.length ? `prennent part à ${stepsText(irp.tookPart)}` : 'ne prennent part à aucune étape'}` +
+    ` et ${irp.informed.length ? `sont informé·es ou consulté·es à ${stepsText(irp.informed)}` : 'ne sont jamais informé·es ni consulté·es'}.`
+  );
+}
+
+function evaluationText({ evaluation }: SynthesisFacts): string {
+  const n = evaluation.steps.length;
+  return n === 0
+    ? "Aucune étape d'évaluation ou de retour d'expérience."
+    : `${n} étape${plural(n)} d'évaluation ou de retour d'expérience : ${numbers(evaluation.steps)}.`;
+}
+
+function afterTrainingText({ afterTraining }: SynthesisFacts): string {
+  const last = afterTraining.lastTraining;
+  if (last === null) return 'Aucune étape de formation.';
+  if (afterTraining.steps.length === 0) return `La dernière formation (étape ${last}) est la dernière étape : rien n'est prévu après.`;
+  return `Après la dernière formation (étape ${last}) : ${afterTraining.steps.map((s) => `${s.number} (${kindLabel(s.kind)})`).join(', ')}.`;
+}
+
+function uninvolvedText({ uninvolvedActors }: SynthesisFacts): string {
+  const n = uninvolvedActors.names.length;
+  return n === 0
+    ? 'Tous les acteurs de la cartographie prennent part à au moins une étape.'
+    : `${n} acteur${plural(n)} de la cartographie ne prenne${n > 1 ? 'nt' : ''} part à aucune étape : ${list(uninvolvedActors.names)}.`;
+}
+
+/** The Synthèse of a session, in French. */
+export function synthesize(session: Pick<Session, 'steps' | 'actors' | 'notes'>): Synthesis {
+  const facts = synthesisFacts(session);
+  return {
+    users: {
+      text: usersText(facts),
+      steps: facts.users.steps,
+      explanation: "Une étape implique les utilisateur·rices quand elle porte le marqueur « Utilisateur·rices impliqué·es » ou qu'un·e professionnel·le, un·e référent·e ou l'encadrement y participe.",
+    },
+    documents: { text: documentsText(facts), steps: facts.documents.steps, explanation: "Étapes qui portent le marqueur « Documents attestant l'étape »." },
+    staffRepresentatives: {
+      text: staffRepresentativesText(facts),
+      steps: facts.staffRepresentatives.steps,
+      explanation: "Étapes où participe un acteur « Représentant·es du personnel », qui portent le marqueur « IRP informées ou consultées », ou de type « Dialogue social ».",
+    },
+    evaluation: { text: evaluationText(facts), steps: facts.evaluation.steps, explanation: "Étapes de type « Évaluation / retour d'expérience »." },
+    afterTraining: {
+      text: afterTrainingText(facts),
+      steps: facts.afterTraining.steps.map((s) => s.number),
+      explanation: 'Ce qui suit la dernière étape de type « Formation » : qui forme les nouveaux arrivants, qui entretient les usages ?',
+    },
+    uninvolvedActors: {
+      text: uninvolvedText(facts),
+      actors: facts.uninvolvedActors.ids,
+      explanation: "Acteurs présents sur la cartographie des acteurs qui ne sont participants d'aucune étape.",
+    },
+    figures: facts.figures,
+  };
+}
