@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  actorNameProblem, actorsOfStep, actorUsage, addActor, addRelation, arrangeGrid, deleteActors, deleteRelations, moveActors,
-  participationMatrix, participationOf, RELATION_PROBLEM_MESSAGES, relationProblem, setParticipation, stepsOfActor,
+  actorNameIssue, actorsOfStep, actorUsage, addActor, addRelation, arrangeGrid, deleteActors, deleteRelations, moveActors,
+  participationMatrix, participationOf, relationProblem, setParticipation, stepsOfActor,
   updateActor, updateRelation,
 } from '../../src/domain/commands/actors';
+import { actorNameProblem, RELATION_PROBLEM_MESSAGES } from '../../src/features/actor-map/messages';
 import { ACTOR_CATEGORIES } from '../../src/domain/enums';
 import { parseSessionFile, validateSession } from '../../src/domain/format/file';
 import type { Actor, Relation, Session } from '../../src/domain/types';
@@ -177,6 +178,7 @@ describe('editing actors', () => {
     expect(actorNameProblem('a'.repeat(201))).toBe('Le nom ne doit pas dépasser 200 caractères.');
     expect(actorNameProblem('👩‍⚕️'.repeat(10))).toBeNull();
     expect(actorNameProblem('ARS')).toBeNull();
+    expect([actorNameIssue(''), actorNameIssue('a'.repeat(201)), actorNameIssue('ARS')]).toEqual(['required', 'too-long', null]);
   });
 });
 

@@ -81,13 +81,8 @@ export function deleteActors(session: Session, ids: readonly string[]): Session 
   };
 }
 
+/** Why a relation cannot be made (its French message: i18n/messages.ts). */
 export type RelationProblem = 'self' | 'duplicate' | 'unknown-actor';
-
-export const RELATION_PROBLEM_MESSAGES: Record<RelationProblem, string> = {
-  self: 'Une relation relie deux acteurs différents : un acteur ne peut pas être en relation avec lui-même.',
-  duplicate: 'Cette relation existe déjà (même sens, même type).',
-  'unknown-actor': "Choisissez deux acteurs de l'atelier.",
-};
 
 export function relationProblem(session: Session, from: string, to: string, kind: RelationKind, ignoreId?: string): RelationProblem | null {
   if (!session.actors.some((a) => a.id === from) || !session.actors.some((a) => a.id === to)) return 'unknown-actor';
@@ -117,10 +112,16 @@ export function deleteRelations(session: Session, ids: readonly string[]): Sessi
   return relations.length === session.relations.length ? session : { ...session, relations };
 }
 
-export function actorNameProblem(name: string): string | null {
+/** Why an actor's name is refused (its French message: i18n/messages.ts). */
+export type ActorNameProblem = 'required' | 'too-long';
+
+/** The longest actor name, in characters (code points). */
+export const ACTOR_NAME_MAX = 200;
+
+export function actorNameIssue(name: string): ActorNameProblem | null {
   const t = name.trim();
-  if (!t) return 'Le nom est obligatoire.';
-  if ([...t].length > 200) return 'Le nom ne doit pas dépasser 200 caractères.';
+  if (!t) return 'required';
+  if ([...t].length > ACTOR_NAME_MAX) return 'too-long';
   return null;
 }
 

@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
-import { actorNameProblem, actorUsage, addActor, addRelation, deleteActors, relationProblem, RELATION_PROBLEM_MESSAGES, updateActor, updateRelation, deleteRelations } from '../../domain/commands/actors';
+import { actorUsage, addActor, addRelation, deleteActors, relationProblem, updateActor, updateRelation, deleteRelations } from '../../domain/commands/actors';
+import { actorNameProblem, RELATION_PROBLEM_MESSAGES } from './messages';
 import { searchCatalogue } from '../../domain/catalogue';
 import { ACTOR_CATEGORIES, RELATION_KINDS, type ActorCategory, type RelationKind } from '../../domain/enums';
 import { newId } from '../../domain/ids';

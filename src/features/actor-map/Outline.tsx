@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import {
-  actorNameProblem, addActor, addRelation, deleteActors, deleteRelations, relationProblem, RELATION_PROBLEM_MESSAGES, updateActor, updateRelation,
+  addActor, addRelation, deleteActors, deleteRelations, relationProblem, updateActor, updateRelation,
 } from '../../domain/commands/actors';
+import { actorNameProblem, RELATION_PROBLEM_MESSAGES } from './messages';
 import { ACTOR_CATEGORIES, RELATION_KINDS, type ActorCategory, type RelationKind } from '../../domain/enums';
 import { newId } from '../../domain/ids';
 import type { Relation, Session } from '../../domain/types';
