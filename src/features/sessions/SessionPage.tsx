@@ -4,7 +4,7 @@ import { redo, undo, useDocumentStore } from '../../state/documentStore';
 import { openSession, useSession } from '../../state/sessionController';
 import { whenIdle } from '../../ui/whenIdle';
 import { useViewStore, type MapTab } from '../../state/viewStore';
-import { SaveStatus } from '../../ui/SaveStatus';
+import { SaveStatus } from './SaveStatus';
 import { ExportMenu } from '../export/ExportMenu';
 import { downloadSessionJson } from '../export/exportJson';
 import { useDatabaseOutdated } from '../../ui/useDatabaseOutdated';
@@ -12,7 +12,7 @@ import type { Session } from '../../domain/types';
 import { SynthesisView } from '../synthesis/SynthesisView';
 import { ActorMapView } from '../actor-map/ActorMapView';
 import { ConductMapView } from '../conduct-map/ConductMapView';
-import { Announcer } from '../../ui/Announcer';
+import { Announcer } from './Announcer';
 import { ShortcutsHelp } from '../../ui/ShortcutsHelp';
 
 /** Loaded with this page (see App): the maps' first drawing, done ahead at idle. */

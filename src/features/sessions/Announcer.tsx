@@ -1,4 +1,4 @@
-import { useViewStore } from '../state/viewStore';
+import { useViewStore } from '../../state/viewStore';
 
 /** What just happened, said politely to screen readers and shown in a discreet line. */
 export function Announcer() {

@@ -1,4 +1,4 @@
-import { useViewStore } from '../state/viewStore';
+import { useViewStore } from '../../state/viewStore';
 
 /** The save state, always visible: `Enregistré` once every change is on disk. */
 export function SaveStatus() {
