@@ -11,6 +11,7 @@ import { SessionPersister } from '../storage/persister';
 import { loadSession } from '../storage/repository';
 import { onDocumentChange, useDocumentStore } from './documentStore';
 import { holdRendersUntil } from './renderGate';
+import { parseRoute } from './routes';
 import { useViewStore } from './viewStore';
 import { OtherTabEdits } from './otherTabEdits';
 
@@ -45,39 +46,37 @@ export function preloadSession(id: string): void {
 /** Whether the read ahead is of this session and recent enough to be taken. */
 const freshPreload = (id: string) => preloaded !== null && preloaded.id === id && performance.now() - preloaded.at < PRELOAD_KEPT_MS;
 
-const SESSION_ADDRESS = /^#\/atelier\/([^/?#]+)/;
+/** Reads ahead a session, unless a read of it is under way. */
+function preloadOnce(id: string): void {
+  if (!freshPreload(id)) preloadSession(id);
+}
 
-/** Reads ahead the session an address points at (`#/atelier/<id>`), unless that read is under way. */
-function preloadAddress(hash: string): void {
-  const match = SESSION_ADDRESS.exec(hash);
-  if (!match) return;
-  let id: string;
-  try {
-    id = decodeURIComponent(match[1]!);
-  } catch {
-    return; // a malformed address: the page says the session cannot be found
-  }
-  if (freshPreload(id)) return;
-  preloadSession(id);
+/** Reads ahead the session an address points at (see `parseRoute`). */
+function preloadAddress(address: string): void {
+  const route = parseRoute(address);
+  if (route.page === 'session') preloadOnce(route.id);
+}
+
+/** A click on a link (the DOM's or React's), as much of it as tells where the link opens. */
+export type LinkClick = Pick<MouseEvent, 'button' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'currentTarget'>;
+
+/**
+ * For a link to a session, at its click: reads the session a few milliseconds before the address
+ * changes. A click that opens the link elsewhere (a modifier key, another tab, a download) reads
+ * nothing.
+ */
+export function preloadOnLinkClick(event: LinkClick, id: string): void {
+  if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+  const link = event.currentTarget;
+  if (link instanceof Element && (link.getAttribute('target') || link.hasAttribute('download'))) return;
+  preloadOnce(id);
 }
 
 /**
- * Reads a session as soon as a link to it is followed (at the click, a few milliseconds before the
- * address changes), and on every change of the address to a session's.
+ * Reads a session as soon as the address changes to its page (a link followed, a session created,
+ * the browser's back button); a read started at the link's click is taken, not repeated.
  */
 export function preloadSessionsOnNavigation(): void {
-  document.addEventListener(
-    'click',
-    (event) => {
-      if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-      const link = event.target instanceof Element ? event.target.closest('a') : null;
-      // A link that opens elsewhere (another tab, a download) does not open the session here.
-      if (!link || link.target || link.hasAttribute('download')) return;
-      const href = link.getAttribute('href');
-      if (href?.startsWith('#')) preloadAddress(href);
-    },
-    { capture: true },
-  );
   window.addEventListener('hashchange', () => preloadAddress(window.location.hash));
 }
 

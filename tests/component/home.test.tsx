@@ -1,12 +1,14 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import { HomePage } from '../../src/features/sessions/HomePage';
 import { parseSessionFile } from '../../src/domain/format/file';
 import type { AciaDatabase } from '../../src/storage/db';
 import { listSessions, loadSession, saveSession } from '../../src/storage/repository';
+import { sessionHref } from '../../src/state/routes';
+import { openSession } from '../../src/state/sessionController';
 import { freshDb, renderAt } from './render';
 
 import { exampleText as example } from '../formatExamples';
@@ -72,6 +74,40 @@ describe('the creation form', () => {
         { role: 'dsi', position: 'Responsable SI' },
       ],
     });
+  });
+});
+
+describe("a session's link", () => {
+  afterEach(() => {
+    window.location.hash = '';
+    vi.restoreAllMocks();
+  });
+  const readsOf = (spy: { mock: { calls: unknown[][] } }) => spy.mock.calls.filter(([, mode]) => mode === 'readonly').length;
+
+  it('points at its page, and a click reads the session at once: the page opened then takes that read', async () => {
+    const session = await storeExample('minimal.json');
+    const user = userEvent.setup();
+    renderAt(<HomePage />);
+    const link = await screen.findByRole('link', { name: 'Atelier vide' });
+    expect(link).toHaveAttribute('href', sessionHref(session.id));
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    await user.click(link);
+    expect(readsOf(transaction)).toBe(1);
+    const handle = await openSession(session.id);
+    if ('error' in handle) throw new Error(handle.error);
+    await handle.close();
+    expect(readsOf(transaction)).toBe(1);
+  });
+
+  it('a click that opens it elsewhere (Ctrl) reads nothing', async () => {
+    await storeExample('minimal.json');
+    renderAt(<HomePage />);
+    const link = await screen.findByRole('link', { name: 'Atelier vide' });
+    link.addEventListener('click', (e) => e.preventDefault()); // the browser would open another tab
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    link.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, ctrlKey: true }));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(readsOf(transaction)).toBe(0);
   });
 });
 

@@ -3,7 +3,8 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseSessionFile } from '../../src/domain/format/file';
 import type { Session } from '../../src/domain/types';
 import { useDocumentStore } from '../../src/state/documentStore';
-import { openSession, preloadSession, preloadSessionsOnNavigation } from '../../src/state/sessionController';
+import { sessionHref } from '../../src/state/routes';
+import { openSession, preloadOnLinkClick, preloadSession, preloadSessionsOnNavigation } from '../../src/state/sessionController';
 import { getDb } from '../../src/storage/db';
 import { saveSession } from '../../src/storage/repository';
 import { exampleText } from '../formatExamples';
@@ -68,10 +69,12 @@ describe('following a link to a session', () => {
     window.location.hash = '';
   });
 
+  /** A link to a session that reads it ahead at its click, as the home page's links do. */
   function link(id: string): HTMLAnchorElement {
     const a = document.createElement('a');
-    a.href = `#/atelier/${id}`;
+    a.href = sessionHref(id);
     a.textContent = id;
+    a.addEventListener('click', (e) => preloadOnLinkClick(e, id));
     document.body.append(a);
     return a;
   }
@@ -98,6 +101,16 @@ describe('following a link to a session', () => {
     await settle();
     expect(window.location.hash).toBe('#/atelier/atelier-a');
     expect((await open('atelier-a')).title).toBe('Atelier A');
+    expect(readsOf(transaction)).toBe(1);
+  });
+
+  it('reads the session when the address changes to its page without a click (a session created, the back button)', async () => {
+    await saveSession(getDb(), dui('atelier-b', 'Atelier B'));
+    const transaction = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    window.location.hash = sessionHref('atelier-b');
+    await settle();
+    expect(readsOf(transaction)).toBe(1);
+    expect((await open('atelier-b')).title).toBe('Atelier B');
     expect(readsOf(transaction)).toBe(1);
   });
 

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Session } from '../../domain/types';
-import { getDb } from '../../storage/db';
-import { loadSession, type SessionSummary } from '../../storage/repository';
+import { loadSession, type SessionSummary } from '../../state/sessionsLibrary';
 import { downloadBlob } from '../../ui/download';
 import { Modal } from '../../ui/Modal';
 import { renderMapSvg, svgToSlidePng } from '../export/images';
@@ -28,7 +27,7 @@ export function CompareDialog({ rows, onClose }: { rows: readonly SessionSummary
 
   useEffect(() => {
     let live = true;
-    void Promise.all(picked.map((id) => loadSession(getDb(), id))).then((results) => {
+    void Promise.all(picked.map((id) => loadSession(id))).then((results) => {
       if (!live) return;
       setSessions(results.flatMap((r) => (r.ok ? [r.value] : [])));
       const damaged = results.flatMap((r, i) => (r.ok ? [] : [`« ${rows.find((x) => x.id === picked[i])?.title ?? picked[i]} » : ${r.errors[0]!.message}`]));

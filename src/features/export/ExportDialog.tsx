@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { firstMessage } from '../../domain/format/file';
 import type { Session } from '../../domain/types';
-import { getDb } from '../../storage/db';
-import { loadSession, markExported } from '../../storage/repository';
+import { loadSession, markExported } from '../../state/sessionsLibrary';
 import { downloadBlob } from '../../ui/download';
 import { Modal } from '../../ui/Modal';
 import { downloadSessionJson } from './exportJson';
@@ -58,7 +57,7 @@ export function ExportDialog({ sessionId, title, onClose, onDone }: { sessionId:
   const [printing, setPrinting] = useState<{ session: Session; map: MapKind } | null>(null);
   const print = async (map: MapKind) => {
     setError(null);
-    const loaded = await loadSession(getDb(), sessionId);
+    const loaded = await loadSession(sessionId);
     if (loaded.ok) setPrinting({ session: loaded.value, map });
     else setError(`L'impression est impossible : ${loaded.errors[0]!.message}`);
   };
@@ -67,11 +66,10 @@ export function ExportDialog({ sessionId, title, onClose, onDone }: { sessionId:
     setBusy(format.label);
     setError(null);
     try {
-      const db = getDb();
-      const loaded = await loadSession(db, sessionId);
+      const loaded = await loadSession(sessionId);
       if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
       const name = await format.run(loaded.value);
-      await markExported(db, sessionId);
+      await markExported(sessionId);
       onDone(`Fichier « ${name} » enregistré.`);
       onClose();
     } catch (e) {

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { firstMessage } from '../../domain/format/file';
 import type { Session } from '../../domain/types';
+import { markExported } from '../../state/sessionsLibrary';
 import { useViewStore } from '../../state/viewStore';
-import { getDb } from '../../storage/db';
-import { markExported } from '../../storage/repository';
 import { downloadBlob } from '../../ui/download';
 import { MenuButton } from '../../ui/Menu';
 import { downloadSessionJson } from './exportJson';
@@ -26,7 +25,7 @@ export function ExportMenu({ session, map, onError }: Props) {
     setBusy(label);
     try {
       const note = await task();
-      void markExported(getDb(), session.id).catch(() => undefined);
+      void markExported(session.id).catch(() => undefined);
       announce(note ?? 'Export terminé.');
     } catch (e) {
       onError(`L'export a échoué : ${e instanceof Error ? e.message : String(e)}`);
@@ -60,7 +59,7 @@ export function ExportMenu({ session, map, onError }: Props) {
         const done = downloadSessionJson(session);
         if (!done.ok) onError(`Export impossible : ${firstMessage(done.errors)}`);
         else {
-          void markExported(getDb(), session.id).catch(() => undefined);
+          void markExported(session.id).catch(() => undefined);
           announce(`Fichier « ${done.value} » enregistré.`);
         }
       },

@@ -1,28 +1,23 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { firstMessage } from '../../domain/format/file';
-import { duplicateSession, copyTitle, titleProblem } from '../../domain/session';
-import { newId } from '../../domain/ids';
+import { titleProblem } from '../../domain/session';
 import type { Session } from '../../domain/types';
-import { getDb } from '../../storage/db';
-import { storageErrorMessage } from '../../storage/errors';
-import { askPersistentStorage } from '../../storage/persister';
+import { sessionHref, sessionPath } from '../../state/routes';
+import { preloadOnLinkClick } from '../../state/sessionController';
 import {
-  deleteSession, duplicateStoredSession, listSessions, loadAllSessions, markExported, needsBackup, renameSession, restoreSessions,
-  saveSession, sessionExists, type SessionSummary,
-} from '../../storage/repository';
+  backupAll, createSession, deleteSession, duplicateSession, importSession, importSessionAsCopy, needsBackup, renameSession,
+  restoreBackup, sessionExists, storageErrorMessage, useSessionList, type SessionSummary,
+} from '../../state/sessionsLibrary';
 import { Modal } from '../../ui/Modal';
 import { MenuButton } from '../../ui/Menu';
 import { formatDateTime } from '../../ui/format';
 import { ExportDialog } from '../export/ExportDialog';
 import { CompareDialog } from '../compare/CompareDialog';
 import { useDatabaseOutdated } from '../../ui/useDatabaseOutdated';
-import { useSessionsSavedElsewhere } from '../../state/sessionController';
 import { CreateSessionDialog } from './CreateSessionDialog';
 import { readImportFile } from './importFile';
 import { StoragePanel } from './StoragePanel';
-import { backupSizeWarning, serializeBackup } from '../../domain/format/backup';
 import { downloadText } from '../../ui/download';
 
 type Dialog =
@@ -33,12 +28,8 @@ type Dialog =
   | { kind: 'compare' }
   | { kind: 'import-conflict'; session: Session };
 
-export const sessionPath = (id: string) => `/atelier/${encodeURIComponent(id)}`;
-
 export function HomePage() {
-  const db = getDb();
-  const savedElsewhere = useSessionsSavedElsewhere();
-  const sessions = useLiveQuery(() => listSessions(db), [db, savedElsewhere]);
+  const sessions = useSessionList();
   const [, navigate] = useLocation();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
@@ -56,15 +47,15 @@ export function HomePage() {
 
   const create = (session: Session) =>
     guard(async () => {
-      await saveSession(db, session);
-      askPersistentStorage();
+      await createSession(session);
       setDialog(null);
       navigate(sessionPath(session.id));
     });
 
-  const storeImported = (session: Session, message: string) =>
+  /** Stores an imported session (`store` resolves to the message to show), then closes the dialog. */
+  const storeImported = (store: () => Promise<string>) =>
     guard(async () => {
-      await saveSession(db, session);
+      const message = await store();
       setDialog(null);
       setNotice(message);
     });
@@ -82,7 +73,7 @@ export function HomePage() {
     if (result.value.kind === 'backup') {
       const sessions = result.value.sessions;
       await guard(async () => {
-        const report = await restoreSessions(db, sessions);
+        const report = await restoreBackup(sessions);
         setNotice(
           `Sauvegarde restaurée : ${report.added} atelier(s) ajouté(s), ${report.copies} copie(s) d'ateliers qui différaient, ${report.unchanged} déjà à jour.`,
         );
@@ -90,24 +81,22 @@ export function HomePage() {
       return;
     }
     const session = result.value.session;
-    if (await sessionExists(db, session.id)) {
+    if (await sessionExists(session.id)) {
       setDialog({ kind: 'import-conflict', session });
       return;
     }
-    await storeImported(session, `Atelier « ${session.title} » importé.`);
+    await storeImported(async () => {
+      await importSession(session);
+      return `Atelier « ${session.title} » importé.`;
+    });
   };
 
-  const backupAll = () =>
+  const backUpAll = () =>
     guard(async () => {
-      const { sessions: all, damaged } = await loadAllSessions(db);
-      const now = new Date();
-      const text = serializeBackup(all, now);
-      downloadText(text, `cartographies-acia-sauvegarde-${now.toISOString().slice(0, 10)}.json`);
-      for (const s of all) await markExported(db, s.id, now);
-      const tooLarge = backupSizeWarning(new Blob([text]).size);
+      const { saved, damaged, tooLarge } = await backupAll((text, fileName) => downloadText(text, fileName));
       if (tooLarge) setAlert(tooLarge);
       setNotice(
-        `Sauvegarde de ${all.length} atelier(s) enregistrée.${damaged ? ` ${damaged} atelier(s) endommagé(s) n'ont pas pu être inclus.` : ''}`,
+        `Sauvegarde de ${saved} atelier(s) enregistrée.${damaged ? ` ${damaged} atelier(s) endommagé(s) n'ont pas pu être inclus.` : ''}`,
       );
     });
 
@@ -123,7 +112,7 @@ export function HomePage() {
         <div className="home-actions">
           <button type="button" className="primary" onClick={() => setDialog({ kind: 'create' })}>Nouvel atelier</button>
           <button type="button" onClick={() => fileInput.current?.click()}>Importer</button>
-          <button type="button" onClick={() => void backupAll()} disabled={!sessions || sessions.length === 0}>Sauvegarder tout</button>
+          <button type="button" onClick={() => void backUpAll()} disabled={!sessions || sessions.length === 0}>Sauvegarder tout</button>
           <button type="button" onClick={() => setDialog({ kind: 'compare' })} disabled={!sessions || sessions.length < 2}>Comparer</button>
           <input
             ref={fileInput}
@@ -171,7 +160,9 @@ export function HomePage() {
             {sessions.map((s) => (
               <li key={s.id} className="session-item">
                 <div className="session-main">
-                  <a href={`#${sessionPath(s.id)}`} className="session-link">{s.title}</a>
+                  <a href={sessionHref(s.id)} className="session-link" onClick={(e) => preloadOnLinkClick(e, s.id)}>
+                    {s.title}
+                  </a>
                   <span className="session-meta">
                     {[s.establishment.name, s.project.name].filter(Boolean).join(' · ')}
                   </span>
@@ -186,7 +177,7 @@ export function HomePage() {
                       label: 'Dupliquer',
                       onSelect: () =>
                         void guard(async () => {
-                          const copy = await duplicateStoredSession(db, s.id);
+                          const copy = await duplicateSession(s.id);
                           if (copy.ok) setNotice(`Atelier « ${copy.value.title} » créé.`);
                           else setAlert(copy.errors[0]!.message);
                         }),
@@ -217,7 +208,7 @@ export function HomePage() {
           onCancel={() => setDialog(null)}
           onRename={(title) =>
             guard(async () => {
-              await renameSession(db, dialog.session.id, title);
+              await renameSession(dialog.session.id, title);
               setDialog(null);
               setNotice(`Atelier renommé en « ${title} ».`);
             })
@@ -238,7 +229,7 @@ export function HomePage() {
               className="danger"
               onClick={() =>
                 void guard(async () => {
-                  await deleteSession(db, dialog.session.id);
+                  await deleteSession(dialog.session.id);
                   setDialog(null);
                   setNotice(`Atelier « ${dialog.session.title} » supprimé.`);
                 })
@@ -261,10 +252,10 @@ export function HomePage() {
             <button
               type="button"
               onClick={() =>
-                void storeImported(
-                  duplicateSession(dialog.session, copyTitle(dialog.session.title), new Date(), newId()),
-                  `Atelier importé sous le titre « ${copyTitle(dialog.session.title)} ».`,
-                )
+                void storeImported(async () => {
+                  const copy = await importSessionAsCopy(dialog.session);
+                  return `Atelier importé sous le titre « ${copy.title} ».`;
+                })
               }
             >
               Garder les deux
@@ -272,7 +263,12 @@ export function HomePage() {
             <button
               type="button"
               className="danger"
-              onClick={() => void storeImported(dialog.session, `Atelier « ${dialog.session.title} » remplacé par le fichier importé.`)}
+              onClick={() =>
+                void storeImported(async () => {
+                  await importSession(dialog.session);
+                  return `Atelier « ${dialog.session.title} » remplacé par le fichier importé.`;
+                })
+              }
             >
               Remplacer
             </button>

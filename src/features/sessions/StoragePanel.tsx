@@ -1,10 +1,5 @@
 import { useEffect, useState } from 'react';
-
-interface StorageInfo {
-  persisted: boolean | null;
-  usage: number | null;
-  quota: number | null;
-}
+import { storageInfo, type StorageInfo } from '../../state/sessionsLibrary';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 
@@ -13,9 +8,8 @@ export function StoragePanel() {
   const [info, setInfo] = useState<StorageInfo | null>(null);
   useEffect(() => {
     let live = true;
-    const storage = globalThis.navigator?.storage;
-    void Promise.all([storage?.persisted?.().catch(() => null) ?? null, storage?.estimate?.().catch(() => null) ?? null]).then(([persisted, estimate]) => {
-      if (live) setInfo({ persisted: persisted ?? null, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null });
+    void storageInfo().then((found) => {
+      if (live) setInfo(found);
     });
     return () => {
       live = false;
