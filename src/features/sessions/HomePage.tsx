@@ -14,7 +14,7 @@ import { MenuButton } from '../../ui/Menu';
 import { formatDateTime } from '../../ui/format';
 import { ExportDialog } from '../export/ExportDialog';
 import { CompareDialog } from '../compare/CompareDialog';
-import { useDatabaseOutdated } from '../../ui/useDatabaseOutdated';
+import { useDatabaseOutdated } from '../../state/useDatabaseOutdated';
 import { CreateSessionDialog } from './CreateSessionDialog';
 import { readImportFile } from './importFile';
 import { StoragePanel } from './StoragePanel';

@@ -7,7 +7,7 @@ import { useViewStore, type MapTab } from '../../state/viewStore';
 import { SaveStatus } from './SaveStatus';
 import { ExportMenu } from '../export/ExportMenu';
 import { downloadSessionJson } from '../export/exportJson';
-import { useDatabaseOutdated } from '../../ui/useDatabaseOutdated';
+import { useDatabaseOutdated } from '../../state/useDatabaseOutdated';
 import type { Session } from '../../domain/types';
 import { SynthesisView } from '../synthesis/SynthesisView';
 import { ActorMapView } from '../actor-map/ActorMapView';
