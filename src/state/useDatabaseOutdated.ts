@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { isDatabaseOutdated, OUTDATED_EVENT } from '../state/sessionsLibrary';
+import { isDatabaseOutdated, OUTDATED_EVENT } from './sessionsLibrary';
 
 /** True once a newer version of the app, in another tab, took the database over: this tab must be reloaded. */
 export function useDatabaseOutdated(): boolean {
