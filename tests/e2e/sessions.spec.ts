@@ -162,3 +162,13 @@ test('a session opened while the maps are being drawn ahead opens whole, and the
   expect(await warmUpLog(page)).toContainEqual(['taken down']);
   await expect(page.getByRole('button', { name: 'Annuler' })).toBeDisabled();
 });
+
+test('an address no session has says so, even one that cannot be decoded, and leads back home', async ({ page }) => {
+  for (const address of ['./#/atelier/inconnu', './#/atelier/50%', './#/atelier/%E9t%E9']) {
+    await page.goto(address);
+    await page.reload(); // a page opened on that address, not the previous one's page changing address
+    await expect(page.getByRole('alert')).toHaveText("Cet atelier n'existe pas (ou plus) dans ce navigateur.");
+    await page.getByRole('link', { name: 'Tous les ateliers' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: /Cartographies ACIA/ })).toBeVisible();
+  }
+});
