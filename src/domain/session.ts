@@ -63,10 +63,13 @@ export function headerOf(session: Session): SessionHeader {
   return header;
 }
 
-/** Checks a session title typed by a user; returns a French message or null. */
-export function titleProblem(title: string): string | null {
+/** Why a session title is refused (its French message: i18n/messages.ts). */
+export type TitleProblem = 'required' | 'too-long';
+
+/** Checks a session title typed by a user (at most 200 characters, code points). */
+export function titleIssue(title: string): TitleProblem | null {
   const t = title.trim();
-  if (t.length === 0) return "Le titre de l'atelier est obligatoire.";
-  if ([...t].length > 200) return 'Le titre ne doit pas dépasser 200 caractères.';
+  if (t.length === 0) return 'required';
+  if ([...t].length > 200) return 'too-long';
   return null;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addNote, deleteNotes, filterNotes, notesByRole, notesOf, noteTextProblem, updateNote,
+  addNote, deleteNotes, filterNotes, notesByRole, notesOf, noteTextIssue, updateNote,
 } from '../../src/domain/commands/notes';
+import { noteTextProblem } from '../../src/features/notes/messages';
 import { AUTHOR_ROLES } from '../../src/domain/enums';
 import { parseSessionFile } from '../../src/domain/format/file';
 import type { Note, Session } from '../../src/domain/types';
@@ -111,5 +112,6 @@ describe('editing notes', () => {
     expect(noteTextProblem('x'.repeat(5001))).toBe('La note ne doit pas dépasser 5000 caractères.');
     expect(noteTextProblem('é'.repeat(5000))).toBeNull();
     expect(noteTextProblem('Les cadres ont porté le projet.')).toBeNull();
+    expect([noteTextIssue(' '), noteTextIssue('x'.repeat(5001)), noteTextIssue('Oui')]).toEqual(['empty', 'too-long', null]);
   });
 });

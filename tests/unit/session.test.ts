@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { validateSession } from '../../src/domain/format/file';
-import { createSession, duplicateSession, titleProblem } from '../../src/domain/session';
+import { createSession, duplicateSession, titleIssue } from '../../src/domain/session';
+import { titleProblem } from '../../src/features/sessions/messages';
 import type { Session, SessionFile } from '../../src/domain/types';
 
 const NOW = new Date('2026-11-20T09:00:00.000Z');
@@ -151,5 +152,6 @@ describe('titleProblem', () => {
 
   it('accepts an ordinary title', () => {
     expect(titleProblem('Atelier DUI du 20 novembre')).toBeNull();
+    expect([titleIssue(' '), titleIssue('x'.repeat(201)), titleIssue('Atelier')]).toEqual(['required', 'too-long', null]);
   });
 });

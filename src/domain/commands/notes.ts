@@ -35,10 +35,14 @@ export function deleteNotes(session: Session, ids: readonly string[]): Session {
   return notes.length === session.notes.length ? session : { ...session, notes };
 }
 
-export function noteTextProblem(text: string): string | null {
+/** Why a note's text is refused (its French message: i18n/messages.ts). */
+export type NoteTextProblem = 'empty' | 'too-long';
+
+/** Checks a note's text (at most 5000 characters, code points). */
+export function noteTextIssue(text: string): NoteTextProblem | null {
   const t = text.trim();
-  if (!t) return 'La note est vide.';
-  if ([...t].length > 5000) return 'La note ne doit pas dépasser 5000 caractères.';
+  if (!t) return 'empty';
+  if ([...t].length > 5000) return 'too-long';
   return null;
 }
 

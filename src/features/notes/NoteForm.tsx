@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
-import { addNote, deleteNotes, noteTextProblem, updateNote } from '../../domain/commands/notes';
+import { addNote, deleteNotes, updateNote } from '../../domain/commands/notes';
+import { noteTextProblem } from './messages';
 import { AUTHOR_ROLES, NOTE_KINDS, type AuthorRole, type NoteKind, type NoteMap } from '../../domain/enums';
 import { newId } from '../../domain/ids';
 import type { Note, Session } from '../../domain/types';

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ESTABLISHMENT_KINDS, PROJECT_STATUSES, TRINOME_ROLES, type EstablishmentKind, type ProjectStatus, type TrinomeRole } from '../../domain/enums';
-import { createSession, titleProblem } from '../../domain/session';
+import { createSession } from '../../domain/session';
+import { titleProblem } from './messages';
 import type { Session } from '../../domain/types';
 import { ESTABLISHMENT_KIND_LABELS, PROJECT_STATUS_LABELS, TRINOME_ROLE_LABELS } from '../../i18n/labels';
 import { Modal } from '../../ui/Modal';

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import { useLocation } from 'wouter';
 import { firstMessage } from '../../domain/format/file';
-import { titleProblem } from '../../domain/session';
+import { titleProblem } from './messages';
 import type { Session } from '../../domain/types';
 import { sessionHref, sessionPath } from '../../state/routes';
 import { preloadOnLinkClick } from '../../state/sessionController';
