@@ -6,7 +6,7 @@ import { defineConfig } from '@playwright/test';
  * browser context, hence an empty profile (no IndexedDB, no service worker from before).
  */
 // Not 4173 (`npm start`) nor 4174 (the bench): the tests run while the app is served.
-const PORT = 4183;
+const PORT = Number(process.env.E2E_PORT ?? 4183);
 
 export default defineConfig({
   testDir: 'tests/e2e',

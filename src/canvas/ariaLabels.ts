@@ -9,7 +9,7 @@ export const flowAriaLabels: Partial<AriaLabelConfig> = {
   'controls.ariaLabel': 'Commandes du plan',
   'controls.zoomIn.ariaLabel': 'Zoom avant',
   'controls.zoomOut.ariaLabel': 'Zoom arrière',
-  'controls.fitView.ariaLabel': 'Ajuster à la vue',
+  'controls.fitView.ariaLabel': 'Tout afficher',
   'controls.interactive.ariaLabel': 'Verrouiller ou déverrouiller',
   'minimap.ariaLabel': 'Mini-carte',
   'handle.ariaLabel': 'Point de connexion',

@@ -10,6 +10,18 @@ export type MapTab = 'conduite' | 'acteurs' | 'synthese';
 /** What the last selection points at, across both maps (cross-highlighting). */
 export type Focus = { type: 'step' | 'actor'; id: string } | null;
 
+/** The dialog or full-screen view open over a session page (one at a time). */
+export type Dialog =
+  | { kind: 'shortcuts' }
+  | { kind: 'lane' }
+  | { kind: 'note' }
+  | { kind: 'link'; from: string }
+  | { kind: 'actor' }
+  | { kind: 'relation'; from?: string; to?: string }
+  /** Deleting actors that took part in steps or stand for a lane: asked first. */
+  | { kind: 'delete-actors'; actorIds: string[]; relationIds: string[]; noteIds: string[] }
+  | { kind: 'presentation' };
+
 /** Node id of a note on a canvas (notes share the canvas with steps or actors). */
 export const noteNodeId = (id: string) => `note:${id}`;
 export const noteIdOf = (nodeId: string) => (nodeId.startsWith('note:') ? nodeId.slice(5) : null);
@@ -29,6 +41,13 @@ export interface ViewState {
   /** A node of a map is being dragged (see useSettledSelection). */
   dragging: boolean;
   saveStatus: SaveStatus;
+  dialog: Dialog | null;
+  /** The map is shown as an editable list (`Vue liste`) instead of a canvas. */
+  outline: boolean;
+  /** Asks the map shown to fit its whole content in view: the canvas follows each increment. */
+  fitRequests: number;
+  /** The actors are being arranged by category (the layout library is loaded on demand). */
+  arranging: boolean;
   /** Last polite announcement for screen readers (and the visible notice line). */
   announcement: string;
   setTab: (tab: MapTab) => void;
@@ -40,6 +59,10 @@ export interface ViewState {
   setCreatingStep: (creating: boolean) => void;
   setDragging: (dragging: boolean) => void;
   setSaveStatus: (status: SaveStatus) => void;
+  openDialog: (dialog: Dialog | null) => void;
+  setOutline: (outline: boolean) => void;
+  requestFit: () => void;
+  setArranging: (arranging: boolean) => void;
   announce: (message: string) => void;
 }
 
@@ -52,8 +75,12 @@ export const useViewStore = create<ViewState>()((set) => ({
   creatingStep: false,
   dragging: false,
   saveStatus: { state: 'saved', at: null },
+  dialog: null,
+  outline: false,
+  fitRequests: 0,
+  arranging: false,
   announcement: '',
-  setTab: (tab) => set({ tab, selection: [], linkSelection: [], creatingStep: false, dragging: false }),
+  setTab: (tab) => set({ tab, selection: [], linkSelection: [], creatingStep: false, dragging: false, dialog: null, outline: false }),
   select: (selection, focusType) =>
     set(
       focusType
@@ -70,6 +97,10 @@ export const useViewStore = create<ViewState>()((set) => ({
   setCreatingStep: (creatingStep) => set(creatingStep ? { creatingStep, selection: [], linkSelection: [] } : { creatingStep }),
   setDragging: (dragging) => set({ dragging }),
   setSaveStatus: (saveStatus) => set({ saveStatus }),
+  openDialog: (dialog) => set({ dialog }),
+  setOutline: (outline) => set({ outline }),
+  requestFit: () => set((s) => ({ fitRequests: s.fitRequests + 1 })),
+  setArranging: (arranging) => set({ arranging }),
   // Said with the redraw of the edit it speaks of (see renderGate).
   announce: (announcement) => withTheRedraw(() => set({ announcement })),
 }));

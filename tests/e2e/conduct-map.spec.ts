@@ -134,7 +134,7 @@ test('the map opens whole: its lines are drawn with its steps and notes, where t
   }
 });
 
-test('a step clicked in the chronology is brought to the middle of the map, readable; Ajuster à la vue shows every step again', async ({ page }) => {
+test('a step clicked in the chronology is brought to the middle of the map, readable; Tout afficher shows every step again', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 900 });
   await openDui(page);
   const canvas = page.getByRole('region', { name: 'Cartographie de la conduite de projet' });
@@ -150,7 +150,7 @@ test('a step clicked in the chronology is brought to the middle of the map, read
     })
     .toBeLessThan(40);
   // The toolbar's button (the map's own controls have one of the same name, after it).
-  await page.getByRole('button', { name: 'Ajuster à la vue' }).first().click();
+  await page.getByRole('button', { name: 'Tout afficher' }).first().click();
   await expect
     .poll(async () => {
       const map = (await canvas.boundingBox())!;

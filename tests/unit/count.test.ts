@@ -8,9 +8,10 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
-mkdirSync('test-results', { recursive: true });
-// Inside the project, so that the runners started below resolve its packages and configs.
-const dir = mkdtempSync(join(process.cwd(), 'test-results', 'count-'));
+mkdirSync('.tmp-tests', { recursive: true });
+// Inside the project, so that the runners started below resolve its packages and configs; not in
+// test-results, which Playwright empties when it starts.
+const dir = mkdtempSync(join(process.cwd(), '.tmp-tests', 'count-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let files = 0;

@@ -131,13 +131,6 @@ export function AddActorDialog({ session, onClose }: { session: Session; onClose
 }
 
 /** Whether deleting these actors changes the conduct map (steps they took part in, lanes standing for them). */
-export function actorsDeletionMatters(session: Session, ids: readonly string[]): boolean {
-  return ids.some((id) => {
-    const usage = actorUsage(session, id);
-    return usage.participations.length > 0 || usage.lanes.length > 0;
-  });
-}
-
 const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
 
 /** What deleting these actors will change, in French, for the confirmation. */

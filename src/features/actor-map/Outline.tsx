@@ -10,7 +10,8 @@ import { ACTOR_CATEGORY_LABELS, RELATION_KIND_LABELS } from '../../i18n/labels';
 import { applyCommand as apply } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 import { defaultActorPosition } from '../../canvas/actors/adapter';
-import { actorsDeletionMatters, ConfirmDeleteActors } from './ActorDialogs';
+import { ConfirmDeleteActors } from './ActorDialogs';
+import { actorsDeletionMatters } from './actions';
 
 /** A relation's kind and label, edited in its row (one command each); a duplicate is refused in French. */
 function RelationCells({ session, relation, name }: { session: Session; relation: Relation; name: string }) {

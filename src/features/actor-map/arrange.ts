@@ -1,5 +1,5 @@
 /**
- * `Réorganiser`: arranges the actors by category with dagre (loaded on demand), categories as
+ * `Ranger par catégorie`: arranges the actors by category with dagre (loaded on demand), categories as
  * clusters and relations as edges. Returns new positions; the caller applies them as one command.
  */
 import { ACTOR_CATEGORIES } from '../../domain/enums';

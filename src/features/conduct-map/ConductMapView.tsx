@@ -11,7 +11,7 @@ import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 import { useSettledSelection } from '../../state/useSettledSelection';
 import { Chronology } from './Chronology';
-import { copySelection, deleteSelection, moveSelectedBy, paste } from './intents';
+import { addLane, addNote, addStep, deleteSelection, fitView, present, toggleOutline } from './actions';
 import { AddLaneDialog, LanesPanel } from './Lanes';
 import { ConductLegend } from './Legend';
 import { StepEditor } from './StepEditor';
@@ -24,12 +24,12 @@ import { stepsOfActor } from '../../domain/commands/actors';
 import { filterNotes } from '../../domain/commands/notes';
 import { noteIdOf } from '../../state/viewStore';
 import { AddNoteDialog, NoteEditor, NotesFilter } from '../notes/NoteForm';
-
-const isTextField = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+import { appContext } from '../../state/actionContext';
+import { ActionButton } from '../../ui/ActionButton';
 const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 const today = () => new Date().toISOString().slice(0, 10);
 const NO_STEPS: ReadonlySet<string> = new Set();
+const closeDialog = () => useViewStore.getState().openDialog(null);
 
 export function ConductMapView({ session }: { session: Session }) {
   return (
@@ -45,11 +45,9 @@ function ConductMapInner({ session }: { session: Session }) {
   const selection = useSettledSelection();
   const linkSelection = useViewStore((s) => s.linkSelection);
   const creating = useViewStore((s) => s.creatingStep);
-  const [addingLane, setAddingLane] = useState(false);
-  const [addingNote, setAddingNote] = useState(false);
-  const [presenting, setPresenting] = useState(false);
-  const [linkFrom, setLinkFrom] = useState<string | null>(null);
-  const [outline, setOutline] = useState(false);
+  const dialog = useViewStore((s) => s.dialog);
+  const outline = useViewStore((s) => s.outline);
+  const fitRequests = useViewStore((s) => s.fitRequests);
   const focus = useViewStore((s) => s.focus);
   const noteRoles = useViewStore((s) => s.noteRoles);
   // The map's view, once React Flow is ready (see ConductCanvas's onReady). Not `useReactFlow()`,
@@ -93,44 +91,13 @@ function ConductMapInner({ session }: { session: Session }) {
     [],
   );
 
+  // `Tout afficher`: the action asks, the map follows (the first value is the opening's own fit).
+  const fitsDone = useRef(fitRequests);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (isTextField(e.target) || document.querySelector('[aria-modal="true"]')) return;
-      if (useViewStore.getState().tab !== 'conduite') return; // this map is being taken down (see SessionPage)
-      const ctrl = e.ctrlKey || e.metaKey;
-      const key = e.key.toLowerCase();
-      if ((e.key === 'Delete' || e.key === 'Backspace') && !ctrl) {
-        e.preventDefault();
-        deleteSelection();
-      } else if (ctrl && key === 'c') {
-        void copySelection(false);
-      } else if (ctrl && key === 'x') {
-        e.preventDefault();
-        void copySelection(true);
-      } else if (ctrl && key === 'v') {
-        e.preventDefault();
-        void paste();
-      } else if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown') && !(e.target as HTMLElement)?.closest?.('.chronology')) {
-        e.preventDefault();
-        moveSelectedBy(e.key === 'ArrowUp' ? -1 : 1);
-      } else if (e.key.toLowerCase() === 'l' && !ctrl && !e.altKey) {
-        const [id] = useViewStore.getState().selection;
-        const current = useDocumentStore.getState().session;
-        if (id && useViewStore.getState().selection.length === 1 && current?.steps.some((st) => st.id === id)) {
-          e.preventDefault();
-          setLinkFrom(id);
-        }
-      } else if (e.key.toLowerCase() === 'n' && !ctrl && !e.altKey) {
-        e.preventDefault();
-        useViewStore.getState().setCreatingStep(true);
-      } else if (e.key === 'Escape') {
-        useViewStore.getState().select([]);
-        useViewStore.getState().selectLinks([]);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+    if (fitRequests === fitsDone.current) return;
+    fitsDone.current = fitRequests;
+    void flow.current?.fitView({ padding: 0.08, duration: reducedMotion() ? 0 : 300 });
+  }, [fitRequests]);
 
   const editedStep = selection.length === 1 ? steps.find((s) => s.id === selection[0]) : undefined;
   const selectedNoteId = selection.length === 1 ? noteIdOf(selection[0]!) : null;
@@ -141,10 +108,8 @@ function ConductMapInner({ session }: { session: Session }) {
   return (
     <div className="map-view">
       <div className="map-toolbar" role="toolbar" aria-label="Conduite de projet">
-        <button type="button" className="primary" aria-keyshortcuts="N" onClick={() => useViewStore.getState().setCreatingStep(true)}>
-          Ajouter une étape
-        </button>
-        <button type="button" onClick={() => setAddingLane(true)}>Ajouter un couloir</button>
+        <ActionButton action={addStep} ctx={appContext} className="primary" />
+        <ActionButton action={addLane} ctx={appContext} />
         <label className="inline-label">
           Échelle
           <select
@@ -154,12 +119,10 @@ function ConductMapInner({ session }: { session: Session }) {
             {TIMELINE_SCALES.map((s) => <option key={s} value={s}>{TIMELINE_SCALE_LABELS[s]}</option>)}
           </select>
         </label>
-        <button type="button" onClick={() => setAddingNote(true)}>Ajouter une note</button>
-        <button type="button" onClick={() => setPresenting(true)} disabled={steps.length === 0}>Présentation</button>
-        <button type="button" aria-pressed={outline} onClick={() => setOutline((o) => !o)}>Vue liste</button>
-        <button type="button" onClick={() => void flow.current?.fitView({ padding: 0.08, duration: reducedMotion() ? 0 : 300 })}>
-          Ajuster à la vue
-        </button>
+        <ActionButton action={addNote} ctx={appContext} />
+        <ActionButton action={present} ctx={appContext} />
+        <ActionButton action={toggleOutline} ctx={appContext} pressed={outline} />
+        <ActionButton action={fitView} ctx={appContext} />
         <NotesFilter />
       </div>
       <div className="map-body">
@@ -190,15 +153,15 @@ function ConductMapInner({ session }: { session: Session }) {
           )}
         </aside>
       </div>
-      {linkFrom && <LinkDialog session={session} fromId={linkFrom} onClose={() => setLinkFrom(null)} />}
-      {presenting && <Presentation session={session} onClose={() => setPresenting(false)} />}
-      {addingLane && <AddLaneDialog session={session} onClose={() => setAddingLane(false)} />}
-      {addingNote && (
+      {dialog?.kind === 'link' && <LinkDialog session={session} fromId={dialog.from} onClose={closeDialog} />}
+      {dialog?.kind === 'presentation' && <Presentation session={session} onClose={closeDialog} />}
+      {dialog?.kind === 'lane' && <AddLaneDialog session={session} onClose={closeDialog} />}
+      {dialog?.kind === 'note' && (
         <AddNoteDialog
           session={session}
           map="conduite"
           target={editedStep ? { type: 'step', id: editedStep.id } : undefined}
-          onClose={() => setAddingNote(false)}
+          onClose={closeDialog}
         />
       )}
     </div>
@@ -222,7 +185,7 @@ function LinkEditor({ link, from, to }: { link: Link; from: number | undefined; 
         <label htmlFor="link-label">Libellé du lien</label>
         <input id="link-label" value={label} maxLength={200} onChange={(e) => setLabel(e.target.value)} />
         <div className="actions">
-          <button type="button" className="danger" onClick={deleteSelection}>Supprimer le lien</button>
+          <button type="button" className="danger" onClick={() => void deleteSelection.perform(appContext)}>Supprimer le lien</button>
           <button type="submit" className="primary">Enregistrer</button>
         </div>
       </form>

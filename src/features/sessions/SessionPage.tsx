@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
-import { useStore } from 'zustand';
-import { redo, undo, useDocumentStore } from '../../state/documentStore';
+import { useDocumentStore } from '../../state/documentStore';
+import { appContext } from '../../state/actionContext';
 import { openSession, useSession } from '../../state/sessionController';
 import { whenIdle } from '../../ui/whenIdle';
 import { useViewStore, type MapTab } from '../../state/viewStore';
@@ -14,6 +14,8 @@ import { ActorMapView } from '../actor-map/ActorMapView';
 import { ConductMapView } from '../conduct-map/ConductMapView';
 import { Announcer } from './Announcer';
 import { ShortcutsHelp } from '../../ui/ShortcutsHelp';
+import { ActionButton, useKeyboardActions } from '../../ui/ActionButton';
+import { FOCUSED_KEYS, redo, SESSION_PAGE_SCOPES, showShortcuts, undo } from './actions';
 
 /** Loaded with this page (see App): the maps' first drawing, done ahead at idle. */
 export { warmUpMaps } from './warmUpMaps';
@@ -23,13 +25,6 @@ const TABS: { id: MapTab; label: string }[] = [
   { id: 'acteurs', label: 'Acteurs' },
   { id: 'synthese', label: 'Synthèse' },
 ];
-
-const isTextField = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
-/** A field that has its own undo (typing): Ctrl+Z there undoes the typing, not the map. A list or a box to tick has none. */
-const hasOwnUndo = (el: EventTarget | null) =>
-  el instanceof HTMLElement &&
-  (el.isContentEditable || el.tagName === 'TEXTAREA' || (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(el.type)));
 
 /** Saves the open session as a file at once: when the disk refuses it, nothing is lost. */
 function exportNow(session: Session, onError: (message: string) => void) {
@@ -59,7 +54,6 @@ function useTabLeaving(tab: MapTab): MapTab | null {
 export function SessionPage({ id }: { id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
-  const [help, setHelp] = useState(false);
   const outdated = useDatabaseOutdated();
   // Only a failed save changes this page (the status itself is drawn by SaveStatus).
   const saveError = useViewStore((s) => (s.saveStatus.state === 'error' ? s.saveStatus.message : null));
@@ -67,8 +61,8 @@ export function SessionPage({ id }: { id: string }) {
   const tab = useViewStore((s) => s.tab);
   const setTab = useViewStore((s) => s.setTab);
   const leaving = useTabLeaving(tab);
-  const canUndo = useStore(useDocumentStore.temporal, (s) => s.pastStates.length > 0);
-  const canRedo = useStore(useDocumentStore.temporal, (s) => s.futureStates.length > 0);
+  const help = useViewStore((s) => s.dialog?.kind === 'shortcuts');
+  useKeyboardActions(SESSION_PAGE_SCOPES, appContext);
 
   // A layout effect: the session is read from IndexedDB as soon as the page is put in place,
   // not after the browser has drawn the empty page (a passive effect may wait for a frame).
@@ -90,27 +84,6 @@ export function SessionPage({ id }: { id: string }) {
       useDocumentStore.getState().load(null);
     };
   }, [id]);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === '?' && !isTextField(e.target) && !document.querySelector('[aria-modal="true"]')) {
-        e.preventDefault();
-        setHelp(true);
-        return;
-      }
-      if (!(e.ctrlKey || e.metaKey) || hasOwnUndo(e.target) || document.querySelector('[aria-modal="true"]')) return;
-      const key = e.key.toLowerCase();
-      if (key === 'z' && !e.shiftKey) {
-        e.preventDefault();
-        undo();
-      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
-        e.preventDefault();
-        redo();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 
   const title = session?.title;
   useEffect(() => {
@@ -139,15 +112,15 @@ export function SessionPage({ id }: { id: string }) {
           <span className="session-meta">{[session.establishment.name, session.project.name].filter(Boolean).join(' · ')}</span>
         </div>
         <div className="toolbar" role="toolbar" aria-label="Actions de l'atelier">
-          <button type="button" onClick={undo} disabled={!canUndo} aria-keyshortcuts="Control+Z" title="Annuler (Ctrl+Z)">Annuler</button>
-          <button type="button" onClick={redo} disabled={!canRedo} aria-keyshortcuts="Control+Shift+Z Control+Y" title="Rétablir (Ctrl+Maj+Z, Ctrl+Y)">Rétablir</button>
+          <ActionButton action={undo} ctx={appContext} />
+          <ActionButton action={redo} ctx={appContext} />
           <ExportMenu session={session} map={tab === 'acteurs' ? 'acteurs' : 'conduite'} onError={setAlert} />
-          <button type="button" aria-keyshortcuts="?" onClick={() => setHelp(true)}>Raccourcis clavier</button>
+          <ActionButton action={showShortcuts} ctx={appContext} />
         </div>
         <SaveStatus />
       </header>
       <Announcer />
-      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+      {help && <ShortcutsHelp scopes={SESSION_PAGE_SCOPES} focusedKeys={FOCUSED_KEYS} onClose={() => useViewStore.getState().openDialog(null)} />}
       {alert && (
         <div role="alert" className="alert">
           <span>{alert}</span>
