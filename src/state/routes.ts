@@ -14,13 +14,13 @@ export const sessionPath = (id: string): string => `/atelier/${encodeURIComponen
 /** The same address as a link's `href` (the router reads the part after `#`). */
 export const sessionHref = (id: string): string => `#${sessionPath(id)}`;
 
-// As wouter matched `/atelier/:id`: any case, one segment, an optional trailing slash, no query.
+// One segment after `/atelier/` (any case, an optional trailing slash); what follows a `?` is not the id.
 const SESSION_PATH = /^\/atelier\/([^/?#]+)\/?(?:[?#].*)?$/i;
 
 /**
  * The page an address points at: a hash (`#/atelier/…`), or the path the hash router gives
- * (`/atelier/…`), not decoded yet. An id that cannot be decoded (`%` not followed by two hex
- * digits) is kept as it is: no session has such an id, so its page says it cannot be found.
+ * (`/atelier/…`), not decoded yet. An id that cannot be decoded (a lone `%`, an escape that is
+ * not UTF-8) is kept as it is: no session has such an id, so its page says it cannot be found.
  */
 export function parseRoute(address: string): Route {
   const path = `/${address.replace(/^#?\/?/, '')}`;
