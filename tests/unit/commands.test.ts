@@ -8,7 +8,8 @@ import {
   moveStepToLane, parseStepClipboard, pasteSteps, serializeStepClipboard, updateLane, updateStep,
 } from '../../src/domain/commands/conduct';
 import { filterNotes, notesByRole, notesOf } from '../../src/domain/commands/notes';
-import { draftFromStep, stepFromDraft, validateStepDraft } from '../../src/domain/commands/stepInput';
+import { draftFromStep, stepFromDraft } from '../../src/domain/commands/stepInput';
+import { validateStepDraft } from '../../src/features/conduct-map/messages';
 import { searchCatalogue } from '../../src/domain/catalogue';
 import { parseSessionFile, validateSession } from '../../src/domain/format/file';
 import { createSession } from '../../src/domain/session';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addStep } from '../../src/domain/commands/conduct';
-import { draftFromStep, emptyStepDraft, stepFromDraft, validateStepDraft, type StepDraft } from '../../src/domain/commands/stepInput';
+import { draftFromStep, emptyStepDraft, stepFromDraft, stepDraftProblems, type StepDraft } from '../../src/domain/commands/stepInput';
+import { validateStepDraft } from '../../src/features/conduct-map/messages';
 import { parseSessionFile, validateSession } from '../../src/domain/format/file';
 import { stepSchema } from '../../src/domain/format/schema';
 import type { Session } from '../../src/domain/types';
@@ -137,5 +138,19 @@ describe('turning a draft into a step', () => {
     const next = addStep(s, stepFromDraft(d, 'etape-cse'));
     expect(next.steps.findIndex((x) => x.id === 'etape-cse') + 1).toBe(10); // after « Début 2022 », before April 2022
     expect(validateSession(next).ok).toBe(true);
+  });
+});
+
+describe('the domain gives codes, the words come from i18n', () => {
+  it('problems are codes with their values', () => {
+    expect(stepDraftProblems(draft({ title: ' ', date: '2022-02-30', endDate: '2021-13' }), LANES)).toEqual({
+      title: { code: 'required' },
+      date: { code: 'no-such-day', value: '2022-02-30' },
+      endDate: { code: 'bad-date' },
+    });
+    expect(stepDraftProblems(draft({ date: '2022', endDate: '2021', laneId: 'x' }), LANES)).toEqual({
+      endDate: { code: 'end-before-start', end: '2021', start: '2022' },
+      laneId: { code: 'unknown-lane' },
+    });
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The step editor's fields as typed by a user (strings), checked with French messages, and
- * turned into a step. `04/2022` and `15/04/2022` are accepted as French-style dates.
+ * The step editor's fields as typed by a user (strings), checked (problems as codes; their French
+ * messages: i18n/messages.ts), and turned into a step. `04/2022` and `15/04/2022` are accepted as
+ * French-style dates.
  */
 import { comparePartialDates, isPartialDate, isRealDate } from '../dates';
 import type { Marker, StepKind } from '../enums';
@@ -18,7 +19,23 @@ export interface StepDraft {
   participants: StepParticipant[];
 }
 
-export type StepDraftErrors = Partial<Record<'title' | 'date' | 'endDate' | 'dateLabel' | 'laneId' | 'description' | 'participants', string>>;
+export type StepDraftField = 'title' | 'date' | 'endDate' | 'dateLabel' | 'laneId' | 'description' | 'participants';
+
+/** What is wrong with a field of the step editor. */
+export type StepDraftProblem =
+  | { code: 'required' }
+  | { code: 'too-long'; max: number }
+  | { code: 'bad-date' }
+  | { code: 'no-such-day'; value: string }
+  | { code: 'end-without-start' }
+  | { code: 'end-before-start'; end: string; start: string }
+  | { code: 'unknown-lane' }
+  | { code: 'duplicate-participant' };
+
+export type StepDraftProblems = Partial<Record<StepDraftField, StepDraftProblem>>;
+
+/** The problems in words, one message per field. */
+export type StepDraftErrors = Partial<Record<StepDraftField, string>>;
 
 export function emptyStepDraft(laneId: string): StepDraft {
   return { title: '', description: '', date: '', endDate: '', dateLabel: '', laneId, kind: 'autre', markers: [], participants: [] };
@@ -49,39 +66,38 @@ export function normalizeDate(input: string): string {
   return t;
 }
 
-const DATE_HELP = 'Date invalide : écrivez une année (2022), un mois (2022-04) ou un jour (2022-04-15).';
 const length = (s: string) => [...s].length;
 
-function dateProblem(raw: string): string | null {
+function dateProblem(raw: string): StepDraftProblem | null {
   const d = normalizeDate(raw);
-  if (!isPartialDate(d)) return DATE_HELP;
-  if (!isRealDate(d)) return `Ce jour n'existe pas : ${raw.trim()}.`;
+  if (!isPartialDate(d)) return { code: 'bad-date' };
+  if (!isRealDate(d)) return { code: 'no-such-day', value: raw.trim() };
   return null;
 }
 
-export function validateStepDraft(draft: StepDraft, laneIds: readonly string[]): StepDraftErrors {
-  const errors: StepDraftErrors = {};
+export function stepDraftProblems(draft: StepDraft, laneIds: readonly string[]): StepDraftProblems {
+  const problems: StepDraftProblems = {};
   const title = draft.title.trim();
-  if (!title) errors.title = 'Le titre est obligatoire.';
-  else if (length(title) > 200) errors.title = 'Le titre ne doit pas dépasser 200 caractères.';
+  if (!title) problems.title = { code: 'required' };
+  else if (length(title) > 200) problems.title = { code: 'too-long', max: 200 };
   if (draft.date.trim()) {
     const p = dateProblem(draft.date);
-    if (p) errors.date = p;
+    if (p) problems.date = p;
   }
   if (draft.endDate.trim()) {
     const p = dateProblem(draft.endDate);
-    if (p) errors.endDate = p;
-    else if (!draft.date.trim()) errors.endDate = 'Une date de fin demande une date de début.';
-    else if (!errors.date && comparePartialDates(normalizeDate(draft.endDate), normalizeDate(draft.date)) < 0) {
-      errors.endDate = `La date de fin (${draft.endDate.trim()}) est avant la date de début (${draft.date.trim()}).`;
+    if (p) problems.endDate = p;
+    else if (!draft.date.trim()) problems.endDate = { code: 'end-without-start' };
+    else if (!problems.date && comparePartialDates(normalizeDate(draft.endDate), normalizeDate(draft.date)) < 0) {
+      problems.endDate = { code: 'end-before-start', end: draft.endDate.trim(), start: draft.date.trim() };
     }
   }
-  if (length(draft.dateLabel.trim()) > 60) errors.dateLabel = 'Le libellé de date ne doit pas dépasser 60 caractères.';
-  if (!laneIds.includes(draft.laneId)) errors.laneId = 'Choisissez un couloir.';
-  if (length(draft.description.trim()) > 5000) errors.description = 'La description ne doit pas dépasser 5000 caractères.';
+  if (length(draft.dateLabel.trim()) > 60) problems.dateLabel = { code: 'too-long', max: 60 };
+  if (!laneIds.includes(draft.laneId)) problems.laneId = { code: 'unknown-lane' };
+  if (length(draft.description.trim()) > 5000) problems.description = { code: 'too-long', max: 5000 };
   const actors = draft.participants.map((p) => p.actorId);
-  if (new Set(actors).size !== actors.length) errors.participants = "Un même acteur ne peut participer qu'une fois à une étape.";
-  return errors;
+  if (new Set(actors).size !== actors.length) problems.participants = { code: 'duplicate-participant' };
+  return problems;
 }
 
 export function stepFromDraft(draft: StepDraft, id: string): Step {

@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import { addStep, deleteSteps, moveStepBy, updateStep } from '../../domain/commands/conduct';
-import { normalizeDate, validateStepDraft, draftFromStep } from '../../domain/commands/stepInput';
+import { normalizeDate, draftFromStep } from '../../domain/commands/stepInput';
+import { validateStepDraft } from './messages';
 import { STEP_KINDS, type StepKind } from '../../domain/enums';
 import { newId } from '../../domain/ids';
 import type { Session, Step } from '../../domain/types';

@@ -1,8 +1,9 @@
 import { memo, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { addStep, deleteSteps, updateStep } from '../../domain/commands/conduct';
 import {
-  draftFromStep, emptyStepDraft, stepFromDraft, validateStepDraft, type StepDraft, type StepDraftErrors,
+  draftFromStep, emptyStepDraft, stepFromDraft, type StepDraft, type StepDraftErrors,
 } from '../../domain/commands/stepInput';
+import { validateStepDraft } from './messages';
 import { MARKERS, PARTICIPATIONS, STEP_KINDS, type Marker, type Participation, type StepKind } from '../../domain/enums';
 import { newId } from '../../domain/ids';
 import type { Actor, Lane, Session, Step } from '../../domain/types';
