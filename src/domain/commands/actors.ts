@@ -5,7 +5,7 @@
  */
 import { ACTOR_CATEGORIES, type Participation, type RelationKind } from '../enums';
 import type { Actor, Lane, Note, Relation, Session } from '../types';
-import { patchObject, updateById } from './shared';
+import { patch, updateById } from './shared';
 
 /** Adds an actor at the end; same session if an actor already has its id. */
 export function addActor(session: Session, actor: Actor): Session {
@@ -13,16 +13,9 @@ export function addActor(session: Session, actor: Actor): Session {
   return { ...session, actors: [...session.actors, actor] };
 }
 
-/** A patch whose position has the same coordinates as the current one keeps the current object. */
-const samePosition = <T extends { position?: { x: number; y: number } }>(item: T, patch: Partial<T>): Partial<T> => {
-  const p = patch.position;
-  const c = item.position;
-  return p && c && p !== c && p.x === c.x && p.y === c.y ? { ...patch, position: c } : patch;
-};
-
-/** Sets the keys of `patch`; a key set to undefined is removed. Same session if nothing changes. */
-export function updateActor(session: Session, id: string, patch: Partial<Omit<Actor, 'id'>>): Session {
-  const actors = updateById(session.actors, id, (a) => patchObject(a, samePosition(a, patch as Partial<Actor>)));
+/** Sets the keys of `changes`; a key set to undefined is removed. Same session if nothing changes. */
+export function updateActor(session: Session, id: string, changes: Partial<Omit<Actor, 'id'>>): Session {
+  const actors = updateById(session.actors, id, (a) => patch(a, changes as Partial<Actor>));
   return actors ? { ...session, actors } : session;
 }
 
@@ -73,10 +66,10 @@ export function deleteActors(session: Session, ids: readonly string[]): Session 
       session.steps.map((s) => (s.participants.some((p) => gone.has(p.actorId)) ? { ...s, participants: s.participants.filter((p) => !gone.has(p.actorId)) } : s)),
     ),
     relations: keep(session.relations, session.relations.filter((r) => !gone.has(r.from) && !gone.has(r.to))),
-    lanes: keep(session.lanes, session.lanes.map((l) => (l.actorId && gone.has(l.actorId) ? patchObject(l, { actorId: undefined }) : l))),
+    lanes: keep(session.lanes, session.lanes.map((l) => (l.actorId && gone.has(l.actorId) ? patch(l, { actorId: undefined }) : l))),
     notes: keep(
       session.notes,
-      session.notes.map((n) => (n.attachedTo?.type === 'actor' && gone.has(n.attachedTo.id) ? patchObject(n, { attachedTo: undefined }) : n)),
+      session.notes.map((n) => (n.attachedTo?.type === 'actor' && gone.has(n.attachedTo.id) ? patch(n, { attachedTo: undefined }) : n)),
     ),
   };
 }
@@ -98,10 +91,10 @@ export function addRelation(session: Session, relation: Relation): Session {
   return { ...session, relations: [...session.relations, relation] };
 }
 
-export function updateRelation(session: Session, id: string, patch: Partial<Omit<Relation, 'id'>>): Session {
+export function updateRelation(session: Session, id: string, changes: Partial<Omit<Relation, 'id'>>): Session {
   const current = session.relations.find((r) => r.id === id);
   if (!current) return session;
-  const next = patchObject(current, patch as Partial<Relation>);
+  const next = patch(current, changes as Partial<Relation>);
   if (next === current || relationProblem(session, next.from, next.to, next.kind, id)) return session;
   return { ...session, relations: session.relations.map((r) => (r.id === id ? next : r)) };
 }

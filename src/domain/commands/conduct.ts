@@ -8,40 +8,12 @@ import { comparePartialDates } from '../dates';
 import type { TimelineScale } from '../enums';
 import { laneSchema, linkSchema, stepSchema } from '../format/schema';
 import type { Lane, Link, Session, Step } from '../types';
-import { moveItem, updateById } from './shared';
+import { moveItem, patch, updateById } from './shared';
 
 /** The format's bounds (format/schema.ts): a command never makes a session the storage would refuse. */
 export const MAX_STEPS = 2000;
 export const MAX_LANES = 100;
 export const MAX_LINKS = 5000;
-
-/** Equality of plain data (strings, numbers, arrays, plain objects), as a patch compares values. */
-function samePlain(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/**
- * Sets the keys of `patch` on `item`: a key set to undefined is removed, unless it is `required`
- * (then it is ignored, so the item stays valid); a value equal to the current one changes
- * nothing. Returns the same object when nothing changes.
- */
-function patchPlain<T extends object>(item: T, patch: Partial<T>, required: readonly string[] = []): T {
-  let next: Record<string, unknown> | null = null;
-  const current = item as Record<string, unknown>;
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === undefined) {
-      if (required.includes(k) || !(k in current)) continue;
-      next ??= { ...current };
-      delete next[k];
-    } else if (!samePlain(current[k], v)) {
-      next ??= { ...current };
-      next[k] = v;
-    }
-  }
-  return next ? (next as T) : item;
-}
 
 const clampIndex = (index: number, length: number) => Math.max(0, Math.min(Math.trunc(index), length));
 const STEP_REQUIRED = ['title', 'laneId', 'kind', 'markers', 'participants'] as const;
@@ -71,10 +43,10 @@ export function addStep(session: Session, step: Step, index?: number): Session {
  * Patches a step: a key set to undefined removes an optional field (a required one is kept); the
  * chronology is not reordered. Refused (same session) if the lane or a participant is unknown.
  */
-export function updateStep(session: Session, id: string, patch: Partial<Omit<Step, 'id'>>): Session {
-  const { id: _ignored, ...fields } = patch as Partial<Step>;
+export function updateStep(session: Session, id: string, changes: Partial<Omit<Step, 'id'>>): Session {
+  const { id: _ignored, ...fields } = changes as Partial<Step>;
   const steps = updateById(session.steps, id, (s) => {
-    const next = patchPlain(s, fields, STEP_REQUIRED);
+    const next = patch(s, fields, STEP_REQUIRED);
     return next === s || stepFits(session, next) ? next : s;
   });
   return steps ? { ...session, steps } : session;
@@ -90,7 +62,7 @@ export function deleteSteps(session: Session, ids: readonly string[]): Session {
     steps: session.steps.filter((s) => !gone.has(s.id)),
     links: links.length === session.links.length ? session.links : links,
     notes: touched
-      ? session.notes.map((n) => (n.attachedTo?.type === 'step' && gone.has(n.attachedTo.id) ? patchPlain(n, { attachedTo: undefined }) : n))
+      ? session.notes.map((n) => (n.attachedTo?.type === 'step' && gone.has(n.attachedTo.id) ? patch(n, { attachedTo: undefined }) : n))
       : session.notes,
   };
 }
@@ -122,10 +94,10 @@ export function addLane(session: Session, lane: Lane, index?: number): Session {
 }
 
 /** Patches a lane; `actorId: undefined` unlinks its actor (the label is required and kept). */
-export function updateLane(session: Session, id: string, patch: Partial<Omit<Lane, 'id'>>): Session {
-  if (!actorKnown(session, patch.actorId)) return session;
-  const { id: _ignored, ...fields } = patch as Partial<Lane>;
-  const lanes = updateById(session.lanes, id, (l) => patchPlain(l, fields, ['label']));
+export function updateLane(session: Session, id: string, changes: Partial<Omit<Lane, 'id'>>): Session {
+  if (!actorKnown(session, changes.actorId)) return session;
+  const { id: _ignored, ...fields } = changes as Partial<Lane>;
+  const lanes = updateById(session.lanes, id, (l) => patch(l, fields, ['label']));
   return lanes ? { ...session, lanes } : session;
 }
 
@@ -167,9 +139,9 @@ export function addLink(session: Session, link: Link): Session {
 }
 
 /** Sets a link's label; `{ label: undefined }` removes it, `{}` changes nothing. */
-export function updateLink(session: Session, id: string, patch: { label?: string | undefined }): Session {
-  if (!('label' in patch)) return session;
-  const links = updateById(session.links, id, (l) => patchPlain(l, { label: patch.label }));
+export function updateLink(session: Session, id: string, changes: { label?: string | undefined }): Session {
+  if (!('label' in changes)) return session;
+  const links = updateById(session.links, id, (l) => patch(l, { label: changes.label }));
   return links ? { ...session, links } : session;
 }
 
@@ -185,12 +157,12 @@ export function setTimelineScale(session: Session, scale: TimelineScale): Sessio
 
 export function setSessionFields(
   session: Session,
-  patch: Partial<Pick<Session, 'title' | 'establishment' | 'project' | 'workshop' | 'trinome' | 'timeline'>>,
+  changes: Partial<Pick<Session, 'title' | 'establishment' | 'project' | 'workshop' | 'trinome' | 'timeline'>>,
 ): Session {
-  const { title, establishment, project, workshop, trinome, timeline } = patch;
+  const { title, establishment, project, workshop, trinome, timeline } = changes;
   // Only these keys, whatever else the object holds; only `workshop` (optional) can be removed.
-  const fields = { title, establishment, project, trinome, timeline, ...('workshop' in patch ? { workshop } : {}) };
-  return patchPlain(session, fields as Partial<Session>, ['title', 'establishment', 'project', 'trinome', 'timeline']);
+  const fields = { title, establishment, project, trinome, timeline, ...('workshop' in changes ? { workshop } : {}) };
+  return patch(session, fields as Partial<Session>, ['title', 'establishment', 'project', 'trinome', 'timeline']);
 }
 
 // Copy and paste of steps, within and across sessions.

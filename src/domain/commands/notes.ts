@@ -1,7 +1,7 @@
 /** Commands and queries of notes: written by a member of the trinôme or the facilitator. */
 import { AUTHOR_ROLES, type AuthorRole, type NoteKind, type NoteMap } from '../enums';
 import type { Note, Session } from '../types';
-import { patchObject, updateById } from './shared';
+import { patch, updateById } from './shared';
 
 /** Whether a note can hang on this target: a step or an actor of the session. */
 const targetExists = (session: Session, target: Note['attachedTo']) =>
@@ -14,18 +14,12 @@ export function addNote(session: Session, note: Note): Session {
 }
 
 /**
- * Sets the keys of `patch`; a key set to undefined is removed (`attachedTo: undefined` makes the
+ * Sets the keys of `changes`; a key set to undefined is removed (`attachedTo: undefined` makes the
  * note free). Same session if nothing changes or it would hang on nothing that exists.
  */
-export function updateNote(session: Session, id: string, patch: Partial<Omit<Note, 'id'>>): Session {
-  if (patch.attachedTo && !targetExists(session, patch.attachedTo)) return session;
-  const notes = updateById(session.notes, id, (n) => {
-    const p: Partial<Note> = { ...(patch as Partial<Note>) };
-    // Equal values keep the current objects, so an unchanged note stays the same object.
-    if (p.position && n.position && p.position.x === n.position.x && p.position.y === n.position.y) p.position = n.position;
-    if (p.attachedTo && n.attachedTo && p.attachedTo.type === n.attachedTo.type && p.attachedTo.id === n.attachedTo.id) p.attachedTo = n.attachedTo;
-    return patchObject(n, p);
-  });
+export function updateNote(session: Session, id: string, changes: Partial<Omit<Note, 'id'>>): Session {
+  if (changes.attachedTo && !targetExists(session, changes.attachedTo)) return session;
+  const notes = updateById(session.notes, id, (n) => patch(n, changes as Partial<Note>));
   return notes ? { ...session, notes } : session;
 }
 
