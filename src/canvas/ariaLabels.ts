@@ -1,12 +1,24 @@
 import type { AriaLabelConfig, ReactFlowProps } from '@xyflow/react';
 
+/** React Flow names the arrow key's direction in English (`up`, `left`…). */
+const DIRECTIONS: Record<string, string> = {
+  up: 'vers le haut',
+  down: 'vers le bas',
+  left: 'vers la gauche',
+  right: 'vers la droite',
+};
+
+/** What a screen reader hears after an item of a map is moved with an arrow key. */
+export const movedMessage = ({ direction, x, y }: { direction: string; x: number; y: number }): string =>
+  `Élément déplacé ${DIRECTIONS[direction] ?? ''}, position x ${Math.round(x)}, y ${Math.round(y)}`.replace('  ', ' ');
+
 /** React Flow's built-in accessible texts, in French. */
 export const flowAriaLabels: Partial<AriaLabelConfig> = {
   'node.a11yDescription.default': 'Appuyez sur Entrée ou Espace pour sélectionner. Appuyez sur Suppr pour supprimer. Échap pour désélectionner.',
   'node.a11yDescription.keyboardDisabled': 'Appuyez sur Entrée ou Espace pour sélectionner. Échap pour désélectionner.',
-  'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => `Élément déplacé vers ${direction}, position x ${x}, y ${y}`,
+  'node.a11yDescription.ariaLiveMessage': movedMessage,
   'edge.a11yDescription.default': 'Appuyez sur Entrée ou Espace pour sélectionner ce lien. Suppr pour le supprimer. Échap pour désélectionner.',
-  'controls.ariaLabel': 'Commandes du plan',
+  'controls.ariaLabel': 'Commandes de la carte',
   'controls.zoomIn.ariaLabel': 'Zoom avant',
   'controls.zoomOut.ariaLabel': 'Zoom arrière',
   'controls.fitView.ariaLabel': 'Tout afficher',

@@ -65,9 +65,26 @@ export const PARTICIPATION_LABELS: Record<Participation, string> = {
   informe: 'Informé·e',
 };
 
+/** A relation as the verb between its two actors: `ARS` finance `Groupement`. */
+export const RELATION_KIND_VERBS: Record<RelationKind, string> = {
+  finance: 'finance',
+  prescrit: 'prescrit à',
+  pilote: 'pilote',
+  fournit: 'fournit',
+  forme: 'forme',
+  accompagne: 'accompagne',
+  informe: 'informe',
+  consulte: 'consulte',
+  utilise: 'utilise',
+  remonte: 'remonte à',
+  coopere: 'coopère avec',
+  autre: 'est en relation avec',
+};
+
+/** The kind of a relation in a list or a legend: its verb (`Coopère avec`), `Autre` for the other ones. */
 export const RELATION_KIND_LABELS: Record<RelationKind, string> = {
   finance: 'Finance',
-  prescrit: 'Prescrit',
+  prescrit: 'Prescrit à',
   pilote: 'Pilote',
   fournit: 'Fournit',
   forme: 'Forme',
@@ -76,9 +93,12 @@ export const RELATION_KIND_LABELS: Record<RelationKind, string> = {
   consulte: 'Consulte',
   utilise: 'Utilise',
   remonte: 'Remonte à',
-  coopere: 'Coopère',
+  coopere: 'Coopère avec',
   autre: 'Autre',
 };
+
+/** A relation told as a sentence: `ARS finance Groupement`, `DSI coopère avec Groupe de travail`. */
+export const relationSentence = (from: string, kind: RelationKind, to: string): string => `${from} ${RELATION_KIND_VERBS[kind]} ${to}`;
 
 export const NOTE_KIND_LABELS: Record<NoteKind, string> = {
   constat: 'Constat',

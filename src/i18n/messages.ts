@@ -3,6 +3,7 @@ import type { ActorNameProblem, RelationProblem } from '../domain/commands/actor
 import type { NoteTextProblem } from '../domain/commands/notes';
 import type { StepDraftField, StepDraftProblem } from '../domain/commands/stepInput';
 import type { TitleProblem } from '../domain/session';
+import { formatNumber } from './format';
 
 export const RELATION_PROBLEM_MESSAGES: Record<RelationProblem, string> = {
   self: 'Une relation relie deux acteurs différents : un acteur ne peut pas être en relation avec lui-même.',
@@ -22,7 +23,7 @@ export const TITLE_PROBLEM_MESSAGES: Record<TitleProblem, string> = {
 
 export const NOTE_TEXT_PROBLEM_MESSAGES: Record<NoteTextProblem, string> = {
   empty: 'La note est vide.',
-  'too-long': 'La note ne doit pas dépasser 5000 caractères.',
+  'too-long': `La note ne doit pas dépasser ${formatNumber(5000)} caractères.`,
 };
 
 /** How the step editor names a field in a message. */
@@ -42,7 +43,7 @@ export function stepDraftMessage(field: StepDraftField, problem: StepDraftProble
     case 'required':
       return `${STEP_FIELD_NAMES[field]} est obligatoire.`;
     case 'too-long':
-      return `${STEP_FIELD_NAMES[field]} ne doit pas dépasser ${problem.max} caractères.`;
+      return `${STEP_FIELD_NAMES[field]} ne doit pas dépasser ${formatNumber(problem.max)} caractères.`;
     case 'bad-date':
       return 'Date invalide : écrivez une année (2022), un mois (2022-04) ou un jour (2022-04-15).';
     case 'no-such-day':

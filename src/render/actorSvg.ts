@@ -5,7 +5,8 @@
 import { ACTOR_CATEGORIES, RELATION_KINDS } from '../domain/enums';
 import { svgMetadata } from '../domain/format/embed';
 import type { Actor, Note, Session } from '../domain/types';
-import { ACTOR_CATEGORY_LABELS, AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS, RELATION_KIND_LABELS } from '../i18n/labels';
+import { ACTOR_CATEGORY_LABELS, AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS, RELATION_KIND_LABELS, relationSentence } from '../i18n/labels';
+import { labelled } from '../i18n/format';
 import { ACTOR_CATEGORY_VISUALS, AUTHOR_ROLE_VISUALS, RELATION_KIND_VISUALS } from '../i18n/visuals';
 import type { RenderedSvg } from './conductSvg';
 import { esc, round, SVG_FONT, textLines, wrapText } from './svgText';
@@ -83,6 +84,7 @@ export function renderActorSvg(session: Session, options: { embed?: string; note
       body.push(`<line x1="${round(p.x + NOTE_BOX.width / 2)}" y1="${round(p.y + NOTE_BOX.height)}" x2="${round(t.x + ACTOR_BOX.width / 2)}" y2="${round(t.y)}" stroke="#94a3b8" stroke-width="1.5" stroke-dasharray="3 3"/>`);
     }
   }
+  const names = new Map(session.actors.map((a) => [a.id, a.name]));
   for (const r of session.relations) {
     const a = positions.get(r.from);
     const b = positions.get(r.to);
@@ -95,9 +97,9 @@ export function renderActorSvg(session: Session, options: { embed?: string; note
     const end = v.arrow === 'none' ? '' : ` marker-end="url(#rel-${r.kind})"`;
     const start = v.arrow === 'both' ? ` marker-start="url(#rel-${r.kind})"` : '';
     body.push(
-      `<line class="relation" x1="${round(x1)}" y1="${round(y1)}" x2="${round(x2)}" y2="${round(y2)}" stroke="${v.color}" stroke-width="${v.width}"${v.dash ? ` stroke-dasharray="${v.dash}"` : ''}${end}${start}/>`,
+      `<line class="relation" x1="${round(x1)}" y1="${round(y1)}" x2="${round(x2)}" y2="${round(y2)}" stroke="${v.color}" stroke-width="${v.width}"${v.dash ? ` stroke-dasharray="${v.dash}"` : ''}${end}${start}><title>${esc(relationSentence(names.get(r.from) ?? '?', r.kind, names.get(r.to) ?? '?'))}</title></line>`,
     );
-    const label = r.label ? `${RELATION_KIND_LABELS[r.kind]} : ${r.label}` : RELATION_KIND_LABELS[r.kind];
+    const label = r.label ? labelled(RELATION_KIND_LABELS[r.kind], r.label) : RELATION_KIND_LABELS[r.kind];
     body.push(`<text x="${round((x1 + x2) / 2)}" y="${round((y1 + y2) / 2 - 4)}" font-size="12" text-anchor="middle" fill="${v.color}" stroke="#ffffff" stroke-width="4" paint-order="stroke">${esc(label)}</text>`);
   }
   session.actors.forEach((actor) => {

@@ -15,7 +15,8 @@ export function textWidth(text: string, fontSize: number): number {
 
 /** Wraps a text into at most `maxLines` lines of `maxWidth`, with an ellipsis when cut. */
 export function wrapText(text: string, fontSize: number, maxWidth: number, maxLines: number): string[] {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  // Ordinary spaces only: a no-break space (before `:`, `%`, inside `« »`) keeps its neighbours together.
+  const words = text.replace(/[ \t\n\r\f\v]+/g, ' ').trim().split(' ');
   const lines: string[] = [];
   let line = '';
   for (let i = 0; i < words.length; i++) {

@@ -216,7 +216,7 @@ test('the outline is the same data as the canvas: a row typed there is a step on
   await page.getByRole('textbox', { name: 'Titre de la nouvelle étape' }).fill('Bilan avec le CSE');
   await page.getByRole('textbox', { name: 'Date de la nouvelle étape' }).fill('2022-06');
   await page.getByRole('combobox', { name: 'Couloir de la nouvelle étape' }).selectOption({ label: 'CSE / représentant·es du personnel' });
-  await page.getByRole('button', { name: 'Ajouter la ligne' }).click();
+  await page.getByRole('button', { name: "Ajouter l'étape" }).click();
   await expect(table.getByRole('row')).toHaveCount(13);
   await page.getByRole('button', { name: 'Vue liste' }).click();
   await expect(page.getByRole('group', { name: /^Étape 5 : Choix du logiciel DUI, date : 2019/ })).toBeVisible();

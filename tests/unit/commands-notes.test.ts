@@ -109,7 +109,7 @@ describe('editing notes', () => {
   it('a note is not empty and at most 5000 characters', () => {
     expect(noteTextProblem('')).toBe('La note est vide.');
     expect(noteTextProblem(' \n\t ')).toBe('La note est vide.');
-    expect(noteTextProblem('x'.repeat(5001))).toBe('La note ne doit pas dépasser 5000 caractères.');
+    expect(noteTextProblem('x'.repeat(5001))).toBe('La note ne doit pas dépasser 5\u202f000 caractères.');
     expect(noteTextProblem('é'.repeat(5000))).toBeNull();
     expect(noteTextProblem('Les cadres ont porté le projet.')).toBeNull();
     expect([noteTextIssue(' '), noteTextIssue('x'.repeat(5001)), noteTextIssue('Oui')]).toEqual(['empty', 'too-long', null]);

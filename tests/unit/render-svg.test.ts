@@ -97,6 +97,9 @@ describe('the SVG renderer of the actor map', () => {
     const all = texts(doc).join(' ');
     for (const actor of session.actors) expect(all).toContain(actor.name.split(' ')[0]!);
     expect(Array.from(doc.getElementsByTagName('line')).filter((l) => l.getAttribute('class') === 'relation')).toHaveLength(9);
-    expect(all).toContain('Finance : Appel à projets');
+    expect(all).toContain('Finance\u00a0: Appel à projets');
+    const sentences = Array.from(doc.getElementsByTagName('line')).map((l) => l.getElementsByTagName('title')[0]?.textContent);
+    expect(sentences).toContain('ARS finance Groupement');
+    expect(sentences).toContain('DSI du groupement coopère avec Groupe de travail DUI');
   });
 });

@@ -79,7 +79,7 @@ describe('validation messages, in French', () => {
   it('limits the date label and the description', () => {
     expect(errorsOf({ dateLabel: 'x'.repeat(61) }).dateLabel).toBe('Le libellé de date ne doit pas dépasser 60 caractères.');
     expect(errorsOf({ dateLabel: 'x'.repeat(60) }).dateLabel).toBeUndefined();
-    expect(errorsOf({ description: 'x'.repeat(5001) }).description).toBe('La description ne doit pas dépasser 5000 caractères.');
+    expect(errorsOf({ description: 'x'.repeat(5001) }).description).toBe('La description ne doit pas dépasser 5\u202f000 caractères.');
     expect(errorsOf({ description: `${'x'.repeat(5000)}\n\n` }).description).toBeUndefined(); // trimmed when saved
   });
 

@@ -23,8 +23,8 @@ describe('the Synthèse of the DUI example', () => {
 
   it('steps 2, 3 and 5 carry documents', () => {
     expect(s.documents.steps).toEqual([2, 3, 5]);
-    expect(s.documents.text).toContain('3 étapes sur 11 (27 %)');
-    expect(s.documents.text).toContain('Sans document : 1, 4, 6, 7, 8, 9, 10 et 11');
+    expect(s.documents.text).toContain('3 étapes sur 11 (27\u202f%)');
+    expect(s.documents.text).toContain('Sans document\u00a0: 1, 4, 6, 7, 8, 9, 10 et 11');
   });
 
   it('the CSE takes part in no step', () => {

@@ -5,7 +5,8 @@
  */
 import { MarkerType, type Edge, type EdgeMarker, type Node } from '@xyflow/react';
 import type { Actor, Note, Relation } from '../../domain/types';
-import { ACTOR_CATEGORY_LABELS, AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS, RELATION_KIND_LABELS } from '../../i18n/labels';
+import { ACTOR_CATEGORY_LABELS, AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS, RELATION_KIND_LABELS, relationSentence } from '../../i18n/labels';
+import { labelled } from '../../i18n/format';
 import { RELATION_KIND_VISUALS } from '../../i18n/visuals';
 import { ACTOR_SIDES, knownSize } from '../knownSize';
 
@@ -86,7 +87,7 @@ const KIND_LOOKS = new Map(
 );
 
 export function relationLabel(relation: Relation): string {
-  return relation.label ? `${RELATION_KIND_LABELS[relation.kind]} : ${relation.label}` : RELATION_KIND_LABELS[relation.kind];
+  return relation.label ? labelled(RELATION_KIND_LABELS[relation.kind], relation.label) : RELATION_KIND_LABELS[relation.kind];
 }
 
 export function buildRelationEdges(relations: readonly Relation[], names: ReadonlyMap<string, string>, selected: ReadonlySet<string>): Edge[] {
@@ -102,7 +103,7 @@ export function buildRelationEdges(relations: readonly Relation[], names: Readon
       markerEnd: looks.end,
       markerStart: looks.start,
       style: looks.style,
-      ariaLabel: `Relation : ${names.get(r.from) ?? '?'} ${RELATION_KIND_LABELS[r.kind].toLowerCase()} ${names.get(r.to) ?? '?'}${r.label ? ` (${r.label})` : ''}`,
+      ariaLabel: `Relation : ${relationSentence(names.get(r.from) ?? '?', r.kind, names.get(r.to) ?? '?')}${r.label ? ` (${r.label})` : ''}`,
     };
   });
 }

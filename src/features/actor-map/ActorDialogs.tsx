@@ -5,7 +5,7 @@ import { searchCatalogue } from '../../domain/catalogue';
 import { ACTOR_CATEGORIES, RELATION_KINDS, type ActorCategory, type RelationKind } from '../../domain/enums';
 import { newId } from '../../domain/ids';
 import type { Actor, Relation, Session } from '../../domain/types';
-import { ACTOR_CATEGORY_LABELS, PARTICIPATION_LABELS, RELATION_KIND_LABELS } from '../../i18n/labels';
+import { ACTOR_CATEGORY_LABELS, PARTICIPATION_LABELS, RELATION_KIND_LABELS, relationSentence } from '../../i18n/labels';
 import { ACTOR_CATEGORY_VISUALS } from '../../i18n/visuals';
 import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
@@ -289,7 +289,8 @@ export function RelationDialog({ session, from, to, onClose }: { session: Sessio
         onCancel={onClose}
         onSubmit={(fields) => {
           apply((s) => addRelation(s, { id: newId('relation'), ...fields }));
-          useViewStore.getState().announce(`Relation « ${RELATION_KIND_LABELS[fields.kind]} » ajoutée.`);
+          const nameOf = (id: string) => session.actors.find((a) => a.id === id)?.name ?? '?';
+          useViewStore.getState().announce(`Relation ajoutée : ${relationSentence(nameOf(fields.from), fields.kind, nameOf(fields.to))}.`);
           onClose();
         }}
       />

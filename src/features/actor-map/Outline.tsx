@@ -6,7 +6,7 @@ import { actorNameProblem, RELATION_PROBLEM_MESSAGES } from './messages';
 import { ACTOR_CATEGORIES, RELATION_KINDS, type ActorCategory, type RelationKind } from '../../domain/enums';
 import { newId } from '../../domain/ids';
 import type { Relation, Session } from '../../domain/types';
-import { ACTOR_CATEGORY_LABELS, RELATION_KIND_LABELS } from '../../i18n/labels';
+import { ACTOR_CATEGORY_LABELS, RELATION_KIND_LABELS, relationSentence } from '../../i18n/labels';
 import { applyCommand as apply } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 import { defaultActorPosition } from '../../canvas/actors/adapter';
@@ -168,7 +168,7 @@ export function ActorOutline({ session }: { session: Session }) {
               <td>{nameOf(r.to)}</td>
               <RelationCells key={`${r.kind}|${r.label ?? ''}`} session={session} relation={r} name={`de ${nameOf(r.from)} vers ${nameOf(r.to)}`} />
               <td className="row-actions">
-                <button type="button" aria-label={`Supprimer la relation ${nameOf(r.from)} ${RELATION_KIND_LABELS[r.kind].toLowerCase()} ${nameOf(r.to)}`} onClick={() => apply((s) => deleteRelations(s, [r.id]))}>✕</button>
+                <button type="button" aria-label={`Supprimer la relation ${relationSentence(nameOf(r.from), r.kind, nameOf(r.to))}`} onClick={() => apply((s) => deleteRelations(s, [r.id]))}>✕</button>
               </td>
             </tr>
           ))}
@@ -181,7 +181,7 @@ export function ActorOutline({ session }: { session: Session }) {
           const problem = relationProblem(session, from, to, rel.kind);
           if (problem) return setRelError(RELATION_PROBLEM_MESSAGES[problem]);
           apply((s) => addRelation(s, { id: newId('relation'), from, to, kind: rel.kind, ...(rel.label.trim() ? { label: rel.label.trim() } : {}) }));
-          useViewStore.getState().announce(`Relation « ${RELATION_KIND_LABELS[rel.kind]} » ajoutée.`);
+          useViewStore.getState().announce(`Relation ajoutée : ${relationSentence(nameOf(from), rel.kind, nameOf(to))}.`);
           setRel((r) => ({ ...r, label: '' }));
           setRelError(null);
         }}

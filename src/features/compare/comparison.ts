@@ -2,6 +2,7 @@
 import { synthesisFacts } from '../../domain/synthesis';
 import type { Session } from '../../domain/types';
 import { SVG_FONT, wrapText, textLines } from '../../render/svgText';
+import { formatNumber, NNBSP } from '../../i18n/format';
 
 export interface ComparisonRow {
   label: string;
@@ -13,13 +14,13 @@ export function comparisonRows(sessions: readonly Session[]): ComparisonRow[] {
   return [
     { label: 'Établissement', values: sessions.map((x) => x.establishment.name || '—') },
     { label: 'Projet numérique', values: sessions.map((x) => x.project.name || '—') },
-    { label: 'Étapes', values: s.map((x) => String(x.figures.steps)) },
+    { label: 'Étapes', values: s.map((x) => formatNumber(x.figures.steps)) },
     { label: 'Première participation des utilisateur·rices', values: s.map((x) => (x.figures.firstUserStep ? `étape ${x.figures.firstUserStep}` : 'aucune')) },
-    { label: 'Étapes avec les utilisateur·rices', values: s.map((x) => `${x.figures.userShare} %`) },
-    { label: 'Étapes attestées par des documents', values: s.map((x) => `${x.figures.documentShare} %`) },
+    { label: 'Étapes avec les utilisateur·rices', values: s.map((x) => `${formatNumber(x.figures.userShare)}${NNBSP}%`) },
+    { label: 'Étapes attestées par des documents', values: s.map((x) => `${formatNumber(x.figures.documentShare)}${NNBSP}%`) },
     { label: 'CSE / IRP associés', values: s.map((x) => (x.figures.staffRepresentativesInvolved ? 'oui' : 'non')) },
-    { label: "Étapes d'évaluation", values: s.map((x) => String(x.figures.evaluationSteps)) },
-    { label: 'Acteurs jamais associés', values: s.map((x) => String(x.figures.uninvolvedActors)) },
+    { label: "Étapes d'évaluation", values: s.map((x) => formatNumber(x.figures.evaluationSteps)) },
+    { label: 'Acteurs jamais associés', values: s.map((x) => formatNumber(x.figures.uninvolvedActors)) },
   ];
 }
 

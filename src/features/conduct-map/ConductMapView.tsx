@@ -6,6 +6,7 @@ import { findChronologyConflicts } from '../../domain/format/rules';
 import { layoutConductMap, sameLayoutInputs } from '../../domain/layout/conduct';
 import type { Link, Session } from '../../domain/types';
 import { TIMELINE_SCALE_LABELS } from '../../i18n/labels';
+import { formatPartialDate } from '../../i18n/dates';
 import { ConductCanvas, type FlowView } from '../../canvas/conduct/ConductCanvas';
 import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
@@ -65,7 +66,7 @@ function ConductMapInner({ session }: { session: Session }) {
     const map = new Map<string, string>();
     for (const c of findChronologyConflicts(layoutSteps)) {
       const earlier = layoutSteps[c.earlierIndex]!;
-      map.set(layoutSteps[c.index]!.id, `Date antérieure à celle de l'étape ${c.earlierIndex + 1} (${earlier.date}) : vérifiez la date ou l'ordre.`);
+      map.set(layoutSteps[c.index]!.id, `Date antérieure à celle de l'étape ${c.earlierIndex + 1} (${formatPartialDate(earlier.date!)}) : vérifiez la date ou l'ordre.`);
     }
     return map;
   }, [layoutSteps]);

@@ -146,13 +146,13 @@ export function ConductOutline({ session }: { session: Session }) {
         }}
       >
         <fieldset>
-          <legend>Nouvelle ligne</legend>
+          <legend>Nouvelle étape</legend>
           <input aria-label="Titre de la nouvelle étape" value={title} onChange={(e) => { setTitle(e.target.value); setError(null); }} />
           <input aria-label="Date de la nouvelle étape" value={date} placeholder="2022-04" onChange={(e) => { setDate(e.target.value); setError(null); }} />
           <select aria-label="Couloir de la nouvelle étape" value={laneId} onChange={(e) => setLane(e.target.value)}>
             {session.lanes.map((l) => <option key={l.id} value={l.id}>{l.label}</option>)}
           </select>
-          <button type="submit">Ajouter la ligne</button>
+          <button type="submit">Ajouter l'étape</button>
         </fieldset>
         {error && <p role="alert" className="field-error">{error}</p>}
       </form>

@@ -7,6 +7,7 @@ import { serializeSessionFile } from '../../domain/format/file';
 import { renderActorSvg } from '../../render/actorSvg';
 import { renderConductSvg, type RenderedSvg } from '../../render/conductSvg';
 import type { Session } from '../../domain/types';
+import { formatPercent, frenchSpaces } from '../../i18n/format';
 
 export type MapKind = 'conduite' | 'acteurs';
 
@@ -123,7 +124,7 @@ export async function exportPng(session: Session, map: MapKind): Promise<ImageRe
   const warnings = [embed.warning];
   if (scale < 0.45) {
     warnings.push(
-      `La carte est grande : elle a été réduite à ${Math.round(scale * 100)} % pour tenir entière dans l'image 16:9. Pour plus de détail, exportez-la en SVG.`,
+      frenchSpaces(`La carte est grande : elle a été réduite à ${formatPercent(scale)} pour tenir entière dans l'image 16:9. Pour plus de détail, exportez-la en SVG.`),
     );
   }
   return {

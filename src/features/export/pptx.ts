@@ -5,6 +5,7 @@
  */
 import { participationMatrix } from '../../domain/commands/actors';
 import { formatPartialDate } from '../../i18n/dates';
+import { labelled } from '../../i18n/format';
 import { AUTHOR_ROLES } from '../../domain/enums';
 import { stepDate } from '../../render/conductSvg';
 import type { Session } from '../../domain/types';
@@ -38,11 +39,11 @@ export async function buildDeck(session: Session, onProgress: (message: string) 
   title.background = { color: BLUE };
   title.addText(session.title, { x: 0.6, y: 1.4, w: 12, h: 1.2, fontFace: FONT, fontSize: 36, bold: true, color: 'FFFFFF' });
   const lines = [
-    session.establishment.name && `Établissement : ${session.establishment.name}`,
-    session.project.name && `Projet numérique : ${session.project.name}`,
+    session.establishment.name && labelled('Établissement', session.establishment.name),
+    session.project.name && labelled('Projet numérique', session.project.name),
     session.workshop?.date && `Atelier du ${formatPartialDate(session.workshop.date)}`,
-    session.workshop?.facilitator && `Animation : ${session.workshop.facilitator}`,
-    ...session.trinome.map((m) => `${TRINOME_ROLE_LABELS[m.role]} : ${[m.name, m.position].filter(Boolean).join(', ')}`),
+    session.workshop?.facilitator && labelled('Animation', session.workshop.facilitator),
+    ...session.trinome.map((m) => labelled(TRINOME_ROLE_LABELS[m.role], [m.name, m.position].filter(Boolean).join(', '))),
   ].filter(Boolean) as string[];
   title.addText(lines.join('\n'), { x: 0.6, y: 2.9, w: 12, h: 3.8, fontFace: FONT, fontSize: 18, color: 'E2E8F0', valign: 'top' });
 
@@ -114,7 +115,7 @@ export async function buildDeck(session: Session, onProgress: (message: string) 
     const slide = pptx.addSlide();
     heading(slide, `Notes — ${AUTHOR_ROLE_LABELS[role]}`);
     slide.addText(
-      notes.map((n) => ({ text: `${NOTE_KIND_LABELS[n.kind]} : ${n.text}`, options: { bullet: true, breakLine: true } })),
+      notes.map((n) => ({ text: labelled(NOTE_KIND_LABELS[n.kind], n.text), options: { bullet: true, breakLine: true } })),
       { x: 0.5, y: 1.0, w: 12.3, h: 6.2, fontFace: FONT, fontSize: 16, valign: 'top', fit: 'shrink' },
     );
   }

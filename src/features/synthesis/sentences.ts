@@ -6,6 +6,7 @@ import { monthsBetween, percent, synthesisFacts, type SynthesisFacts } from '../
 import type { StepKind } from '../../domain/enums';
 import type { Session } from '../../domain/types';
 import { formatPartialDate } from '../../i18n/dates';
+import { formatNumber, frenchSpaces } from '../../i18n/format';
 import { STEP_KIND_LABELS } from '../../i18n/labels';
 
 export interface Indicator {
@@ -56,7 +57,7 @@ function usersText({ total, users }: SynthesisFacts): string {
   return (
     `Les utilisateur·rices prennent part au projet pour la première fois à l'étape ${n}${when ? ` (${when})` : ''}` +
     (n === 1 ? ', dès la première étape' : delay ? `, ${delay} après la première étape` : `, après ${n - 1} étape${n > 2 ? 's' : ''}`) +
-    `. Ils et elles prennent part à ${count} étape${plural(count)} sur ${total} (${percent(count, total)} %) : ${list(users.kinds.map(kindLabel))}.`
+    `. Ils et elles prennent part à ${count} étape${plural(count)} sur ${total} (${formatNumber(percent(count, total))} %) : ${list(users.kinds.map(kindLabel))}.`
   );
 }
 
@@ -64,7 +65,7 @@ function documentsText({ total, documents }: SynthesisFacts): string {
   if (total === 0) return 'Aucune étape.';
   const n = documents.steps.length;
   return (
-    `${n} étape${plural(n)} sur ${total} (${percent(n, total)} %) ${n > 1 ? 'sont attestées' : 'est attestée'} par des documents` +
+    `${n} étape${plural(n)} sur ${total} (${formatNumber(percent(n, total))} %) ${n > 1 ? 'sont attestées' : 'est attestée'} par des documents` +
     (n ? ` : ${numbers(documents.steps)}` : '') +
     (documents.undocumented.length && n ? `. Sans document : ${numbers(documents.undocumented)}.` : '.')
   );
@@ -99,7 +100,7 @@ function uninvolvedText({ uninvolvedActors }: SynthesisFacts): string {
   const n = uninvolvedActors.names.length;
   return n === 0
     ? 'Tous les acteurs de la cartographie prennent part à au moins une étape.'
-    : `${n} acteur${plural(n)} de la cartographie ne prenne${n > 1 ? 'nt' : ''} part à aucune étape : ${list(uninvolvedActors.names)}.`;
+    : `${frenchSpaces(`${n} acteur${plural(n)} de la cartographie ne prenne${n > 1 ? 'nt' : ''} part à aucune étape :`)} ${list(uninvolvedActors.names)}.`;
 }
 
 /** The Synthèse of a session, in French. */
@@ -107,21 +108,21 @@ export function synthesize(session: Pick<Session, 'steps' | 'actors' | 'notes'>)
   const facts = synthesisFacts(session);
   return {
     users: {
-      text: usersText(facts),
+      text: frenchSpaces(usersText(facts)),
       steps: facts.users.steps,
-      explanation: "Une étape implique les utilisateur·rices quand elle porte le marqueur « Utilisateur·rices impliqué·es » ou qu'un·e professionnel·le, un·e référent·e ou l'encadrement y participe.",
+      explanation: frenchSpaces("Une étape implique les utilisateur·rices quand elle porte le marqueur « Utilisateur·rices impliqué·es » ou qu'un·e professionnel·le, un·e référent·e ou l'encadrement y participe."),
     },
-    documents: { text: documentsText(facts), steps: facts.documents.steps, explanation: "Étapes qui portent le marqueur « Documents attestant l'étape »." },
+    documents: { text: frenchSpaces(documentsText(facts)), steps: facts.documents.steps, explanation: frenchSpaces("Étapes qui portent le marqueur « Documents attestant l'étape ».") },
     staffRepresentatives: {
-      text: staffRepresentativesText(facts),
+      text: frenchSpaces(staffRepresentativesText(facts)),
       steps: facts.staffRepresentatives.steps,
-      explanation: "Étapes où participe un acteur « Représentant·es du personnel », qui portent le marqueur « IRP informées ou consultées », ou de type « Dialogue social ».",
+      explanation: frenchSpaces("Étapes où participe un acteur « Représentant·es du personnel », qui portent le marqueur « IRP informées ou consultées », ou de type « Dialogue social »."),
     },
-    evaluation: { text: evaluationText(facts), steps: facts.evaluation.steps, explanation: "Étapes de type « Évaluation / retour d'expérience »." },
+    evaluation: { text: frenchSpaces(evaluationText(facts)), steps: facts.evaluation.steps, explanation: frenchSpaces("Étapes de type « Évaluation / retour d'expérience ».") },
     afterTraining: {
-      text: afterTrainingText(facts),
+      text: frenchSpaces(afterTrainingText(facts)),
       steps: facts.afterTraining.steps.map((s) => s.number),
-      explanation: 'Ce qui suit la dernière étape de type « Formation » : qui forme les nouveaux arrivants, qui entretient les usages ?',
+      explanation: frenchSpaces('Ce qui suit la dernière étape de type « Formation » : qui forme les nouveaux arrivants, qui entretient les usages ?'),
     },
     uninvolvedActors: {
       text: uninvolvedText(facts),
