@@ -1,19 +1,12 @@
-import {
-  Background, Controls, ReactFlow, type Connection, type EdgeChange, type Node, type NodeChange,
-  type EdgeTypes, type NodeTypes, type OnNodeDrag,
-} from '@xyflow/react';
+import { Background, Controls, ReactFlow, type EdgeTypes, type Node, type NodeTypes } from '@xyflow/react';
 import { FloatingEdge } from './FloatingEdge';
-import { useCallback, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { moveActors } from '../../domain/commands/actors';
-import { updateNote } from '../../domain/commands/notes';
 import type { Note, Session } from '../../domain/types';
 import { ACTOR_CATEGORY_VISUALS } from '../../i18n/visuals';
-import { useDocumentStore } from '../../state/documentStore';
-import { noteIdOf, useViewStore } from '../../state/viewStore';
+import { useViewStore } from '../../state/viewStore';
 import { MAP_FLOW_PROPS } from '../ariaLabels';
-import { keyboardMoves, selectionAfter } from '../changes';
-import { useFlowNodes } from '../useFlowNodes';
-import { dragEnds, useNodeDrags } from '../dragging';
+import { useMapFlow } from '../useMapFlow';
 import { useStableItems } from '../stableItems';
 import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 import { OverviewMap } from '../OverviewMap';
@@ -44,7 +37,6 @@ interface Props {
 export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect }: Props) {
   const selection = useViewStore((s) => s.selection);
   const linkSelection = useViewStore((s) => s.linkSelection);
-  const apply = useDocumentStore((s) => s.apply);
   const cache = useRef(new ActorNodeCache());
   const miniMapShown = useAfterFirstPaint();
   const selectedSet = useMemo(() => new Set(selection), [selection]);
@@ -69,10 +61,13 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
   const baseNodes = useMemo<MapNode[]>(() => [...actorNodes, ...noteNodes], [actorNodes, noteNodes]);
   const canvasRef = useRef<HTMLDivElement>(null);
   const start = useStartViewport(canvasRef, baseNodes, FIT_VIEW);
-  const { nodes, applyChanges } = useFlowNodes(baseNodes);
-  const nodesRef = useRef<MapNode[]>(nodes);
-  nodesRef.current = nodes;
-  const commitRef = useRef<(moved: MapNode[]) => void>(() => undefined);
+  const { nodes, ...handlers } = useMapFlow({
+    canvas: canvasRef,
+    nodes: baseNodes,
+    selects: 'actor',
+    moves: (dropped) => ({ command: (s) => moveActors(s, new Map(dropped.map((n) => [n.id, n.position]))) }),
+    connect: onConnect,
+  });
 
   const names = useMemo(() => new Map(session.actors.map((a) => [a.id, a.name])), [session.actors]);
   const edges = useStableItems(
@@ -85,48 +80,6 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
     }, [session.relations, session.actors, names, linkSelection, notes]),
   );
 
-  const onNodesChange = useCallback((changes: NodeChange<MapNode>[]) => {
-    const view = useViewStore.getState();
-    const selection = selectionAfter(changes, view.selection);
-    if (selection) view.select(selection, 'actor');
-    const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
-    if (local.length > 0) applyChanges(local);
-    // Arrow keys move selected nodes without a drag: commit those moves like a drag's end.
-    const moved = keyboardMoves(changes, nodesRef.current);
-    if (moved.length > 0) commitRef.current(moved);
-  }, [applyChanges]);
-
-  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    const view = useViewStore.getState();
-    const selection = selectionAfter(changes, view.linkSelection, (id) => id.startsWith('note-edge:'));
-    if (selection) view.selectLinks(selection);
-  }, []);
-
-  /** One drag is one command, whatever the number of nodes moved. */
-  const commitMoves = useCallback(
-    (dragged: Node[]) => {
-      const actorMoves = new Map<string, { x: number; y: number }>();
-      const noteMoves: [string, { x: number; y: number }][] = [];
-      for (const n of dragged) {
-        const noteId = noteIdOf(n.id);
-        if (noteId) noteMoves.push([noteId, { x: Math.round(n.position.x), y: Math.round(n.position.y) }]);
-        else actorMoves.set(n.id, n.position);
-      }
-      apply((s) => noteMoves.reduce((acc, [id, position]) => updateNote(acc, id, { position }), actorMoves.size ? moveActors(s, actorMoves) : s));
-    },
-    [apply],
-  );
-  commitRef.current = commitMoves;
-  const onNodeDragStop: OnNodeDrag<MapNode> = useCallback((_e, _n, dragged) => {
-    dragEnds();
-    commitMoves(dragged);
-  }, [commitMoves]);
-  const onNodeDragStart = useNodeDrags(canvasRef);
-
-  const handleConnect = useCallback((c: Connection) => {
-    if (c.source && c.target && !c.source.startsWith('note:') && !c.target.startsWith('note:')) onConnect(c.source, c.target);
-  }, [onConnect]);
-
   return (
     <div ref={canvasRef} className="canvas" role="region" aria-label="Cartographie des acteurs">
       {start && <FarZoom><ReactFlow<MapNode>
@@ -134,11 +87,7 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={handleConnect}
+        {...handlers}
         {...MAP_FLOW_PROPS}
         fitView={!start.viewport}
         defaultViewport={start.viewport}

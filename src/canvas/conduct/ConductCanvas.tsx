@@ -1,22 +1,15 @@
-import {
-  ReactFlow, Controls, type Connection, type Node, type EdgeChange, type NodeChange,
-  type OnNodeDrag, type NodeTypes, type ReactFlowInstance,
-} from '@xyflow/react';
+import { ReactFlow, Controls, type Node, type NodeTypes, type ReactFlowInstance } from '@xyflow/react';
 import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { addLink, moveStepToLane } from '../../domain/commands/conduct';
 import { newId } from '../../domain/ids';
 import { laneAtY, neighbourStep, type ConductLayout, type StepDirection } from '../../domain/layout/conduct';
 import type { Note, Session } from '../../domain/types';
-import { updateNote } from '../../domain/commands/notes';
 import { NoteNode, type NoteNodeType } from '../actors/NoteNode';
 import { buildNoteEdges, buildNoteNodes } from '../actors/notes';
-import { noteIdOf } from '../../state/viewStore';
 import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 import { flowAriaLabels, MAP_FLOW_PROPS } from '../ariaLabels';
-import { keyboardMoves, selectionAfter } from '../changes';
-import { useFlowNodes } from '../useFlowNodes';
-import { dragEnds, useNodeDrags } from '../dragging';
+import { useMapFlow, type Moves } from '../useMapFlow';
 import { sameFlowNode, useStableItems } from '../stableItems';
 import { OverviewMap } from '../OverviewMap';
 import { FarZoom, useStartViewport } from '../zoom';
@@ -53,6 +46,40 @@ const FIT_VIEW = { padding: 0.08, maxZoom: 1 };
 /** Made once: a new function at each render would redraw every node of the mini-map. */
 const miniMapColor = (n: Node) => (n.type === 'step' ? STEP_KIND_VISUALS[(n as StepNodeType).data.kind].color : '#fde68a');
 
+/**
+ * A drop of steps: the lane under each dropped step's centre becomes its lane; the steps that
+ * stay in their lane go back to the place the layout gives them.
+ */
+function moveSteps(layout: ConductLayout, dropped: readonly Node[], reset: (ids: readonly string[]) => void): Moves | null {
+  const steps = useDocumentStore.getState().session?.steps;
+  const moves = dropped
+    .map((n) => ({ id: n.id, lane: laneAtY(layout, n.position.y + (n.height ?? 0) / 2) }))
+    .filter((m) => m.lane && m.lane.id !== steps?.find((s) => s.id === m.id)?.laneId);
+  const stayed = dropped.filter((n) => !moves.some((m) => m.id === n.id));
+  if (stayed.length > 0) reset(stayed.map((n) => n.id));
+  if (moves.length === 0) return null;
+  const lane = moves[0]!.lane!;
+  return {
+    command: (s) => moves.reduce((acc, m) => moveStepToLane(acc, m.id, m.lane!.id), s),
+    announcement: moves.length === 1 ? `Étape déplacée dans le couloir ${lane.label}.` : `${moves.length} étapes déplacées.`,
+  };
+}
+
+/** A link drawn between two steps; a refused one says why. */
+function addLinkBetween(from: string, to: string) {
+  const current = useDocumentStore.getState().session;
+  if (!current) return;
+  const next = addLink(current, { id: newId('lien'), from, to });
+  if (next === current) {
+    useViewStore.getState().announce(
+      from === to ? 'Lien refusé : une étape ne peut pas mener à elle-même.' : 'Lien refusé : ces deux étapes sont déjà reliées.',
+    );
+    return;
+  }
+  useDocumentStore.getState().apply(() => next);
+  useViewStore.getState().announce('Lien ajouté.');
+}
+
 /** What the page around the map does with its view: centre a step, fit the map. */
 export type FlowView = Pick<ReactFlowInstance<MapNode>, 'setCenter' | 'getZoom' | 'fitView'>;
 
@@ -70,7 +97,6 @@ interface Props {
 export function ConductCanvas({ session, layout, conflicts, highlighted, notes, onReady }: Props) {
   const selection = useViewStore((s) => s.selection);
   const linkSelection = useViewStore((s) => s.linkSelection);
-  const apply = useDocumentStore((s) => s.apply);
   const cache = useRef(new ConductNodeCache());
   const miniMapShown = useAfterFirstPaint();
 
@@ -100,10 +126,13 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
 
   const canvasRef = useRef<HTMLDivElement>(null);
   const start = useStartViewport(canvasRef, baseNodes, FIT_VIEW);
-  const { nodes, applyChanges, reset } = useFlowNodes(baseNodes);
-  const nodesRef = useRef<MapNode[]>(nodes);
-  nodesRef.current = nodes;
-  const commitRef = useRef<(moved: MapNode[]) => void>(() => undefined);
+  const { nodes, ...handlers } = useMapFlow({
+    canvas: canvasRef,
+    nodes: baseNodes,
+    selects: 'step',
+    moves: (dropped, reset) => moveSteps(layout, dropped, reset),
+    connect: addLinkBetween,
+  });
 
   const numberOf = useMemo(() => new Map(layout.steps.map((b) => [b.id, b.number])), [layout]);
   const edges = useStableItems(
@@ -116,62 +145,8 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
     ),
   );
 
-  const onNodesChange = useCallback((changes: NodeChange<MapNode>[]) => {
-    const view = useViewStore.getState();
-    const selection = selectionAfter(changes, view.selection);
-    if (selection) view.select(selection, 'step');
-    const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
-    if (local.length > 0) applyChanges(local);
-    // Arrow keys move selected nodes without a drag: commit those moves like a drag's end.
-    const moved = keyboardMoves(changes, nodesRef.current);
-    if (moved.length > 0) commitRef.current(moved);
-  }, [applyChanges]);
-
-  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    const view = useViewStore.getState();
-    const selection = selectionAfter(changes, view.linkSelection, (id) => id.startsWith('note-edge:'));
-    if (selection) view.selectLinks(selection);
-  }, []);
-
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
-
-  /** One drag is one command: the lane under each dragged step's centre becomes its lane. */
-  const commitMoves = useCallback(
-    (draggedNodes: MapNode[]) => {
-      const noteMoves = draggedNodes
-        .filter((n) => noteIdOf(n.id))
-        .map((n) => [noteIdOf(n.id)!, { x: Math.round(n.position.x), y: Math.round(n.position.y) }] as const);
-      const dragged = draggedNodes.filter((n) => !noteIdOf(n.id));
-      const moves = dragged
-        .map((n) => ({ id: n.id, lane: laneAtY(layoutRef.current, n.position.y + (n.height ?? 0) / 2) }))
-        .filter((m) => m.lane && m.lane.id !== useDocumentStore.getState().session?.steps.find((s) => s.id === m.id)?.laneId);
-      // Steps that stay in their lane go back to the place the layout gives them.
-      const stayed = dragged.filter((n) => !moves.some((m) => m.id === n.id));
-      if (stayed.length > 0) reset(stayed.map((n) => n.id));
-      if (noteMoves.length === 0 && moves.length === 0) return;
-      // Notes and steps moved by one drag: one command, one undo step.
-      apply((s) =>
-        moves.reduce(
-          (acc, m) => moveStepToLane(acc, m.id, m.lane!.id),
-          noteMoves.reduce((acc, [id, position]) => updateNote(acc, id, { position }), s),
-        ),
-      );
-      if (moves.length === 0) return;
-      const lane = moves[0]!.lane!;
-      useViewStore.getState().announce(
-        moves.length === 1 ? `Étape déplacée dans le couloir ${lane.label}.` : `${moves.length} étapes déplacées.`,
-      );
-    },
-    [apply, reset],
-  );
-  commitRef.current = commitMoves;
-  const onNodeDragStop: OnNodeDrag<MapNode> = useCallback((_event, _node, dragged) => {
-    dragEnds();
-    commitMoves(dragged);
-  }, [commitMoves]);
-  const onNodeDragStart = useNodeDrags(canvasRef);
-
   const onKeyDownCapture = useCallback((e: KeyboardEvent<HTMLDivElement>) => {
     const node = e.target instanceof HTMLElement && e.target.classList.contains('react-flow__node-step') ? e.target : null;
     const id = node?.dataset.id;
@@ -190,35 +165,13 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
     }
   }, []);
 
-  const onConnect = useCallback(
-    (c: Connection) => {
-      if (!c.source || !c.target || noteIdOf(c.source) || noteIdOf(c.target)) return;
-      const current = useDocumentStore.getState().session;
-      if (!current) return;
-      const next = addLink(current, { id: newId('lien'), from: c.source, to: c.target });
-      if (next === current) {
-        useViewStore.getState().announce(
-          c.source === c.target ? 'Lien refusé : une étape ne peut pas mener à elle-même.' : 'Lien refusé : ces deux étapes sont déjà reliées.',
-        );
-        return;
-      }
-      apply(() => next);
-      useViewStore.getState().announce('Lien ajouté.');
-    },
-    [apply],
-  );
-
   return (
     <div ref={canvasRef} className="canvas" role="region" aria-label="Cartographie de la conduite de projet" onKeyDownCapture={onKeyDownCapture}>
       {start && <FarZoom><StepNamesContext value={stepNames}><ReactFlow<MapNode>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
+        {...handlers}
         onInit={onReady}
         {...MAP_FLOW_PROPS}
         ariaLabelConfig={conductAriaLabels}
