@@ -136,7 +136,13 @@ export async function openSession(id: string): Promise<OpenSession | { error: st
   const onVisibility = () => {
     if (document.visibilityState === 'hidden') flushNow();
   };
+  // A tab closed while a write waits its turn loses it: Chromium aborts the transactions of a
+  // closing page that have not started. So, while an edit is not on disk yet, the browser asks.
+  const askBeforeLeaving = (event: BeforeUnloadEvent) => {
+    if (persister.hasPendingChanges) event.preventDefault();
+  };
   window.addEventListener('pagehide', flushNow);
+  window.addEventListener('beforeunload', askBeforeLeaving);
   document.addEventListener('visibilitychange', onVisibility);
 
   if (channel) {
@@ -153,6 +159,7 @@ export async function openSession(id: string): Promise<OpenSession | { error: st
     close: async () => {
       unsubscribe();
       window.removeEventListener('pagehide', flushNow);
+      window.removeEventListener('beforeunload', askBeforeLeaving);
       document.removeEventListener('visibilitychange', onVisibility);
       channel?.close();
       await persister.dispose();
