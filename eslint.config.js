@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * The floors of src/: each imports only the floors below it (docs in README, "Layout of the code").
+ * The floors of src/, from the bottom, and what each may import (README, Architecture).
  *
  *   domain    pure model, rules, commands, layout: src/domain and zod, nothing else
  *   storage   the database: domain (and dexie)
@@ -13,7 +13,7 @@ import tseslint from 'typescript-eslint';
  *   ui        presentational pieces (modal, menu, shortcuts panel): i18n, domain
  *   render    model → SVG with French labels: domain, i18n
  *   canvas    React Flow bindings: state, domain, i18n, ui
- *   features  the pages and panels: everything above, not App or main
+ *   features  the pages and panels: all the floors above, not App or main
  *   App.tsx, main.tsx: everything
  *
  * Nothing imports src/features but App, main and the features themselves. The patterns match a
@@ -52,7 +52,7 @@ function floor(name, allowed, { packages = [], except = [] } = {}) {
     ? [{ selector: `ImportExpression > Literal[value=/(^|\\/)(${banned.join('|')}|App|main)(\\/|\\.tsx?$|$)/]`, message }]
     : [];
   return {
-    files: name === 'features' ? ['src/features/**/*.{ts,tsx}'] : [`src/${name}/**/*.{ts,tsx}`],
+    files: [`src/${name}/**/*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': ['error', { patterns }],
       'no-restricted-syntax': ['error', ...BASE_SYNTAX, ...dynamic],
