@@ -9,16 +9,14 @@ import { ACTOR_CATEGORY_LABELS, PARTICIPATION_LABELS, RELATION_KIND_LABELS, rela
 import { ACTOR_CATEGORY_VISUALS } from '../../i18n/visuals';
 import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
+import { EditorForm, type FormButtons } from '../../ui/EditorForm';
 import { Modal } from '../../ui/Modal';
+import { SidePanelEditor } from '../shared/SidePanelEditor';
 import { defaultActorPosition } from '../../canvas/actors/adapter';
 
-function ActorFields({ initial, submitLabel, onSubmit, onCancel, extra }: {
-  initial?: Actor;
-  submitLabel: string;
-  onSubmit: (fields: { name: string; category: ActorCategory; description?: string }) => void;
-  onCancel: () => void;
-  extra?: React.ReactNode;
-}) {
+type ActorFieldValues = { name: string; category: ActorCategory; description?: string };
+
+function ActorFields({ initial, submitLabel, onSubmit, onCancel, extra }: FormButtons<ActorFieldValues> & { initial?: Actor }) {
   const uid = useId();
   const [name, setName] = useState(initial?.name ?? '');
   const [category, setCategory] = useState<ActorCategory>(initial?.category ?? 'autre');
@@ -32,11 +30,11 @@ function ActorFields({ initial, submitLabel, onSubmit, onCancel, extra }: {
     [query, initial, browsing],
   );
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+    <EditorForm
+      submitLabel={submitLabel}
+      onCancel={onCancel}
+      extra={extra}
+      onSubmit={() => {
         const problem = actorNameProblem(name);
         if (problem) {
           setError(problem);
@@ -102,12 +100,7 @@ function ActorFields({ initial, submitLabel, onSubmit, onCancel, extra }: {
       </select>
       <label htmlFor={`${uid}-description`}>Description</label>
       <textarea id={`${uid}-description`} value={description} rows={3} maxLength={5000} onChange={(e) => setDescription(e.target.value)} />
-      <div className="actions">
-        {extra}
-        <button type="button" onClick={onCancel}>Annuler</button>
-        <button type="submit" className="primary">{submitLabel}</button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }
 
@@ -180,19 +173,16 @@ export function ActorEditor({ session, actor }: { session: Session; actor: Actor
   const usage = actorUsage(session, actor.id);
   const close = () => useViewStore.getState().select([], 'actor');
   return (
-    <section className="panel" aria-labelledby="actor-editor-heading">
-      <h2 id="actor-editor-heading">Acteur</h2>
-      <ActorFields
-        key={actor.id}
-        initial={actor}
-        submitLabel="Enregistrer"
-        onCancel={close}
-        onSubmit={(fields) => {
-          apply((s) => updateActor(s, actor.id, { ...fields, description: fields.description }));
-          useViewStore.getState().announce(`Acteur « ${fields.name} » enregistré.`);
-        }}
-        extra={<button type="button" className="danger" onClick={() => setConfirming(true)}>Supprimer l'acteur</button>}
-      />
+    <SidePanelEditor<ActorFieldValues>
+      name="actor"
+      title="Acteur"
+      form={(buttons) => <ActorFields key={actor.id} initial={actor} {...buttons} />}
+      save={(fields) => (s) => updateActor(s, actor.id, { ...fields, description: fields.description })}
+      saved={(fields) => `Acteur « ${fields.name} » enregistré.`}
+      deleteLabel="Supprimer l'acteur"
+      remove={{ perform: () => setConfirming(true) }}
+      close={close}
+    >
       <h3 className="subheading">Participation aux étapes</h3>
       {usage.participations.length === 0 ? (
         <p className="hint">Associé·e à aucune étape.</p>
@@ -217,17 +207,13 @@ export function ActorEditor({ session, actor }: { session: Session; actor: Actor
           }}
         />
       )}
-    </section>
+    </SidePanelEditor>
   );
 }
 
-function RelationFields({ session, initial, submitLabel, onSubmit, onCancel, extra }: {
+function RelationFields({ session, initial, submitLabel, onSubmit, onCancel, extra }: FormButtons<Omit<Relation, 'id'>> & {
   session: Session;
   initial: Partial<Relation>;
-  submitLabel: string;
-  onSubmit: (r: Omit<Relation, 'id'>) => void;
-  onCancel: () => void;
-  extra?: React.ReactNode;
 }) {
   const uid = useId();
   const [from, setFrom] = useState(initial.from ?? session.actors[0]?.id ?? '');
@@ -237,11 +223,11 @@ function RelationFields({ session, initial, submitLabel, onSubmit, onCancel, ext
   const [error, setError] = useState<string | null>(null);
   const actorOptions = session.actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>);
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+    <EditorForm
+      submitLabel={submitLabel}
+      onCancel={onCancel}
+      extra={extra}
+      onSubmit={() => {
         const problem = relationProblem(session, from, to, kind, initial.id);
         if (problem) {
           setError(RELATION_PROBLEM_MESSAGES[problem]);
@@ -261,12 +247,7 @@ function RelationFields({ session, initial, submitLabel, onSubmit, onCancel, ext
       <label htmlFor={`${uid}-label`}>Libellé</label>
       <input id={`${uid}-label`} value={label} maxLength={200} placeholder="facultatif" onChange={(e) => setLabel(e.target.value)} />
       {error && <p role="alert" className="field-error">{error}</p>}
-      <div className="actions">
-        {extra}
-        <button type="button" onClick={onCancel}>Annuler</button>
-        <button type="submit" className="primary">{submitLabel}</button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }
 
@@ -299,35 +280,16 @@ export function RelationDialog({ session, from, to, onClose }: { session: Sessio
 }
 
 export function RelationEditor({ session, relation }: { session: Session; relation: Relation }) {
-  const apply = useDocumentStore((s) => s.apply);
-  const close = () => useViewStore.getState().selectLinks([]);
   return (
-    <section className="panel" aria-labelledby="relation-editor-heading">
-      <h2 id="relation-editor-heading">Relation</h2>
-      <RelationFields
-        key={relation.id}
-        session={session}
-        initial={relation}
-        submitLabel="Enregistrer"
-        onCancel={close}
-        onSubmit={(fields) => {
-          apply((s) => updateRelation(s, relation.id, { ...fields, label: fields.label }));
-          useViewStore.getState().announce('Relation enregistrée.');
-        }}
-        extra={
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              apply((s) => deleteRelations(s, [relation.id]));
-              close();
-              useViewStore.getState().announce('Relation supprimée (Ctrl+Z pour annuler).');
-            }}
-          >
-            Supprimer la relation
-          </button>
-        }
-      />
-    </section>
+    <SidePanelEditor<Omit<Relation, 'id'>>
+      name="relation"
+      title="Relation"
+      form={(buttons) => <RelationFields key={relation.id} session={session} initial={relation} {...buttons} />}
+      save={(fields) => (s) => updateRelation(s, relation.id, { ...fields, label: fields.label })}
+      saved="Relation enregistrée."
+      deleteLabel="Supprimer la relation"
+      remove={{ command: (s) => deleteRelations(s, [relation.id]), announcement: 'Relation supprimée (Ctrl+Z pour annuler).' }}
+      close={() => useViewStore.getState().selectLinks([])}
+    />
   );
 }

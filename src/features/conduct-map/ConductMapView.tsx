@@ -1,10 +1,10 @@
 import { ReactFlowProvider } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { setTimelineScale, updateLink } from '../../domain/commands/conduct';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { setTimelineScale } from '../../domain/commands/conduct';
 import { TIMELINE_SCALES, type TimelineScale } from '../../domain/enums';
 import { findChronologyConflicts } from '../../domain/format/rules';
 import { layoutConductMap, sameLayoutInputs } from '../../domain/layout/conduct';
-import type { Link, Session } from '../../domain/types';
+import type { Session } from '../../domain/types';
 import { TIMELINE_SCALE_LABELS } from '../../i18n/labels';
 import { formatPartialDate } from '../../i18n/dates';
 import { ConductCanvas, type FlowView } from '../../canvas/conduct/ConductCanvas';
@@ -12,11 +12,12 @@ import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 import { useSettledSelection } from '../../state/useSettledSelection';
 import { Chronology } from './Chronology';
-import { addLane, addNote, addStep, deleteSelection, fitView, present, toggleOutline } from './actions';
+import { addLane, addNote, addStep, fitView, present, toggleOutline } from './actions';
 import { AddLaneDialog, LanesPanel } from './Lanes';
 import { ConductLegend } from './Legend';
 import { StepEditor } from './StepEditor';
 import { LinkDialog } from './LinkDialog';
+import { LinkEditor } from './LinkEditor';
 import { ConductOutline } from './Outline';
 import { Presentation } from '../facilitation/Presentation';
 import { objectKey } from '../../ui/objectKey';
@@ -166,30 +167,5 @@ function ConductMapInner({ session }: { session: Session }) {
         />
       )}
     </div>
-  );
-}
-
-function LinkEditor({ link, from, to }: { link: Link; from: number | undefined; to: number | undefined }) {
-  const apply = useDocumentStore((s) => s.apply);
-  const [label, setLabel] = useState(link.label ?? '');
-  return (
-    <section className="panel" aria-labelledby="link-editor-heading">
-      <h2 id="link-editor-heading">Lien de l'étape {from} à l'étape {to}</h2>
-      <form
-        className="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          apply((s) => updateLink(s, link.id, { label: label.trim() || undefined }));
-          useViewStore.getState().announce('Libellé du lien enregistré.');
-        }}
-      >
-        <label htmlFor="link-label">Libellé du lien</label>
-        <input id="link-label" value={label} maxLength={200} onChange={(e) => setLabel(e.target.value)} />
-        <div className="actions">
-          <button type="button" className="danger" onClick={() => void deleteSelection.perform(appContext)}>Supprimer le lien</button>
-          <button type="submit" className="primary">Enregistrer</button>
-        </div>
-      </form>
-    </section>
   );
 }

@@ -7,17 +7,15 @@ import type { Note, Session } from '../../domain/types';
 import { AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS } from '../../i18n/labels';
 import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
+import { EditorForm, type FormButtons } from '../../ui/EditorForm';
 import { Modal } from '../../ui/Modal';
+import { SidePanelEditor } from '../shared/SidePanelEditor';
 
-interface FieldsProps {
+interface FieldsProps extends FormButtons<Omit<Note, 'id'>> {
   session: Session;
   map: NoteMap;
   initial?: Note;
   defaultTarget?: Note['attachedTo'];
-  submitLabel: string;
-  onSubmit: (note: Omit<Note, 'id'>) => void;
-  onCancel: () => void;
-  extra?: React.ReactNode;
 }
 
 const lastRole: { value: AuthorRole } = { value: 'direction' };
@@ -31,11 +29,11 @@ function NoteFields({ session, map, initial, defaultTarget, submitLabel, onSubmi
   const [target, setTarget] = useState(target0 ? `${target0.type}:${target0.id}` : '');
   const [error, setError] = useState<string | null>(null);
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+    <EditorForm
+      submitLabel={submitLabel}
+      onCancel={onCancel}
+      extra={extra}
+      onSubmit={() => {
         const problem = noteTextProblem(text);
         if (problem) {
           setError(problem);
@@ -93,12 +91,7 @@ function NoteFields({ session, map, initial, defaultTarget, submitLabel, onSubmi
           </optgroup>
         )}
       </select>
-      <div className="actions">
-        {extra}
-        <button type="button" onClick={onCancel}>Annuler</button>
-        <button type="submit" className="primary">{submitLabel}</button>
-      </div>
-    </form>
+    </EditorForm>
   );
 }
 
@@ -126,37 +119,17 @@ export function AddNoteDialog({ session, map, target, onClose }: { session: Sess
 
 /** Editing the selected note, in the side panel. */
 export function NoteEditor({ session, note }: { session: Session; note: Note }) {
-  const apply = useDocumentStore((s) => s.apply);
-  const close = () => useViewStore.getState().select([]);
   return (
-    <section className="panel" aria-labelledby="note-editor-heading">
-      <h2 id="note-editor-heading">Note</h2>
-      <NoteFields
-        key={note.id}
-        session={session}
-        map={note.map}
-        initial={note}
-        submitLabel="Enregistrer"
-        onCancel={close}
-        onSubmit={(fields) => {
-          apply((s) => updateNote(s, note.id, { ...fields, attachedTo: fields.attachedTo }));
-          useViewStore.getState().announce('Note enregistrée.');
-        }}
-        extra={
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              apply((s) => deleteNotes(s, [note.id]));
-              close();
-              useViewStore.getState().announce('Note supprimée (Ctrl+Z pour annuler).');
-            }}
-          >
-            Supprimer la note
-          </button>
-        }
-      />
-    </section>
+    <SidePanelEditor<Omit<Note, 'id'>>
+      name="note"
+      title="Note"
+      form={(buttons) => <NoteFields key={note.id} session={session} map={note.map} initial={note} {...buttons} />}
+      save={(fields) => (s) => updateNote(s, note.id, { ...fields, attachedTo: fields.attachedTo })}
+      saved="Note enregistrée."
+      deleteLabel="Supprimer la note"
+      remove={{ command: (s) => deleteNotes(s, [note.id]), announcement: 'Note supprimée (Ctrl+Z pour annuler).' }}
+      close={() => useViewStore.getState().select([])}
+    />
   );
 }
 
