@@ -66,7 +66,7 @@ describe('export → import round trip', () => {
     const written = serializeSessionFile(session);
     expect(written.ok).toBe(false);
     if (written.ok) return;
-    expect(written.errors[0]!.message).toContain('session.title');
+    expect(written.errors[0]!.message).toContain("Titre de l'atelier");
   });
 });
 

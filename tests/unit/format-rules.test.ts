@@ -385,16 +385,15 @@ describe('schema violations', () => {
       raw(f.session.steps[0]!).couleur = 'rouge';
     });
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.message).toContain('session.steps[0]');
-    expect(errors[0]!.message).toContain('« step-01 »');
-    expect(errors[0]!.message).toContain('champ inconnu : couleur');
+    expect(errors[0]!.path).toBe('session.steps[0]');
+    expect(errors[0]!.message).toBe('Étape 1 « step-01 » : champ « couleur » inconnu.');
   });
 
   it('refuses an unknown field at the top of the file', () => {
     const errors = refused((f) => {
       raw(f).extra = true;
     });
-    expect(errors[0]!.message).toContain('champ inconnu : extra');
+    expect(errors[0]!.message).toBe('Fichier : champ « extra » inconnu.');
   });
 
   it('refuses a month 13 (`2022-13`)', () => {
@@ -403,7 +402,7 @@ describe('schema violations', () => {
     });
     expect(errors).toHaveLength(1);
     expect(errors[0]!.path).toBe('session.steps[1].date');
-    expect(errors[0]!.message).toContain('« step-02 »');
+    expect(errors[0]!.message).toContain("Date de l'étape 2 « step-02 »");
     expect(errors[0]!.message).toContain('date invalide');
   });
 
@@ -411,7 +410,8 @@ describe('schema violations', () => {
     const errors = refused((f) => {
       f.session.steps[1]!.date = '04/2022';
     });
-    expect(errors[0]!.message).toContain('session.steps[1].date');
+    expect(errors[0]!.path).toBe('session.steps[1].date');
+    expect(errors[0]!.message).toContain("Date de l'étape 2 « step-02 » : date invalide");
   });
 
   it('refuses an empty session title', () => {
@@ -419,16 +419,16 @@ describe('schema violations', () => {
       f.session.title = '';
     });
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.message).toContain('session.title');
-    expect(errors[0]!.message).toContain('ne doit pas être vide');
+    expect(errors[0]!.path).toBe('session.title');
+    expect(errors[0]!.message).toBe("Titre de l'atelier : ne doit pas être vide.");
   });
 
   it('refuses an empty step title, naming the step', () => {
     const errors = refused((f) => {
       f.session.steps[3]!.title = '';
     });
-    expect(errors[0]!.message).toContain('session.steps[3].title');
-    expect(errors[0]!.message).toContain('« step-04 »');
+    expect(errors[0]!.path).toBe('session.steps[3].title');
+    expect(errors[0]!.message).toBe("Titre de l'étape 4 « step-04 » : ne doit pas être vide.");
   });
 
   it('refuses a title of 201 characters and accepts one of 200', () => {
@@ -436,7 +436,7 @@ describe('schema violations', () => {
       f.session.title = 'T'.repeat(201);
     });
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.message).toContain('session.title');
+    expect(errors[0]!.message).toContain("Titre de l'atelier");
     expect(errors[0]!.message).toContain('200 caractères au plus');
     const file = accepted((f) => {
       f.session.title = 'T'.repeat(200);
@@ -457,8 +457,7 @@ describe('schema violations', () => {
     });
     expect(errors).toHaveLength(1);
     expect(errors[0]!.path).toBe('session.actors[0].category');
-    expect(errors[0]!.message).toContain('« act-ars »');
-    expect(errors[0]!.message).toContain('valeur non reconnue');
+    expect(errors[0]!.message).toBe("Catégorie de l'acteur 1 « act-ars » : valeur non reconnue « ministere ».");
   });
 
   it('refuses a missing required field, saying it is missing', () => {
@@ -466,8 +465,8 @@ describe('schema violations', () => {
       delete raw(f.session.steps[0]!).title;
     });
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.message).toContain('session.steps[0].title');
-    expect(errors[0]!.message).toContain('« step-01 »');
+    expect(errors[0]!.path).toBe('session.steps[0].title');
+    expect(errors[0]!.message).toContain("Titre de l'étape 1 « step-01 »");
     expect(errors[0]!.message).toContain('champ obligatoire manquant');
   });
 
@@ -476,7 +475,7 @@ describe('schema violations', () => {
       raw(f.session).title = 5;
     });
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.message).toContain('session.title');
+    expect(errors[0]!.message).toContain("Titre de l'atelier");
     expect(errors[0]!.message).toContain('type invalide (attendu un texte)');
     expect(errors[0]!.message).not.toContain('manquant');
   });
@@ -485,7 +484,8 @@ describe('schema violations', () => {
     const errors = refused((f) => {
       f.session.notes[1]!.id = 'note 02';
     });
-    expect(errors[0]!.message).toContain('session.notes[1].id');
+    expect(errors[0]!.path).toBe('session.notes[1].id');
+    expect(errors[0]!.message).toContain("Identifiant de la note 2 « note 02 »");
     expect(errors[0]!.message).toContain('identifiant invalide');
   });
 

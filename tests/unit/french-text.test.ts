@@ -5,6 +5,7 @@ import { RELATION_KIND_LABELS, relationSentence } from '../../src/i18n/labels';
 import { NOTE_TEXT_PROBLEM_MESSAGES } from '../../src/i18n/messages';
 import { movedMessage } from '../../src/canvas/ariaLabels';
 import { RELATION_KINDS } from '../../src/domain/enums';
+import { describePath } from '../../src/domain/format/errors';
 
 describe('numbers', () => {
   it('groups thousands with a narrow no-break space and writes a decimal comma', () => {
@@ -63,5 +64,17 @@ describe('messages', () => {
     expect(movedMessage({ direction: 'left', x: 10.4, y: -5 })).toBe('Élément déplacé vers la gauche, position x 10, y -5');
     expect(movedMessage({ direction: 'down', x: 0, y: 0 })).toContain('vers le bas');
     expect(movedMessage({ direction: 'right', x: 0, y: 0 })).toContain('vers la droite');
+  });
+});
+
+describe('import errors name fields in words, not JSON paths', () => {
+  const file = { session: { steps: [{ id: 'step-01', participants: [{ actorId: 'x' }] }] } };
+  it('names the field, then the items around it, by number and id', () => {
+    expect(describePath(['session', 'steps', 0, 'endDate'], file)).toBe("Date de fin de l'étape 1 « step-01 »");
+    expect(describePath(['session', 'steps', 0, 'participants', 0, 'actorId'], file)).toBe("Acteur du participant 1 de l'étape 1 « step-01 »");
+    expect(describePath(['session', 'title'], file)).toBe("Titre de l'atelier");
+    expect(describePath(['session', 'establishment', 'name'], file)).toBe("Nom de l'établissement");
+    expect(describePath([], file)).toBe('Fichier');
+    expect(describePath(['session', 'couleur'], file)).toBe("Champ « couleur » de l'atelier");
   });
 });

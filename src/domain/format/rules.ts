@@ -32,7 +32,7 @@ export function checkRules(session: Session, { chronology = true }: RuleOptions 
     const seen = new Set<string>();
     session[kind].forEach((item, i) => {
       if (seen.has(item.id)) {
-        err(`${kind}[${i}].id`, `Identifiant en double « ${item.id} » dans les ${COLLECTION_LABELS[kind]} (session.${kind}[${i}]).`);
+        err(`${kind}[${i}].id`, `Identifiant en double « ${item.id} » dans les ${COLLECTION_LABELS[kind]}, au rang ${i + 1}.`);
       }
       seen.add(item.id);
     });
