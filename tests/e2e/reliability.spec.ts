@@ -42,21 +42,44 @@ test('the app starts and works offline after one visit', async ({ page, context 
   await context.setOffline(false);
 });
 
-test('nothing leaves the machine: every request of a whole scenario goes to the app itself', async ({ page }) => {
-  const origins = new Set<string>();
-  page.on('request', (r) => origins.add(new URL(r.url()).origin));
+test('nothing leaves the machine: every request of a whole scenario, the service worker’s included, goes to the app itself, and no CSP violation', async ({ page, context }) => {
+  // Recorded at the context: the service worker's requests (its precache) come here too, not to the page.
+  const requests: { url: string; worker: boolean }[] = [];
+  context.on('request', (r) => requests.push({ url: r.url(), worker: r.serviceWorker() !== null }));
+  const violations: string[] = [];
+  await page.exposeBinding('cspViolation', (_source, v: string) => void violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { cspViolation: (v: string) => void }).cspViolation;
+      report(`${e.effectiveDirective} bloque ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  const exportAs = async (item: string) => {
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exporter' }).click();
+    await page.getByRole('menuitem', { name: item }).click();
+    await downloading;
+  };
+
   await openDui(page);
   await renameStep1(page, 'Demande');
+  await exportAs('Image PNG');
+  await exportAs('Image SVG');
   await page.getByRole('tab', { name: 'Acteurs' }).click();
   await page.getByRole('button', { name: 'Ranger par catégorie' }).click();
-  const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Exporter' }).click();
-  await page.getByRole('menuitem', { name: 'Diaporama (PPTX)' }).click();
-  await downloading;
+  await exportAs('Diaporama (PPTX)');
   await page.getByRole('tab', { name: 'Synthèse' }).click();
-  const allowed = new Set([new URL(page.url()).origin, 'null']);
-  const outside = [...origins].filter((o) => !allowed.has(o) && !o.startsWith('blob:') && !o.startsWith('data:'));
+  await exportAs('Fichier de session (JSON)');
+  // The service worker has installed (its precache fetched): its requests are in the record.
+  await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state)).toBe('activated');
+  await page.reload();
+  await expect(chronology(page).first()).toContainText('Demande');
+  expect(requests.filter((r) => r.worker).length, 'no request of the service worker recorded').toBeGreaterThan(0);
+
+  const app = new URL(page.url()).origin;
+  const outside = requests.map((r) => r.url).filter((u) => !u.startsWith('blob:') && !u.startsWith('data:') && new URL(u).origin !== app);
   expect(outside).toEqual([]);
+  expect(violations).toEqual([]);
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   expect(csp).toContain("connect-src 'self'");
   expect(csp).toContain("script-src 'self'");
