@@ -122,7 +122,7 @@ export function synthesize(session: Pick<Session, 'steps' | 'actors' | 'notes'>)
     afterTraining: {
       text: frenchSpaces(afterTrainingText(facts)),
       steps: facts.afterTraining.steps.map((s) => s.number),
-      explanation: frenchSpaces('Ce qui suit la dernière étape de type « Formation » : qui forme les nouveaux arrivants, qui entretient les usages ?'),
+      explanation: frenchSpaces('Ce qui suit la dernière étape de type « Formation » : qui forme les nouvelles recrues, qui entretient les usages ?'),
     },
     uninvolvedActors: {
       text: uninvolvedText(facts),
