@@ -1,11 +1,12 @@
 /**
  * The benchmark: our app against bare React Flow and a raw Dexie put, in the same run, on
  * generated sessions of 20, 200 and 1000 steps. Prints one table and writes bench/results.json.
- * Budgets are reported as pass or fail; timing noise never fails this run (only errors do).
+ * Each budget is judged in the table; the run fails (after the table) when one is not held, unless
+ * BENCH_REPORT_ONLY=1. The method: bench/README.md.
  * Each size begins on a quiet machine; a run of openings during which other programs took more than
  * a tenth of a processor is redone once, and marked `*` in the table if it was disturbed again.
- * BENCH_QUICK=1: 20 and 200 steps, one run each (what CI runs, so the bench cannot rot).
- * BENCH_SIZES=1000 (comma-separated): only these sizes.
+ * BENCH_QUICK=1: 20 and 200 steps, one run each, budgets reported only (what CI runs, so the bench
+ * cannot rot). BENCH_SIZES=1000 (comma-separated): only these sizes.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -20,6 +21,8 @@ import { buildNoteEdges, buildNoteNodes } from '../src/canvas/actors/notes';
 import { ACTOR_NODE } from '../src/canvas/actors/adapter';
 
 const QUICK = process.env.BENCH_QUICK === '1';
+/** Budgets are judged and printed, but a failed one does not fail the run (CI's quick run: one run on a shared machine). */
+const REPORT_ONLY = QUICK || process.env.BENCH_REPORT_ONLY === '1';
 const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : QUICK ? [20, 200] : [20, 200, 1000];
 // Every timing is the median of RUNS runs: the exports' times, and each run's p50 and p95 of the
 // edits and of a drag's frames.
@@ -38,6 +41,9 @@ interface Row {
   others?: number;
 }
 const rows: Row[] = [];
+const began = Date.now();
+/** Says what the bench measures now (a full run takes a quarter of an hour). */
+const progress = (what: string) => console.log(`[${Math.round((Date.now() - began) / 1000)} s] ${what}`);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -152,10 +158,59 @@ async function importSession(page: Page, session: Session) {
   await expect(page.getByRole('link', { name: session.title })).toBeVisible();
 }
 
+/**
+ * Counts, in the page, the drawings taken down that our home page puts out of sight to warm up
+ * the maps' code (`.warm-up`, src/features/sessions/warmUpMaps.tsx), and the baseline page its own
+ * (bench/baseline/main.tsx). Only the body's children are watched, until the first.
+ */
+const COUNT_WARM_UPS = () => {
+  const w = window as unknown as { warmUps_: number };
+  w.warmUps_ = 0;
+  document.addEventListener('DOMContentLoaded', () => {
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.removedNodes) {
+          if (n instanceof HTMLElement && n.classList.contains('warm-up')) {
+            w.warmUps_++;
+            observer.disconnect();
+          }
+        }
+      }
+    });
+    observer.observe(document.body, { childList: true });
+  });
+};
+
+/**
+ * Waits until the page has warmed up its maps' code (see COUNT_WARM_UPS), then until it is settled.
+ * Both pages are measured warm: a page that never warms up stops the bench.
+ */
+async function warmedUp(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { warmUps_?: number }).warmUps_! > 0, null, { timeout: 10_000 }).catch(() => {
+    throw new Error(`la page ${page.url()} n'a pas dessiné ses cartes d'avance (.warm-up) en 10 s`);
+  });
+  await settled(page);
+}
+
+/** Our maps' first view (src/canvas/conduct/ConductCanvas.tsx, src/canvas/actors/ActorCanvas.tsx: FIT_VIEW). */
+const FIT = { conduite: { padding: 0.08, maxZoom: 1 }, acteurs: { padding: 0.1, maxZoom: 1 } } as const;
+/** How a map stands in our page: its canvas's size (measured) and its first view; the baseline is drawn so. */
+type Frame = { width: number; height: number; fit: { padding: number; maxZoom: number } };
+const NODE_OF = { conduite: '.react-flow__node-step', acteurs: '.react-flow__node-actor' } as const;
+
+/** The size of our map's canvas, as it stands once opened (the same viewport for both pages: playwright.config.ts). */
+async function ourFrame(page: Page, map: 'conduite' | 'acteurs'): Promise<Frame> {
+  const box = await page.evaluate((node) => {
+    const canvas = document.querySelector(node)!.closest('.canvas')!.getBoundingClientRect();
+    return { width: Math.round(canvas.width), height: Math.round(canvas.height) };
+  }, NODE_OF[map]);
+  return { ...box, fit: FIT[map] };
+}
+
 async function openOurs(page: Page, session: Session, map: 'conduite' | 'acteurs'): Promise<number> {
   await page.goto('./#/');
   await expect(page.getByRole('link', { name: session.title })).toBeVisible();
-  await settled(page);
+  await warmedUp(page);
   if (map === 'conduite') {
     return page.evaluate(async ([title, wait]) => {
       const link = [...document.querySelectorAll('a')].find((a) => a.textContent === title)!;
@@ -163,7 +218,7 @@ async function openOurs(page: Page, session: Session, map: 'conduite' | 'acteurs
       link.click();
       await (0, eval)(wait);
       return performance.now() - t0;
-    }, [session.title, untilNodes('.react-flow__node-step', session.steps.length)] as const);
+    }, [session.title, untilNodes(NODE_OF.conduite, session.steps.length)] as const);
   }
   await page.getByRole('link', { name: session.title }).click();
   await expect(page.getByRole('tab', { name: 'Acteurs' })).toBeVisible();
@@ -173,7 +228,7 @@ async function openOurs(page: Page, session: Session, map: 'conduite' | 'acteurs
     tab.click();
     await (0, eval)(wait);
     return performance.now() - t0;
-  }, untilNodes('.react-flow__node-actor', session.actors.length));
+  }, untilNodes(NODE_OF.acteurs, session.actors.length));
 }
 
 /** Resolves once the map's viewport has not moved for three frames. */
@@ -299,17 +354,17 @@ function baselineElements(session: Session, map: 'conduite' | 'acteurs') {
   };
 }
 
-async function openBaseline(page: Page, session: Session, map: 'conduite' | 'acteurs'): Promise<number> {
+async function openBaseline(page: Page, session: Session, map: 'conduite' | 'acteurs', frame: Frame): Promise<number> {
   const { nodes, edges } = baselineElements(session, map);
   await page.goto('./bench-baseline/index.html');
-  await page.waitForFunction(() => typeof window.benchRender === 'function');
-  await settled(page);
-  return page.evaluate(async ([n, e, wait]) => {
+  await page.waitForFunction(() => typeof window.benchRender === 'function', null, { timeout: 10_000 });
+  await warmedUp(page);
+  return page.evaluate(async ([n, e, f, wait]) => {
     const t0 = performance.now();
-    window.benchRender(n, e);
+    window.benchRender(n, e, f);
     await (0, eval)(wait);
     return performance.now() - t0;
-  }, [nodes, edges, untilNodes('.react-flow__node', nodes.length)] as const);
+  }, [nodes, edges, frame, untilNodes('.react-flow__node', nodes.length)] as const);
 }
 
 /**
@@ -389,11 +444,132 @@ async function dragFrames(page: Page, selector: string): Promise<number[]> {
 }
 
 /**
+ * Frame times (ms) while the mouse pans the map for about 2 s: pressed on the empty pane nearest the
+ * canvas's middle and moved about as in a drag (dragFrames). Throws if the view did not follow.
+ */
+async function panFrames(page: Page): Promise<number[]> {
+  await page.evaluate(untilStill);
+  await page.evaluate(untilIdle);
+  // A point where a press reaches the pane itself (not a node, an edge or a control): React Flow pans.
+  const point = await page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const middle = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
+    let best: { x: number; y: number; distance: number } | null = null;
+    for (let x = Math.ceil(pane.x) + 20; x < pane.right - 20; x += 10) {
+      for (let y = Math.ceil(pane.y) + 20; y < pane.bottom - 20; y += 10) {
+        const distance = Math.hypot(x - middle.x, y - middle.y);
+        if (best && distance >= best.distance) continue;
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) best = { x, y, distance };
+      }
+    }
+    return best;
+  });
+  if (!point) throw new Error('aucun point du fond de la carte à portée de la souris');
+  // The frames are counted from here; the view's moves too, as the drag counts the node's (dragFrames).
+  await page.evaluate(() => {
+    const w = window as unknown as { frames_: number[]; moved_: number; stop_: boolean };
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport')!;
+    w.frames_ = [];
+    w.moved_ = 0;
+    w.stop_ = false;
+    let last = performance.now();
+    let transform = viewport.style.transform;
+    const tick = (t: number) => {
+      w.frames_.push(t - last);
+      last = t;
+      if (viewport.style.transform !== transform) w.moved_++;
+      transform = viewport.style.transform;
+      if (!w.stop_) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.mouse.move(point.x, point.y);
+  await page.mouse.down();
+  const start = Date.now();
+  let i = 0;
+  while (Date.now() - start < 2000) {
+    i++;
+    await page.mouse.move(point.x + Math.sin(i / 8) * 300, point.y + Math.cos(i / 11) * 150);
+    await page.waitForTimeout(16);
+  }
+  const { frames, moved } = await page.evaluate(() => {
+    const w = window as unknown as { frames_: number[]; moved_: number; stop_: boolean };
+    w.stop_ = true;
+    return { frames: w.frames_.slice(2), moved: w.moved_ };
+  });
+  await page.mouse.up();
+  // The mouse moves about 40 times in 2 s (each move is a round trip to the browser): the view must
+  // have followed it in a good share of them.
+  if (moved < i / 4) throw new Error(`la carte n'a suivi la souris que dans ${moved} images, pour ${i} mouvements de la souris`);
+  return frames;
+}
+
+/** Frames of more than 1.5 vsync: a frame missed. */
+const missedFrames = (frames: number[]) => frames.filter((t) => t > 25).length;
+
+/**
+ * Arms, in the page, the clock of an edit on screen: it starts when the page first sees the next
+ * Entrée key (a capture listener on window, ahead of the page's own), and stops once every target
+ * (a selector) holds `value` in its text and the next frame is drawn: in the first task after
+ * that frame's animation callbacks, hence after its style, layout and paint. Mutations are watched
+ * under `roots` (stable containers: a target may be replaced), and only until the value shows. The
+ * time is in `window.screen_`; resolves once armed.
+ */
+const armOnScreen = (page: Page, roots: string[], targets: string[], value: string) =>
+  page.evaluate(
+    ([roots, targets, value]) =>
+      new Promise<void>((armed) => {
+        const w = window as unknown as { screen_: Promise<number> };
+        w.screen_ = new Promise<number>((resolve, reject) => {
+          let t0: number | null = null;
+          let shown = false;
+          const within = roots.map((r) => document.querySelector(r));
+          if (within.some((r) => !r)) return reject(new Error(`pas de ${roots.join(', ')} dans la page`));
+          const holds = () => targets.every((t) => document.querySelector(t)?.textContent?.includes(value));
+          const observer = new MutationObserver(() => {
+            if (t0 === null || shown || !holds()) return;
+            shown = true;
+            observer.disconnect();
+            const start = t0;
+            requestAnimationFrame(() => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => resolve(performance.now() - start);
+              channel.port2.postMessage(null);
+            });
+          });
+          for (const r of within) observer.observe(r!, { subtree: true, childList: true, characterData: true });
+          const onKey = (e: KeyboardEvent) => {
+            if (e.key !== 'Enter') return;
+            t0 = performance.now();
+            window.removeEventListener('keydown', onKey, true);
+          };
+          window.addEventListener('keydown', onKey, true);
+          setTimeout(() => {
+            observer.disconnect();
+            reject(new Error(`« ${value} » pas affiché en 10 s dans ${targets.join(', ')}`));
+          }, 10_000);
+        });
+        w.screen_.catch(() => undefined); // thrown where it is awaited
+        armed();
+      }),
+    [roots, targets, value] as const,
+  );
+
+/** The step of an edit: each edit of a run takes another, the same ones on both pages. */
+const stepOf = (session: Session, run: number, i: number) => {
+  const size = session.steps.length;
+  const index = ((i + run * EDITS + size) * 7) % size;
+  return { index, id: session.steps[index]!.id };
+};
+
+/**
  * One run of EDITS edits (after one that is not counted): each time a step is chosen in the
  * chronology, its title typed in the editor and saved with Entrée. Resolves to the times (ms)
- * from the key until a second connection reads the new title.
+ * from the key until a second connection reads the new title (`disk`), or until the frame that
+ * shows it in the map and in the chronology is drawn (`screen`; no second connection then: it
+ * takes a processor to poll the database).
  */
-async function measureEdits(page: Page, session: Session, run: number): Promise<number[]> {
+async function measureEdits(page: Page, session: Session, run: number, to: 'disk' | 'screen'): Promise<number[]> {
   const size = session.steps.length;
   await openOurs(page, session, 'conduite');
   await page.evaluate((source) => ((window as unknown as BenchWindow).untilOnDisk = (0, eval)(`(${source})`)), UNTIL_ON_DISK);
@@ -403,9 +579,9 @@ async function measureEdits(page: Page, session: Session, run: number): Promise<
   // Edit -1 is not counted: it warms the page's code for writing, as the baseline's measured put
   // follows a first put of the row on the same connection.
   for (let i = -1; i < EDITS; i++) {
-    const index = ((i + run * EDITS + size) * 7) % size;
-    const stepId = session.steps[index]!.id;
-    const title = `Titre modifié ${run}.${i}`;
+    const { index, id: stepId } = stepOf(session, run, i);
+    // In parentheses: no title is then a part of another (« (0.1) » is not in « (0.10) »).
+    const title = `${to === 'disk' ? 'Titre modifié' : 'Titre affiché'} (${run}.${i})`;
     await page.evaluate((at) => (document.querySelectorAll('.chronology-item')[at] as HTMLElement).click(), index);
     // Looked up inside the editor: a role query over the whole page (20 000 elements at 1000
     // steps) fills the page's heap with the bench's own garbage, collected during the edit.
@@ -416,15 +592,20 @@ async function measureEdits(page: Page, session: Session, run: number): Promise<
     // idle, as the raw put's page is.
     await page.evaluate(untilStill);
     await page.evaluate(untilIdle);
-    await page.evaluate(
-      ([sessionId, id, value]) =>
-        new Promise<void>((ready) => {
-          const bench = window as unknown as BenchWindow;
-          bench.edit = bench.untilOnDisk({ db: 'cartographies-acia', store: 'steps', key: [sessionId, id], field: 'title', value }, null, ready);
-          bench.edit.catch(() => ready()); // the error is thrown below, where the edit is awaited
-        }),
-      [session.id, stepId, title] as const,
-    );
+    if (to === 'disk') {
+      await page.evaluate(
+        ([sessionId, id, value]) =>
+          new Promise<void>((ready) => {
+            const bench = window as unknown as BenchWindow;
+            bench.edit = bench.untilOnDisk({ db: 'cartographies-acia', store: 'steps', key: [sessionId, id], field: 'title', value }, null, ready);
+            bench.edit.catch(() => ready()); // the error is thrown below, where the edit is awaited
+          }),
+        [session.id, stepId, title] as const,
+      );
+    } else {
+      // The step's node (far out, where it shows its number, its label holds the title) and its line in the chronology.
+      await armOnScreen(page, ['.react-flow__nodes', '.chronology'], [`.react-flow__node[data-id="${stepId}"]`, `.chronology > li:nth-child(${index + 1}) .chronology-item`], title);
+    }
     // The key goes to the focused title field (as `fill` left it), without a locator: a locator's
     // press first resolves it in the page (Playwright's CSS engine walks every element, 15 ms of the
     // bench's own script and garbage at 1000 steps), right before the measured edit.
@@ -435,7 +616,34 @@ async function measureEdits(page: Page, session: Session, run: number): Promise<
     if (!(await page.evaluate(focused, title)))
       throw new Error("le champ Titre de l'éditeur d'étape n'a plus le focus");
     await page.keyboard.press('Enter');
-    const time = await page.evaluate(() => (window as unknown as BenchWindow).edit!);
+    const time = await page.evaluate((disk) => (disk ? (window as unknown as BenchWindow).edit! : (window as unknown as { screen_: Promise<number> }).screen_), to === 'disk');
+    if (i >= 0) edits.push(time);
+  }
+  return edits;
+}
+
+/**
+ * The baseline's edit on screen, as measureEdits(…, 'screen'): the same steps' nodes, each brought
+ * to the canvas's middle (our chronology slides the map to the step), its label typed in a field
+ * and given with Entrée; until the frame that shows it is drawn.
+ */
+async function measureLabelEdits(page: Page, session: Session, run: number, frame: Frame): Promise<number[]> {
+  await openBaseline(page, session, 'conduite', frame);
+  const edits: number[] = [];
+  for (let i = -1; i < EDITS; i++) {
+    const { id } = stepOf(session, run, i);
+    const label = `Titre affiché (${run}.${i})`;
+    await page.evaluate((node) => {
+      window.benchCentre(node);
+      document.getElementById('edit')!.dataset.node = node;
+    }, id);
+    await page.locator('#edit').fill(label);
+    await page.evaluate(untilStill);
+    await page.evaluate(untilIdle);
+    await armOnScreen(page, ['.react-flow__nodes'], [`.react-flow__node[data-id="${id}"]`], label);
+    if (!(await page.evaluate(() => document.activeElement?.id === 'edit'))) throw new Error("le champ de la référence n'a plus le focus");
+    await page.keyboard.press('Enter');
+    const time = await page.evaluate(() => (window as unknown as { screen_: Promise<number> }).screen_);
     if (i >= 0) edits.push(time);
   }
   return edits;
@@ -444,7 +652,7 @@ async function measureEdits(page: Page, session: Session, run: number): Promise<
 /** One run of EDITS raw Dexie puts of one row on the baseline page, each until the worker reads it. */
 async function measurePuts(page: Page, run: number): Promise<number[]> {
   await page.goto('./bench-baseline/index.html');
-  await page.waitForFunction(() => typeof window.benchPut === 'function');
+  await page.waitForFunction(() => typeof window.benchPut === 'function', null, { timeout: 10_000 });
   await page.evaluate((source) => ((window as unknown as BenchWindow).untilOnDisk = (0, eval)(`(${source})`)), UNTIL_ON_DISK);
   const puts: number[] = [];
   for (let i = 0; i < EDITS; i++) puts.push(await page.evaluate((n) => window.benchPut(n, (window as unknown as BenchWindow).untilOnDisk), run * EDITS + i));
@@ -458,11 +666,14 @@ function add(measure: string, size: number | string, ours: number, baseline: num
 }
 
 test('benchmark', async ({ page, browser }) => {
+  await page.addInitScript(COUNT_WARM_UPS);
   const editP95: Record<number, number> = {};
   for (const size of SIZES) {
     const session = generateSession(size);
+    progress(`${size} étapes : ouvertures`);
     await importSession(page, session);
     await untilQuiet();
+    const frames = {} as Record<'conduite' | 'acteurs', Frame>;
 
     for (const map of ['conduite', 'acteurs'] as const) {
       const label = `Ouverture ${map === 'conduite' ? 'conduite de projet' : 'acteurs'}`;
@@ -481,12 +692,13 @@ test('benchmark', async ({ page, browser }) => {
         ours = [];
         base = [];
         await openOurs(page, session, map); // warm-up: code chunks loaded once
-        await openBaseline(page, session, map);
+        frames[map] = await ourFrame(page, map);
+        await openBaseline(page, session, map, frames[map]);
         const before = othersTicks();
         const t0 = Date.now();
         for (let r = 0; r < OPEN_RUNS; r++) {
           ours.push(await openOurs(page, session, map));
-          base.push(await openBaseline(page, session, map));
+          base.push(await openBaseline(page, session, map, frames[map]));
         }
         others = othersShare(before, othersTicks(), (Date.now() - t0) / 1000);
         if (others === null || others <= DISTURBED) break;
@@ -498,10 +710,11 @@ test('benchmark', async ({ page, browser }) => {
     // until a second connection reads it; then as many raw puts. Each run gives a p50 and a p95
     // (of EDITS edits); the table gives their medians over the runs, ours and the put's runs
     // interleaved.
+    progress(`${size} étapes : modification → disque`);
     const editRuns: { p50: number; p95: number }[] = [];
     const putRuns: { p50: number; p95: number }[] = [];
     for (let run = 0; run < RUNS; run++) {
-      const edits = await measureEdits(page, session, run);
+      const edits = await measureEdits(page, session, run, 'disk');
       const puts = await measurePuts(page, run);
       editRuns.push({ p50: quantile(edits, 0.5), p95: quantile(edits, 0.95) });
       putRuns.push({ p50: quantile(puts, 0.5), p95: quantile(puts, 0.95) });
@@ -512,37 +725,74 @@ test('benchmark', async ({ page, browser }) => {
     add('Modification → disque p50', size, of(editRuns, 'p50'), of(putRuns, 'p50'), 'information', null, 'ms', each('p50'));
     add('Modification → disque p95', size, of(editRuns, 'p95'), of(putRuns, 'p95'), '≤ 3× le put Dexie', (ratio) => ratio !== null && ratio <= 3, 'ms', each('p95'));
 
-    // Drag a step for 2 s: frame times against the same drag on bare React Flow, RUNS drags on
-    // each page, interleaved; the medians of each drag's p50 and p95.
+    // Edit on screen: the same edits, until the frame that shows the title in the map and in the
+    // chronology; against the baseline's node given a new label. RUNS runs of each, interleaved.
+    progress(`${size} étapes : modification → écran`);
+    const shownRuns: { p50: number; p95: number }[] = [];
+    const labelRuns: { p50: number; p95: number }[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const edits = await measureEdits(page, session, run, 'screen');
+      const labels = await measureLabelEdits(page, session, run, frames.conduite);
+      shownRuns.push({ p50: quantile(edits, 0.5), p95: quantile(edits, 0.95) });
+      labelRuns.push({ p50: quantile(labels, 0.5), p95: quantile(labels, 0.95) });
+    }
+    const eachShown = (q: 'p50' | 'p95') => ({ ours: shownRuns.map((r) => r[q]), baseline: labelRuns.map((r) => r[q]) });
+    add('Modification → écran p50', size, of(shownRuns, 'p50'), of(labelRuns, 'p50'), 'information', null, 'ms', eachShown('p50'));
+    add('Modification → écran p95', size, of(shownRuns, 'p95'), of(labelRuns, 'p95'), '≤ 1,5× la référence', (ratio) => ratio !== null && ratio <= 1.5, 'ms', eachShown('p95'));
+
+    // Drag a step for 2 s, then pan the map for 2 s on the same page: frame times against the same
+    // drag and pan on bare React Flow, RUNS of each on each page, interleaved; the medians of each
+    // drag's p50 and p95, and of the frames each drag and pan missed.
+    progress(`${size} étapes : glisser et panoramique`);
     const oursDrags: number[][] = [];
     const baseDrags: number[][] = [];
+    const oursPans: number[][] = [];
+    const basePans: number[][] = [];
     for (let run = 0; run < RUNS; run++) {
       await openOurs(page, session, 'conduite');
       oursDrags.push(await dragFrames(page, '.react-flow__node-step'));
-      await openBaseline(page, session, 'conduite');
+      oursPans.push(await panFrames(page));
+      await openBaseline(page, session, 'conduite', frames.conduite);
       baseDrags.push(await dragFrames(page, '.react-flow__node'));
+      basePans.push(await panFrames(page));
     }
-    const frames = (drags: number[][], q: number) => median(drags.map((f) => quantile(f, q)));
+    const frameTimes = (drags: number[][], q: number) => median(drags.map((f) => quantile(f, q)));
     const eachDrag = (q: number) => ({ ours: oursDrags.map((f) => quantile(f, q)), baseline: baseDrags.map((f) => quantile(f, q)) });
-    add('Glisser : image p50', size, frames(oursDrags, 0.5), frames(baseDrags, 0.5), 'information', null, 'ms', eachDrag(0.5));
-    add('Glisser : image p95', size, frames(oursDrags, 0.95), frames(baseDrags, 0.95), '≤ 1,3× la référence', (ratio) => ratio !== null && ratio <= 1.3, 'ms', eachDrag(0.95));
-    // Frames of more than 1.5 vsync (a frame missed), per drag: what the p95 flips on.
-    const missed = (drags: number[][]) => drags.map((f) => f.filter((t) => t > 25).length);
+    add('Glisser : image p50', size, frameTimes(oursDrags, 0.5), frameTimes(baseDrags, 0.5), 'information', null, 'ms', eachDrag(0.5));
+    add('Glisser : image p95', size, frameTimes(oursDrags, 0.95), frameTimes(baseDrags, 0.95), '≤ 1,3× la référence', (ratio) => ratio !== null && ratio <= 1.3, 'ms', eachDrag(0.95));
+    // Frames missed per drag: what the p95 flips on.
+    const missed = (runs: number[][]) => runs.map(missedFrames);
     add('Glisser : images manquées', size, median(missed(oursDrags)), median(missed(baseDrags)), 'information', null, 'images', { ours: missed(oursDrags), baseline: missed(baseDrags) });
+    const panMissed = median(missed(oursPans));
+    const panBase = median(missed(basePans));
+    add('Panoramique : images manquées', size, panMissed, panBase, '≤ 1,3× la référence + 2', () => panMissed <= 1.3 * panBase + 2, 'images', { ours: missed(oursPans), baseline: missed(basePans) });
 
     if (size === 200) {
+      progress(`${size} étapes : exports`);
       await openOurs(page, session, 'conduite');
       for (const [label, item] of [['Export PNG', 'Image PNG'], ['Export SVG', 'Image SVG']] as const) {
         const times: number[] = [];
         for (let r = 0; r < RUNS; r++) {
-          const t0 = Date.now();
+          // From the page's sight of the click on the menu's item (a capture listener, in the
+          // machine's clock) until the file is saved: Playwright's own lookups of the button and
+          // the item (some 50 ms each at 200 steps) are not the export.
+          await page.evaluate(() => {
+            const w = window as unknown as { clicked_: number };
+            const onClick = (e: MouseEvent) => {
+              if (!(e.target instanceof Element) || !e.target.closest('[role="menuitem"]')) return;
+              w.clicked_ = performance.timeOrigin + performance.now();
+              window.removeEventListener('click', onClick, true);
+            };
+            window.addEventListener('click', onClick, true);
+          });
           const downloading = page.waitForEvent('download');
           await page.getByRole('button', { name: 'Exporter' }).click();
           await page.getByRole('menuitem', { name: item }).click();
           await (await downloading).path();
-          times.push(Date.now() - t0);
+          const saved = Date.now();
+          times.push(saved - (await page.evaluate(() => (window as unknown as { clicked_: number }).clicked_)));
         }
-        add(label, size, median(times), null, label === 'Export PNG' ? '< 2 s' : 'information', label === 'Export PNG' ? (_r, ours) => ours < 2000 : null, 'ms', { ours: times });
+        add(label, size, median(times), null, label === 'Export PNG' ? '≤ 0,5 s' : 'information', label === 'Export PNG' ? (_r, ours) => ours <= 500 : null, 'ms', { ours: times });
       }
     }
   }
@@ -551,7 +801,7 @@ test('benchmark', async ({ page, browser }) => {
   }
 
   // Bundle: the JavaScript the first page loads, and everything precached.
-  const dist = join(process.cwd(), 'dist');
+  const dist = join(process.cwd(), 'dist-bench');
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
   const gz = (f: string) => gzipSync(readFileSync(join(dist, f))).length;
@@ -571,4 +821,12 @@ test('benchmark', async ({ page, browser }) => {
   console.log(`\n${table.map((row) => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')).join('\n')}\n`);
   if (rows.some((r) => (r.others ?? 0) > DISTURBED)) console.log("* Mesure perturbée : d'autres programmes ont pris plus d'un dixième d'un processeur pendant ces ouvertures, deux fois de suite.\n");
   writeFileSync(join(process.cwd(), 'bench', 'results.json'), JSON.stringify({ quick: QUICK, runs: RUNS, openRuns: OPEN_RUNS, date: new Date().toISOString(), chromium: browser.version(), rows }, null, 2));
+  const failed = rows.filter((r) => r.pass === false);
+  if (failed.length === 0) {
+    console.log('Tous les budgets sont tenus.');
+    return;
+  }
+  const which = failed.map((r) => `${r.measure} (${r.size})`).join(', ');
+  if (REPORT_ONLY) console.log(`Budgets non tenus (rapport seulement, ${QUICK ? 'BENCH_QUICK' : 'BENCH_REPORT_ONLY'}) : ${which}.`);
+  else throw new Error(`Budgets non tenus : ${which}.`);
 });
