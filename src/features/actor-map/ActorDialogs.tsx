@@ -16,7 +16,7 @@ import { defaultActorPosition } from '../../canvas/actors/adapter';
 
 type ActorFieldValues = { name: string; category: ActorCategory; description?: string };
 
-function ActorFields({ initial, submitLabel, onSubmit, onCancel, extra }: FormButtons<ActorFieldValues> & { initial?: Actor }) {
+function ActorFields({ initial, onSubmit, ...buttons }: FormButtons<ActorFieldValues> & { initial?: Actor }) {
   const uid = useId();
   const [name, setName] = useState(initial?.name ?? '');
   const [category, setCategory] = useState<ActorCategory>(initial?.category ?? 'autre');
@@ -31,9 +31,7 @@ function ActorFields({ initial, submitLabel, onSubmit, onCancel, extra }: FormBu
   );
   return (
     <EditorForm
-      submitLabel={submitLabel}
-      onCancel={onCancel}
-      extra={extra}
+      {...buttons}
       onSubmit={() => {
         const problem = actorNameProblem(name);
         if (problem) {
@@ -211,7 +209,7 @@ export function ActorEditor({ session, actor }: { session: Session; actor: Actor
   );
 }
 
-function RelationFields({ session, initial, submitLabel, onSubmit, onCancel, extra }: FormButtons<Omit<Relation, 'id'>> & {
+function RelationFields({ session, initial, onSubmit, ...buttons }: FormButtons<Omit<Relation, 'id'>> & {
   session: Session;
   initial: Partial<Relation>;
 }) {
@@ -224,9 +222,7 @@ function RelationFields({ session, initial, submitLabel, onSubmit, onCancel, ext
   const actorOptions = session.actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>);
   return (
     <EditorForm
-      submitLabel={submitLabel}
-      onCancel={onCancel}
-      extra={extra}
+      {...buttons}
       onSubmit={() => {
         const problem = relationProblem(session, from, to, kind, initial.id);
         if (problem) {

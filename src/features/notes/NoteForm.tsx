@@ -20,7 +20,7 @@ interface FieldsProps extends FormButtons<Omit<Note, 'id'>> {
 
 const lastRole: { value: AuthorRole } = { value: 'direction' };
 
-function NoteFields({ session, map, initial, defaultTarget, submitLabel, onSubmit, onCancel, extra }: FieldsProps) {
+function NoteFields({ session, map, initial, defaultTarget, onSubmit, ...buttons }: FieldsProps) {
   const uid = useId();
   const [text, setText] = useState(initial?.text ?? '');
   const [role, setRole] = useState<AuthorRole>(initial?.authorRole ?? lastRole.value);
@@ -30,9 +30,7 @@ function NoteFields({ session, map, initial, defaultTarget, submitLabel, onSubmi
   const [error, setError] = useState<string | null>(null);
   return (
     <EditorForm
-      submitLabel={submitLabel}
-      onCancel={onCancel}
-      extra={extra}
+      {...buttons}
       onSubmit={() => {
         const problem = noteTextProblem(text);
         if (problem) {
