@@ -9,6 +9,7 @@ import type { Relation, Session } from '../../domain/types';
 import { ACTOR_CATEGORY_LABELS, RELATION_KIND_LABELS, relationSentence } from '../../i18n/labels';
 import { applyCommand as apply } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
+import { NewRowForm, TextCell } from '../../ui/OutlineParts';
 import { defaultActorPosition } from '../../canvas/actors/adapter';
 import { ConfirmDeleteActors } from './ActorDialogs';
 import { actorsDeletionMatters } from './actions';
@@ -52,30 +53,6 @@ function RelationCells({ session, relation, name }: { session: Session; relation
   );
 }
 
-function NameCell({ id, name }: { id: string; name: string }) {
-  const [draft, setDraft] = useState(name);
-  const [error, setError] = useState<string | null>(null);
-  const commit = () => {
-    if (draft === name) return;
-    const problem = actorNameProblem(draft);
-    setError(problem);
-    if (!problem) apply((s) => updateActor(s, id, { name: draft.trim() }));
-  };
-  return (
-    <>
-      <input
-        aria-label={`Nom de l'acteur ${name}`}
-        value={draft}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => { setDraft(e.target.value); setError(null); }}
-        onBlur={commit}
-        onKeyDown={(e) => e.key === 'Enter' && (e.preventDefault(), commit())}
-      />
-      {error && <span role="alert" className="field-error">{error}</span>}
-    </>
-  );
-}
-
 /** The actor map as two editable tables, in sync with the canvas (`Vue liste`). */
 export function ActorOutline({ session }: { session: Session }) {
   const [name, setName] = useState('');
@@ -113,7 +90,15 @@ export function ActorOutline({ session }: { session: Session }) {
         <tbody>
           {session.actors.map((a) => (
             <tr key={a.id}>
-              <td><NameCell key={a.name} id={a.id} name={a.name} /></td>
+              <td>
+                <TextCell
+                  key={a.name}
+                  label={`Nom de l'acteur ${a.name}`}
+                  value={a.name}
+                  check={actorNameProblem}
+                  onCommit={(v) => apply((s) => updateActor(s, a.id, { name: v.trim() }))}
+                />
+              </td>
               <td>
                 <select aria-label={`Catégorie de ${a.name}`} value={a.category} onChange={(e) => apply((s) => updateActor(s, a.id, { category: e.target.value as ActorCategory }))}>
                   {ACTOR_CATEGORIES.map((c) => <option key={c} value={c}>{ACTOR_CATEGORY_LABELS[c]}</option>)}
@@ -133,10 +118,11 @@ export function ActorOutline({ session }: { session: Session }) {
           ))}
         </tbody>
       </table>
-      <form
-        className="outline-new"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <NewRowForm
+        legend="Nouvel acteur"
+        submitLabel="Ajouter l'acteur"
+        error={actorError}
+        onSubmit={() => {
           const problem = actorNameProblem(name);
           if (problem) return setActorError(problem);
           apply((s) => addActor(s, { id: newId('acteur'), name: name.trim(), category, position: defaultActorPosition(s.actors.length) }));
@@ -145,16 +131,11 @@ export function ActorOutline({ session }: { session: Session }) {
           setActorError(null);
         }}
       >
-        <fieldset>
-          <legend>Nouvel acteur</legend>
-          <input aria-label="Nom du nouvel acteur" value={name} onChange={(e) => { setName(e.target.value); setActorError(null); }} />
-          <select aria-label="Catégorie du nouvel acteur" value={category} onChange={(e) => setCategory(e.target.value as ActorCategory)}>
-            {ACTOR_CATEGORIES.map((c) => <option key={c} value={c}>{ACTOR_CATEGORY_LABELS[c]}</option>)}
-          </select>
-          <button type="submit">Ajouter l'acteur</button>
-        </fieldset>
-        {actorError && <p role="alert" className="field-error">{actorError}</p>}
-      </form>
+        <input aria-label="Nom du nouvel acteur" value={name} onChange={(e) => { setName(e.target.value); setActorError(null); }} />
+        <select aria-label="Catégorie du nouvel acteur" value={category} onChange={(e) => setCategory(e.target.value as ActorCategory)}>
+          {ACTOR_CATEGORIES.map((c) => <option key={c} value={c}>{ACTOR_CATEGORY_LABELS[c]}</option>)}
+        </select>
+      </NewRowForm>
 
       <table className="outline-table">
         <caption>Relations</caption>
@@ -174,10 +155,12 @@ export function ActorOutline({ session }: { session: Session }) {
           ))}
         </tbody>
       </table>
-      <form
-        className="outline-new"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <NewRowForm
+        legend="Nouvelle relation"
+        submitLabel="Ajouter la relation"
+        disabled={session.actors.length < 2}
+        error={relError}
+        onSubmit={() => {
           const problem = relationProblem(session, from, to, rel.kind);
           if (problem) return setRelError(RELATION_PROBLEM_MESSAGES[problem]);
           apply((s) => addRelation(s, { id: newId('relation'), from, to, kind: rel.kind, ...(rel.label.trim() ? { label: rel.label.trim() } : {}) }));
@@ -186,22 +169,17 @@ export function ActorOutline({ session }: { session: Session }) {
           setRelError(null);
         }}
       >
-        <fieldset>
-          <legend>Nouvelle relation</legend>
-          <select aria-label="De l'acteur" value={from} onChange={(e) => { setRel((r) => ({ ...r, from: e.target.value })); setRelError(null); }}>
-            {session.actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-          </select>
-          <select aria-label="Type de la nouvelle relation" value={rel.kind} onChange={(e) => { setRel((r) => ({ ...r, kind: e.target.value as RelationKind })); setRelError(null); }}>
-            {RELATION_KINDS.map((k) => <option key={k} value={k}>{RELATION_KIND_LABELS[k]}</option>)}
-          </select>
-          <select aria-label="Vers l'acteur" value={to} onChange={(e) => { setRel((r) => ({ ...r, to: e.target.value })); setRelError(null); }}>
-            {session.actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
-          </select>
-          <input aria-label="Libellé de la nouvelle relation" value={rel.label} onChange={(e) => setRel((r) => ({ ...r, label: e.target.value }))} />
-          <button type="submit" disabled={session.actors.length < 2}>Ajouter la relation</button>
-        </fieldset>
-        {relError && <p role="alert" className="field-error">{relError}</p>}
-      </form>
+        <select aria-label="De l'acteur" value={from} onChange={(e) => { setRel((r) => ({ ...r, from: e.target.value })); setRelError(null); }}>
+          {session.actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+        </select>
+        <select aria-label="Type de la nouvelle relation" value={rel.kind} onChange={(e) => { setRel((r) => ({ ...r, kind: e.target.value as RelationKind })); setRelError(null); }}>
+          {RELATION_KINDS.map((k) => <option key={k} value={k}>{RELATION_KIND_LABELS[k]}</option>)}
+        </select>
+        <select aria-label="Vers l'acteur" value={to} onChange={(e) => { setRel((r) => ({ ...r, to: e.target.value })); setRelError(null); }}>
+          {session.actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+        </select>
+        <input aria-label="Libellé de la nouvelle relation" value={rel.label} onChange={(e) => setRel((r) => ({ ...r, label: e.target.value }))} />
+      </NewRowForm>
     </div>
   );
 }

@@ -8,43 +8,7 @@ import type { Session, Step } from '../../domain/types';
 import { MARKER_LABELS, PARTICIPATION_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
 import { applyCommand as apply, useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
-
-/** A text cell that commits its value (one command) on Entrée or when it loses the focus, if valid. */
-function TextCell({ label, value, check, onCommit }: { label: string; value: string; check: (v: string) => string | null; onCommit: (v: string) => void }) {
-  const [draft, setDraft] = useState(value);
-  const [error, setError] = useState<string | null>(null);
-  const commit = () => {
-    if (draft === value) return;
-    const problem = check(draft);
-    setError(problem);
-    if (!problem) onCommit(draft);
-  };
-  return (
-    <>
-      <input
-        aria-label={label}
-        value={draft}
-        aria-invalid={error ? true : undefined}
-        title={error ?? undefined}
-        onChange={(e) => {
-          setDraft(e.target.value);
-          setError(null);
-        }}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault();
-            commit();
-          } else if (e.key === 'Escape') {
-            setDraft(value);
-            setError(null);
-          }
-        }}
-      />
-      {error && <span className="field-error" role="alert">{error}</span>}
-    </>
-  );
-}
+import { NewRowForm, TextCell } from '../../ui/OutlineParts';
 
 const StepRow = memo(function StepRow({ step, index, count, session }: { step: Step; index: number; count: number; session: Session }) {
   const n = index + 1;
@@ -125,10 +89,11 @@ export function ConductOutline({ session }: { session: Session }) {
           {session.steps.map((step, i) => <StepRow key={step.id} step={step} index={i} count={session.steps.length} session={session} />)}
         </tbody>
       </table>
-      <form
-        className="outline-new"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <NewRowForm
+        legend="Nouvelle étape"
+        submitLabel="Ajouter l'étape"
+        error={error}
+        onSubmit={() => {
           const draft = { title, description: '', date, endDate: '', dateLabel: '', laneId, kind: 'autre' as const, markers: [], participants: [] };
           const errors = validateStepDraft(draft, session.lanes.map((l) => l.id));
           const first = errors.title ?? errors.date ?? errors.laneId;
@@ -145,17 +110,12 @@ export function ConductOutline({ session }: { session: Session }) {
           setError(null);
         }}
       >
-        <fieldset>
-          <legend>Nouvelle étape</legend>
-          <input aria-label="Titre de la nouvelle étape" value={title} onChange={(e) => { setTitle(e.target.value); setError(null); }} />
-          <input aria-label="Date de la nouvelle étape" value={date} placeholder="2022-04" onChange={(e) => { setDate(e.target.value); setError(null); }} />
-          <select aria-label="Couloir de la nouvelle étape" value={laneId} onChange={(e) => setLane(e.target.value)}>
-            {session.lanes.map((l) => <option key={l.id} value={l.id}>{l.label}</option>)}
-          </select>
-          <button type="submit">Ajouter l'étape</button>
-        </fieldset>
-        {error && <p role="alert" className="field-error">{error}</p>}
-      </form>
+        <input aria-label="Titre de la nouvelle étape" value={title} onChange={(e) => { setTitle(e.target.value); setError(null); }} />
+        <input aria-label="Date de la nouvelle étape" value={date} placeholder="2022-04" onChange={(e) => { setDate(e.target.value); setError(null); }} />
+        <select aria-label="Couloir de la nouvelle étape" value={laneId} onChange={(e) => setLane(e.target.value)}>
+          {session.lanes.map((l) => <option key={l.id} value={l.id}>{l.label}</option>)}
+        </select>
+      </NewRowForm>
     </div>
   );
 }
