@@ -15,6 +15,7 @@
 import { getNodesBounds, Panel, useStore, useStoreApi, type Node, type ReactFlowState } from '@xyflow/react';
 import { XYMinimap, type XYMinimapInstance } from '@xyflow/system';
 import { memo, useEffect, useMemo, useRef } from 'react';
+import { useViewStore } from '../state/viewStore';
 
 const WIDTH = 200;
 const HEIGHT = 150;
@@ -34,7 +35,12 @@ const selectHeight = (s: ReactFlowState) => s.height;
 const selectPanZoom = (s: ReactFlowState) => s.panZoom;
 const selectExtent = (s: ReactFlowState) => s.translateExtent;
 
-export function OverviewMap({ nodes, color, ariaLabel }: Props) {
+/** The mini-map, when the user shows it (`Mini-carte`; off by default in windows under 1440 px). */
+export function OverviewMap(props: Props) {
+  return useViewStore((s) => s.miniMap) ? <DrawnOverviewMap {...props} /> : null;
+}
+
+function DrawnOverviewMap({ nodes, color, ariaLabel }: Props) {
   const store = useStoreApi();
   const svg = useRef<SVGSVGElement>(null);
   const [tx, ty, zoom] = useStore(selectTransform);

@@ -2,35 +2,43 @@
  * What both maps do with the zoom: the first view, computed from the nodes before anything is
  * drawn, and the far view, where a node's text would be too small to read.
  */
-import { getNodesBounds, getViewportForBounds, useStore, type Node, type ReactFlowState, type Viewport } from '@xyflow/react';
+import { getNodesBounds, getViewportForBounds, useStore, type Node, type ReactFlowState, type Rect, type Viewport } from '@xyflow/react';
 import { createContext, useContext, useLayoutEffect, useState, type ReactNode, type RefObject } from 'react';
 import { MAP_FLOW_PROPS } from './ariaLabels';
 
+/** The smallest text height on screen that a room reads from its back row, in CSS pixels. */
+export const READABLE_PX = 12;
+/** The line height of a title as drawn near (13 px type) and at mid zoom (24 px type), in flow pixels (see styles.css). */
+const NEAR_TITLE_LINE = 15.6;
+const MID_TITLE_LINE = 27.6;
+
 /**
- * Below this zoom a node's text is under 5 px high: steps and actors are drawn as their number or
- * icon on their colour, and relations lose their labels. Large maps open at this scale, where
- * drawing every title nobody can read was most of the cost (with the first view below, a
- * 1000-step conduct map opened in about 400 ms instead of 560). A node's accessible name is the
- * same at every zoom.
+ * Three ways to draw a node, by how tall its title would be on screen: near, every detail; mid,
+ * its number and title in large type; far, below READABLE_PX even in large type, its number or
+ * icon on its colour (and relations lose their labels). A node's accessible name is the same at
+ * every zoom.
  */
-export const FAR_ZOOM = 0.35;
-const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+export const NEAR_ZOOM = READABLE_PX / NEAR_TITLE_LINE;
+export const FAR_ZOOM = READABLE_PX / MID_TITLE_LINE;
+export type ZoomLevel = 'near' | 'mid' | 'far';
+const levelOf = (s: ReactFlowState): ZoomLevel => (s.transform[2] < FAR_ZOOM ? 'far' : s.transform[2] < NEAR_ZOOM ? 'mid' : 'near');
 
-const FarContext = createContext(false);
+const LevelContext = createContext<ZoomLevel>('near');
 
 /**
- * Tells the nodes and edges inside whether the map is zoomed out past FAR_ZOOM: one subscription
- * to React Flow's view for the whole map. A subscription in each node ran one selector per node
- * at every change of React Flow's store, every frame of a drag (1000 at 1000 steps); only the
- * nodes that read it redraw when the map crosses FAR_ZOOM. Goes inside React Flow's provider,
- * around `<ReactFlow>`.
+ * Tells the nodes and edges inside how near the map is: one subscription to React Flow's view for
+ * the whole map (one in each node ran a selector per node at every frame of a drag); only the
+ * nodes that read it redraw when the level changes. Goes inside React Flow's provider, around
+ * `<ReactFlow>`.
  */
 export function FarZoom({ children }: { children: ReactNode }) {
-  return <FarContext value={useStore(isFar)}>{children}</FarContext>;
+  return <LevelContext value={useStore(levelOf)}>{children}</LevelContext>;
 }
 
-/** Whether the map is zoomed out past FAR_ZOOM (see FarZoom; false outside it). */
-export const useFar = () => useContext(FarContext);
+/** How near the map is (see FarZoom; 'near' outside it). */
+export const useZoomLevel = () => useContext(LevelContext);
+/** Whether the map is zoomed out past FAR_ZOOM. */
+export const useFar = () => useContext(LevelContext) === 'far';
 
 export interface FitOptions {
   padding: number;
@@ -43,14 +51,22 @@ export interface FitOptions {
  * React Flow fit the view itself). React Flow's own fit waits for every node to be drawn and
  * measured, then moves the view, and every node is drawn again at the new scale.
  */
-export function useStartViewport(canvas: RefObject<HTMLElement | null>, nodes: readonly Node[], fit: FitOptions): { viewport?: Viewport } | null {
+export function useStartViewport(canvas: RefObject<HTMLElement | null>, nodes: readonly Node[], fit: FitOptions, background?: Rect): { viewport?: Viewport } | null {
   const [start, setStart] = useState<{ viewport?: Viewport } | null>(null);
   useLayoutEffect(() => {
     const box = canvas.current?.getBoundingClientRect();
     if (!box || box.width === 0 || box.height === 0 || nodes.length === 0) return setStart({});
-    setStart({ viewport: getViewportForBounds(getNodesBounds([...nodes]), box.width, box.height, MAP_FLOW_PROPS.minZoom, fit.maxZoom, fit.padding) });
+    const bounds = getNodesBounds([...nodes]);
+    setStart({ viewport: getViewportForBounds(background ? unionRects(bounds, background) : bounds, box.width, box.height, MAP_FLOW_PROPS.minZoom, fit.maxZoom, fit.padding) });
     // Once, when the map opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return start;
+}
+
+/** The smallest box holding both: the nodes and what is drawn behind them (the lanes, their labels, the axis). */
+export function unionRects(a: Rect, b: Rect): Rect {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
 }

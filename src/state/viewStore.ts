@@ -26,6 +26,38 @@ export type Dialog =
 export const noteNodeId = (id: string) => `note:${id}`;
 export const noteIdOf = (nodeId: string) => (nodeId.startsWith('note:') ? nodeId.slice(5) : null);
 
+/** What each user chooses to see, remembered by this browser (not part of any session). */
+interface Display {
+  /** The side panels (chronology, editor, legend) beside the map. */
+  panels: boolean;
+  /** The mini-map over the map's corner. */
+  miniMap: boolean;
+}
+const DISPLAY_KEY = 'cartographies-acia.affichage';
+
+function readDisplay(): Display {
+  // Below 1440 px the mini-map would cover part of a map fitted in the window.
+  const wide = typeof window !== 'undefined' && window.innerWidth >= 1440;
+  const fallback = { panels: true, miniMap: wide };
+  try {
+    const saved = JSON.parse(globalThis.localStorage?.getItem(DISPLAY_KEY) ?? 'null') as Partial<Display> | null;
+    return {
+      panels: typeof saved?.panels === 'boolean' ? saved.panels : fallback.panels,
+      miniMap: typeof saved?.miniMap === 'boolean' ? saved.miniMap : fallback.miniMap,
+    };
+  } catch {
+    return fallback;
+  }
+}
+
+function saveDisplay(display: Display): void {
+  try {
+    globalThis.localStorage?.setItem(DISPLAY_KEY, JSON.stringify(display));
+  } catch {
+    // Not remembered (private browsing, full storage): the choice still holds for this page.
+  }
+}
+
 export interface ViewState {
   tab: MapTab;
   /** Selected nodes of the current map, by node id: steps or actors, and notes as `note:<id>`. */
@@ -46,8 +78,14 @@ export interface ViewState {
   outline: boolean;
   /** Asks the map shown to fit its whole content in view: the canvas follows each increment. */
   fitRequests: number;
+  /** Asks the conduct map to bring a step into view: centred (`center`), or panned to, without zooming, when outside (`reveal`). */
+  viewRequest: { id: string; how: 'center' | 'reveal'; n: number } | null;
   /** The actors are being arranged by category (the layout library is loaded on demand). */
   arranging: boolean;
+  panels: boolean;
+  miniMap: boolean;
+  /** For the projector: large type, no editing chrome (see features/room-mode). */
+  roomMode: boolean;
   /** Last polite announcement for screen readers (and the visible notice line). */
   announcement: string;
   setTab: (tab: MapTab) => void;
@@ -62,11 +100,14 @@ export interface ViewState {
   openDialog: (dialog: Dialog | null) => void;
   setOutline: (outline: boolean) => void;
   requestFit: () => void;
+  requestView: (id: string, how: 'center' | 'reveal') => void;
   setArranging: (arranging: boolean) => void;
+  setDisplay: (display: Partial<Display>) => void;
+  setRoomMode: (roomMode: boolean) => void;
   announce: (message: string) => void;
 }
 
-export const useViewStore = create<ViewState>()((set) => ({
+export const useViewStore = create<ViewState>()((set, get) => ({
   tab: 'conduite',
   selection: [],
   focus: null,
@@ -78,7 +119,10 @@ export const useViewStore = create<ViewState>()((set) => ({
   dialog: null,
   outline: false,
   fitRequests: 0,
+  viewRequest: null,
   arranging: false,
+  ...readDisplay(),
+  roomMode: false,
   announcement: '',
   setTab: (tab) => set({ tab, selection: [], linkSelection: [], creatingStep: false, dragging: false, dialog: null, outline: false }),
   select: (selection, focusType) =>
@@ -100,7 +144,13 @@ export const useViewStore = create<ViewState>()((set) => ({
   openDialog: (dialog) => set({ dialog }),
   setOutline: (outline) => set({ outline }),
   requestFit: () => set((s) => ({ fitRequests: s.fitRequests + 1 })),
+  requestView: (id, how) => set((s) => ({ viewRequest: { id, how, n: (s.viewRequest?.n ?? 0) + 1 } })),
   setArranging: (arranging) => set({ arranging }),
+  setDisplay: (display) => {
+    set(display);
+    saveDisplay({ panels: get().panels, miniMap: get().miniMap });
+  },
+  setRoomMode: (roomMode) => set({ roomMode }),
   // Said with the redraw of the edit it speaks of (see renderGate).
   announce: (announcement) => withTheRedraw(() => set({ announcement })),
 }));

@@ -9,7 +9,9 @@ import { useViewStore } from '../../src/state/viewStore';
 import { actionForKey, ariaKeys, matchesKey, shownKeys } from '../../src/ui/actions';
 import * as actorActions from '../../src/features/actor-map/actions';
 import * as conduct from '../../src/features/conduct-map/actions';
-import { redo, SESSION_PAGE_SCOPES, undo } from '../../src/features/sessions/actions';
+import { redo, roomMode, SESSION_PAGE_SCOPES, sessionScope, undo } from '../../src/features/sessions/actions';
+import { actorScope } from '../../src/features/actor-map/actions';
+import { conductScope } from '../../src/features/conduct-map/actions';
 import { exampleSession, openHeadless, type Harness } from '../actionHarness';
 
 const view = () => useViewStore.getState();
@@ -187,12 +189,27 @@ describe('the keys of the page', () => {
     expect(shownKeys(conduct.deleteSelection)).toBe('Suppr ou Retour arrière');
   });
 
-  it('every action has a unique id and a French label, and no key names two actions of one scope', () => {
+  it('every action has a unique id, and no key names two actions of the page and of one map', () => {
     const all = SESSION_PAGE_SCOPES.flatMap((s) => s.actions);
     expect(new Set(all.map((a) => a.id)).size).toBe(all.length);
-    for (const scope of [...SESSION_PAGE_SCOPES.slice(1)]) {
-      const keys = [...SESSION_PAGE_SCOPES[0]!.actions, ...scope.actions].flatMap((a) => a.keys ?? []);
+    for (const scope of [conductScope, actorScope]) {
+      const keys = [...sessionScope.actions, ...scope.actions].flatMap((a) => a.keys ?? []);
       expect(new Set(keys).size).toBe(keys.length);
     }
+  });
+
+  it('in room mode, the arrows go from step to step and Échap leaves it, before the map’s own keys', () => {
+    const h = openHeadless(exampleSession());
+    expect(actionForKey(SESSION_PAGE_SCOPES, h.ctx, key('ArrowRight'))).toBeNull();
+    void roomMode.perform(h.ctx);
+    const next = actionForKey(SESSION_PAGE_SCOPES, h.ctx, key('ArrowRight'))!;
+    void next.perform(h.ctx);
+    void next.perform(h.ctx);
+    expect(view().selection).toEqual([h.session().steps[1]!.id]);
+    expect(view().viewRequest).toMatchObject({ id: h.session().steps[1]!.id, how: 'center' });
+    void actionForKey(SESSION_PAGE_SCOPES, h.ctx, key('PageDown'))!.perform(h.ctx);
+    expect(view().tab).toBe('acteurs');
+    void actionForKey(SESSION_PAGE_SCOPES, h.ctx, key('Escape'))!.perform(h.ctx);
+    expect(view().roomMode).toBe(false);
   });
 });

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { Note } from '../../domain/types';
 import { AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS } from '../../i18n/labels';
 import { AUTHOR_ROLE_VISUALS, NOTE_KIND_ICONS } from '../../i18n/visuals';
+import { useZoomLevel } from '../zoom';
 
 export interface NoteNodeData extends Record<string, unknown> {
   note: Note;
@@ -14,9 +15,11 @@ export type NoteNodeType = Node<NoteNodeData, 'note'>;
 export const NoteNode = memo(function NoteNode({ data, selected }: NodeProps<NoteNodeType>) {
   const { note, targetName } = data;
   const role = AUTHOR_ROLE_VISUALS[note.authorRole];
+  // At mid zoom its text alone, in large type; its colour still says who wrote it.
+  const mid = useZoomLevel() !== 'near';
   return (
     <div
-      className={`note-node${selected ? ' is-selected' : ''}`}
+      className={`note-node${mid ? ' is-mid' : ''}${selected ? ' is-selected' : ''}`}
       style={{ background: role.color, borderColor: role.border }}
     >
       <div className="note-head" style={{ color: role.border }}>

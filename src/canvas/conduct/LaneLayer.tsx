@@ -3,6 +3,7 @@ import { memo, useMemo, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { CONDUCT_LAYOUT, type ConductLayout } from '../../domain/layout/conduct';
 import { axisTickLabel } from '../../i18n/dates';
+import { useZoomLevel } from '../zoom';
 
 const selectDomNode = (s: ReactFlowState) => s.domNode;
 
@@ -26,15 +27,18 @@ function InViewport({ children }: { children: ReactNode }) {
 export const LaneLayer = memo(function LaneLayer({ layout }: { layout: ConductLayout }) {
   const { width, height, ticks, lanes, today } = layout;
   const { laneHeaderWidth, axisHeight } = CONDUCT_LAYOUT;
+  // Labels in large type unless near, as the steps' titles (see canvas/zoom.tsx).
+  const large = useZoomLevel() !== 'near';
   return (
     <InViewport>
-      <div className="lane-layer" style={{ width, height }} aria-hidden="true">
+      <div className={`lane-layer${large ? ' is-mid' : ''}`} style={{ width, height }} aria-hidden="true">
         <div className="axis" style={{ left: 0, top: 0, width, height: axisHeight }}>
           {ticks.map((t) => (
             <div key={`${t.x}`} className={`axis-tick${t.major ? ' major' : ''}`} style={{ left: t.x, width: t.width, height: axisHeight }}>
               <span>{axisTickLabel(t.month, layout.scale)}</span>
             </div>
           ))}
+          {ticks.length === 0 && <div className="axis-tick axis-undated" style={{ left: laneHeaderWidth, height: axisHeight }}><span>Sans dates : les étapes dans l'ordre de la chronologie</span></div>}
         </div>
         {ticks.map((t) => (
           <div key={`g${t.x}`} className={`grid-line${t.major ? ' major' : ''}`} style={{ left: t.x, top: axisHeight, height: height - axisHeight }} />

@@ -4,7 +4,7 @@ import type { Actor, Lane, Step } from '../../domain/types';
 import { MARKER_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
 import { MARKER_ICONS, STEP_KIND_VISUALS } from '../../i18n/visuals';
 import { useDocumentStore } from '../../state/documentStore';
-import { useFar } from '../zoom';
+import { useZoomLevel } from '../zoom';
 import { byId, participantsText, stepAriaLabel, stepDateText, stepLabelId, type StepNode as StepNodeType } from './adapter';
 
 /** What a step's label names besides the step: its lane and the actors taking part (given by the canvas). */
@@ -23,20 +23,26 @@ export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps
     if (!step) return '';
     return stepAriaLabel(step, box.number, byId(lanes, step.laneId), participantsText(step, (actorId) => byId(actors, actorId)?.name));
   }, [step, box.number, lanes, actors]);
-  // Zoomed far out: the number on the kind's colour (see FAR_ZOOM).
-  const far = useFar();
+  const level = useZoomLevel();
+  const far = level === 'far';
   if (!step) return null; // deleted: React Flow takes the node down with the next redraw
   const visual = STEP_KIND_VISUALS[step.kind];
-  const className = `step-node${far ? ' is-far' : ''}${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${box.isBar ? ' is-bar' : ''}${conflict ? ' has-conflict' : ''}`;
+  const className = `step-node is-${level}${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${box.isBar ? ' is-bar' : ''}${conflict ? ' has-conflict' : ''}`;
   const style = { ['--kind-color' as string]: visual.color };
-  // The same box and handles at every zoom: crossing FAR_ZOOM changes what is inside each node, and
+  // The same box and handles at every zoom: changing level changes what is inside each node, and
   // React keeps the node and its handles (replacing them all at each crossing was a large part of what a
   // slide across a 1000-step map allocated).
   return (
     <div className={className} style={style}>
       <span id={stepLabelId(id)} hidden>{label}</span>
       <Handle type="target" position={Position.Left} />
-      {far ? <span className="step-number" aria-hidden="true">{box.number}</span> : stepContent(step, box.number, conflict)}
+      {far ? (
+        <span className="step-number" aria-hidden="true">{box.number}</span>
+      ) : level === 'mid' ? (
+        <div className="step-title"><span className="step-number" aria-hidden="true">{box.number}</span> {step.title}</div>
+      ) : (
+        stepContent(step, box.number, conflict)
+      )}
       <Handle type="source" position={Position.Right} />
     </div>
   );

@@ -7,7 +7,7 @@ import type { TimelineScale } from '../enums';
 import type { Session, Step } from '../types';
 
 export const CONDUCT_LAYOUT = {
-  laneHeaderWidth: 180,
+  laneHeaderWidth: 240,
   axisHeight: 56,
   nodeWidth: 200,
   nodeHeight: 88,
@@ -229,12 +229,14 @@ export function layoutConductMap(session: Pick<Session, 'lanes' | 'steps' | 'tim
     const extra = Math.ceil((rightmost - xOf(range.end)) / pxPerMonth / unit) * unit;
     range = { start: range.start, end: range.end + extra };
   }
+  // With no date at all, the steps are in order on an axis without years: years around today
+  // would read as a project planned ahead.
   const ticks: AxisTick[] = [];
   const unit = MONTHS_PER_UNIT[scale];
-  for (let m = range.start; m < range.end; m += unit) ticks.push({ x: xOf(m), width: unit * pxPerMonth, month: m, major: isMajorTick(m, scale) });
+  if (anyDated) for (let m = range.start; m < range.end; m += unit) ticks.push({ x: xOf(m), width: unit * pxPerMonth, month: m, major: isMajorTick(m, scale) });
 
   let today: number | null = null;
-  if (options.today) {
+  if (options.today && anyDated) {
     const t = centre(options.today.slice(0, 10));
     if (t >= range.start && t < range.end) today = xOf(t);
   }

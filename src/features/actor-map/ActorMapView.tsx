@@ -11,6 +11,7 @@ import { AddNoteDialog, NoteEditor, NotesFilter } from '../notes/NoteForm';
 import { ActorEditor, AddActorDialog, ConfirmDeleteActors, RelationDialog, RelationEditor } from './ActorDialogs';
 import { addActor, addNote, addRelation, arrange, deleteActorsAndMore, fitView, toggleOutline } from './actions';
 import { ActionButton } from '../../ui/ActionButton';
+import { toggleMiniMap, togglePanels } from '../sessions/actions';
 import { ActorLegend } from './Legend';
 import { ParticipationMatrix } from './ParticipationMatrix';
 import { ActorOutline } from './Outline';
@@ -37,6 +38,8 @@ function ActorMapInner({ session }: { session: Session }) {
   const arranging = useViewStore((s) => s.arranging);
   const outline = useViewStore((s) => s.outline);
   const fitRequests = useViewStore((s) => s.fitRequests);
+  const panels = useViewStore((s) => s.panels);
+  const miniMap = useViewStore((s) => s.miniMap);
   // A large matrix is only drawn when asked for: opening the tab stays fast.
   const [matrixOpen, setMatrixOpen] = useState(() => session.actors.length * session.steps.length <= 2000);
   const flow = useReactFlow();
@@ -70,6 +73,8 @@ function ActorMapInner({ session }: { session: Session }) {
         <ActionButton action={arrange} ctx={appContext}>{arranging ? 'Rangement…' : undefined}</ActionButton>
         <ActionButton action={fitView} ctx={appContext} />
         <ActionButton action={toggleOutline} ctx={appContext} pressed={outline} />
+        <ActionButton action={toggleMiniMap} ctx={appContext} pressed={miniMap} />
+        <ActionButton action={togglePanels} ctx={appContext} pressed={panels} />
         <NotesFilter />
       </div>
       <div className="map-body">
@@ -78,12 +83,12 @@ function ActorMapInner({ session }: { session: Session }) {
         ) : (
           <ActorCanvas session={session} notes={notes} highlighted={highlighted} uninvolved={uninvolved} onConnect={onConnect} />
         )}
-        <aside className="map-aside" tabIndex={0} aria-label="Panneaux des acteurs">
+        {(panels || editedActor || editedNote || editedRelation) && <aside id="panneaux-acteurs" className="map-aside" tabIndex={0} aria-label="Panneaux des acteurs">
           {editedActor && <ActorEditor key={objectKey(editedActor)} session={session} actor={editedActor} />}
           {editedNote && <NoteEditor key={objectKey(editedNote)} session={session} note={editedNote} />}
           {editedRelation && <RelationEditor key={objectKey(editedRelation)} session={session} relation={editedRelation} />}
-          <ActorLegend session={session} notes={notes} />
-        </aside>
+          {panels && <ActorLegend session={session} notes={notes} />}
+        </aside>}
       </div>
       <details
         className="matrix-panel"

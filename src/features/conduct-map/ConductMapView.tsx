@@ -1,4 +1,5 @@
-import { ReactFlowProvider } from '@xyflow/react';
+import { getNodesBounds, ReactFlowProvider, useStoreApi } from '@xyflow/react';
+import { unionRects } from '../../canvas/zoom';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { setTimelineScale } from '../../domain/commands/conduct';
 import { TIMELINE_SCALES, type TimelineScale } from '../../domain/enums';
@@ -28,6 +29,7 @@ import { noteIdOf } from '../../state/viewStore';
 import { AddNoteDialog, NoteEditor, NotesFilter } from '../notes/NoteForm';
 import { appContext } from '../../state/actionContext';
 import { ActionButton } from '../../ui/ActionButton';
+import { toggleMiniMap, togglePanels } from '../sessions/actions';
 const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 const today = () => new Date().toISOString().slice(0, 10);
 const NO_STEPS: ReadonlySet<string> = new Set();
@@ -50,6 +52,8 @@ function ConductMapInner({ session }: { session: Session }) {
   const dialog = useViewStore((s) => s.dialog);
   const outline = useViewStore((s) => s.outline);
   const fitRequests = useViewStore((s) => s.fitRequests);
+  const panels = useViewStore((s) => s.panels);
+  const miniMap = useViewStore((s) => s.miniMap);
   const focus = useViewStore((s) => s.focus);
   const noteRoles = useViewStore((s) => s.noteRoles);
   // The map's view, once React Flow is ready (see ConductCanvas's onReady). Not `useReactFlow()`,
@@ -79,26 +83,54 @@ function ConductMapInner({ session }: { session: Session }) {
   const highlighted = useMemo(() => (focusedActor ? new Set(stepsOfActor({ steps }, focusedActor)) : NO_STEPS), [focusedActor, steps]);
 
   const onFlowReady = useCallback((view: FlowView) => (flow.current = view), []);
-  const layoutRef = useRef(layout);
-  layoutRef.current = layout;
-  const focusStep = useCallback(
-    (id: string) => {
-      useViewStore.getState().select([id], 'step');
-      const box = layoutRef.current.byId.get(id);
-      const view = flow.current;
-      // A straight slide: React Flow's default path zooms out and back in on the way, and on a large
-      // map every step crossed FAR_ZOOM twice, drawn again each time.
-      if (box && view) void view.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom: Math.max(view.getZoom(), 0.8), duration: reducedMotion() ? 0 : 300, interpolate: 'linear' });
-    },
-    [],
-  );
+  const focusStep = useCallback((id: string) => {
+    useViewStore.getState().select([id], 'step');
+    useViewStore.getState().requestView(id, 'center');
+  }, []);
+
+  // A step asked for (chosen in the chronology, by the room's keys, just added) is brought into
+  // view once the layout has it: the edit that adds it may be drawn a little after the request.
+  const viewRequest = useViewStore((s) => s.viewRequest);
+  const rf = useStoreApi();
+  const viewsDone = useRef(viewRequest?.n ?? 0);
+  useEffect(() => {
+    const box = viewRequest && layout.byId.get(viewRequest.id);
+    const view = flow.current;
+    if (!viewRequest || !box || !view || viewsDone.current === viewRequest.n) return;
+    viewsDone.current = viewRequest.n;
+    const duration = reducedMotion() ? 0 : 300;
+    if (viewRequest.how === 'center') {
+      // A straight slide: React Flow's default path zooms out and back in on the way.
+      // Readable: near enough for every detail; larger still for the room's projector.
+      const zoom = Math.max(view.getZoom(), useViewStore.getState().roomMode ? 1.2 : 0.8);
+      void view.setCenter(box.x + box.width / 2, box.y + box.height / 2, { zoom, duration, interpolate: 'linear' });
+      return;
+    }
+    // Panned just enough, never zoomed: the step the user added is in view, the rest stays where it was.
+    const { width, height } = rf.getState();
+    const { x, y, zoom } = view.getViewport();
+    const margin = 24;
+    const shift = (start: number, size: number, offset: number, room: number) => {
+      const from = start * zoom + offset;
+      const to = from + size * zoom;
+      return from < margin ? margin - from : to > room - margin ? Math.max(room - margin - to, margin - from) : 0;
+    };
+    const dx = shift(box.x, box.width, x, width);
+    const dy = shift(box.y, box.height, y, height);
+    if (dx || dy) void view.setViewport({ x: x + dx, y: y + dy, zoom }, { duration });
+  }, [viewRequest, layout, rf]);
 
   // `Tout afficher`: the action asks, the map follows (the first value is the opening's own fit).
   const fitsDone = useRef(fitRequests);
   useEffect(() => {
     if (fitRequests === fitsDone.current) return;
     fitsDone.current = fitRequests;
-    void flow.current?.fitView({ padding: 0.08, duration: reducedMotion() ? 0 : 300 });
+    // The lanes and their labels are in view too, not only the steps.
+    const { nodes } = rf.getState();
+    const bounds = unionRects({ x: 0, y: 0, width: layout.width, height: layout.height }, getNodesBounds(nodes));
+    void flow.current?.fitBounds(bounds, { padding: 0.03, duration: reducedMotion() ? 0 : 300 });
+    // Only a new request fits the map; the layout is read as it is then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fitRequests]);
 
   const editedStep = selection.length === 1 ? steps.find((s) => s.id === selection[0]) : undefined;
@@ -113,8 +145,9 @@ function ConductMapInner({ session }: { session: Session }) {
         <ActionButton action={addStep} ctx={appContext} className="primary" />
         <ActionButton action={addLane} ctx={appContext} />
         <label className="inline-label">
-          Échelle
+          <span className="visually-hidden">Échelle</span>
           <select
+            title="Échelle du temps"
             value={timeline.scale}
             onChange={(e) => apply((s) => setTimelineScale(s, e.target.value as TimelineScale))}
           >
@@ -125,6 +158,8 @@ function ConductMapInner({ session }: { session: Session }) {
         <ActionButton action={present} ctx={appContext} />
         <ActionButton action={toggleOutline} ctx={appContext} pressed={outline} />
         <ActionButton action={fitView} ctx={appContext} />
+        <ActionButton action={toggleMiniMap} ctx={appContext} pressed={miniMap} />
+        <ActionButton action={togglePanels} ctx={appContext} pressed={panels} />
         <NotesFilter />
       </div>
       <div className="map-body">
@@ -133,7 +168,8 @@ function ConductMapInner({ session }: { session: Session }) {
         ) : (
           <ConductCanvas session={session} layout={layout} conflicts={conflicts} highlighted={highlighted} notes={notes} onReady={onFlowReady} />
         )}
-        <aside className="map-aside" tabIndex={0} aria-label="Panneaux de la conduite de projet">
+        {/* Panels closed, an editor still opens beside the map. */}
+        {(panels || creating || editedStep || editedNote || editedLink) && <aside id="panneaux-conduite" className="map-aside" tabIndex={0} aria-label="Panneaux de la conduite de projet">
           {creating && <StepEditor key="new" session={session} onClose={() => useViewStore.getState().setCreatingStep(false)} />}
           {!creating && editedStep && (
             <StepEditor
@@ -146,14 +182,14 @@ function ConductMapInner({ session }: { session: Session }) {
           )}
           {!creating && editedNote && <NoteEditor key={objectKey(editedNote)} session={session} note={editedNote} />}
           {!creating && !editedStep && editedLink && <LinkEditor key={objectKey(editedLink)} link={editedLink} from={numberOf(editedLink.from)} to={numberOf(editedLink.to)} />}
-          {panelsShown && (
+          {panels && panelsShown && (
             <>
               <Chronology steps={steps} selection={selection} conflicts={conflicts} highlighted={highlighted} onFocusStep={focusStep} />
               <LanesPanel session={session} />
               <ConductLegend steps={steps} />
             </>
           )}
-        </aside>
+        </aside>}
       </div>
       {dialog?.kind === 'link' && <LinkDialog session={session} fromId={dialog.from} onClose={closeDialog} />}
       {dialog?.kind === 'presentation' && <Presentation session={session} onClose={closeDialog} />}

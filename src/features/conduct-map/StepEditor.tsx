@@ -89,6 +89,7 @@ export function StepEditor({ session, step, number, onClose }: Props) {
     } else {
       const created = stepFromDraft(draft, newId('etape'));
       apply((s) => addStep(s, created));
+      useViewStore.getState().requestView(created.id, 'reveal');
       const index = (useDocumentStore.getState().session?.steps.findIndex((s) => s.id === created.id) ?? -1) + 1;
       announce(`Étape ${index} ajoutée au couloir ${lane?.label ?? ''}.`);
       setDraft({ ...emptyStepDraft(draft.laneId), kind: draft.kind });

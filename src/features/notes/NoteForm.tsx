@@ -135,19 +135,24 @@ export function NoteEditor({ session, note }: { session: Session; note: Note }) 
 export function NotesFilter() {
   const roles = useViewStore((s) => s.noteRoles);
   const setRoles = useViewStore((s) => s.setNoteRoles);
+  const summary = roles.length === AUTHOR_ROLES.length ? 'toutes' : roles.length === 0 ? 'aucune' : `${roles.length} sur ${AUTHOR_ROLES.length}`;
+  // A compact control in the map's toolbar: the choices open below it.
   return (
-    <fieldset className="notes-filter">
-      <legend>Notes affichées</legend>
-      {AUTHOR_ROLES.map((r) => (
-        <label key={r} className="check">
-          <input
-            type="checkbox"
-            checked={roles.includes(r)}
-            onChange={(e) => setRoles(e.target.checked ? AUTHOR_ROLES.filter((x) => x === r || roles.includes(x)) : roles.filter((x) => x !== r))}
-          />
-          {AUTHOR_ROLE_LABELS[r]}
-        </label>
-      ))}
-    </fieldset>
+    <details className="notes-filter">
+      <summary>Notes : {summary}</summary>
+      <fieldset>
+        <legend>Notes affichées</legend>
+        {AUTHOR_ROLES.map((r) => (
+          <label key={r} className="check">
+            <input
+              type="checkbox"
+              checked={roles.includes(r)}
+              onChange={(e) => setRoles(e.target.checked ? AUTHOR_ROLES.filter((x) => x === r || roles.includes(x)) : roles.filter((x) => x !== r))}
+            />
+            {AUTHOR_ROLE_LABELS[r]}
+          </label>
+        ))}
+      </fieldset>
+    </details>
   );
 }

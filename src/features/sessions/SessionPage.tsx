@@ -15,7 +15,7 @@ import { ConductMapView } from '../conduct-map/ConductMapView';
 import { Announcer } from './Announcer';
 import { ShortcutsHelp } from '../../ui/ShortcutsHelp';
 import { ActionButton, useKeyboardActions } from '../../ui/ActionButton';
-import { FOCUSED_KEYS, redo, SESSION_PAGE_SCOPES, showShortcuts, undo } from './actions';
+import { FOCUSED_KEYS, redo, roomMode, SESSION_PAGE_SCOPES, showShortcuts, undo } from './actions';
 
 /** Loaded with this page (see App): the maps' first drawing, done ahead at idle. */
 export { warmUpMaps } from './warmUpMaps';
@@ -62,6 +62,7 @@ export function SessionPage({ id }: { id: string }) {
   const setTab = useViewStore((s) => s.setTab);
   const leaving = useTabLeaving(tab);
   const help = useViewStore((s) => s.dialog?.kind === 'shortcuts');
+  const room = useViewStore((s) => s.roomMode);
   useKeyboardActions(SESSION_PAGE_SCOPES, appContext);
 
   // A layout effect: the session is read from IndexedDB as soon as the page is put in place,
@@ -102,24 +103,50 @@ export function SessionPage({ id }: { id: string }) {
     );
   }
   if (!session || session.id !== id) return <p className="loading">Ouverture de l'atelier…</p>;
+  const meta = [session.establishment.name, session.project.name].filter(Boolean).join(' · ');
 
   return (
-    <div className="session-page">
+    <div className={`session-page${room ? ' is-room' : ''}`}>
+      {/* One line: the map gets the rest of the screen. */}
       <header className="topbar">
         <a href="#/" className="back">Tous les ateliers</a>
-        <div className="session-heading">
+        <div className="session-heading" title={[session.title, meta].filter(Boolean).join(' — ')}>
           <h1>{session.title}</h1>
-          <span className="session-meta">{[session.establishment.name, session.project.name].filter(Boolean).join(' · ')}</span>
+          {meta && <span className="session-meta">{meta}</span>}
+        </div>
+        <div role="tablist" aria-label="Cartographies" className="tabs">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              id={`tab-${t.id}`}
+              role="tab"
+              type="button"
+              aria-selected={tab === t.id}
+              aria-controls={`panel-${t.id}`}
+              tabIndex={tab === t.id ? 0 : -1}
+              onClick={() => setTab(t.id)}
+              onKeyDown={(e) => {
+                if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+                const i = TABS.findIndex((x) => x.id === tab);
+                const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
+                setTab(next.id);
+                document.getElementById(`tab-${next.id}`)?.focus();
+              }}
+            >
+              {t.label}
+            </button>
+          ))}
         </div>
         <div className="toolbar" role="toolbar" aria-label="Actions de l'atelier">
-          <ActionButton action={undo} ctx={appContext} />
-          <ActionButton action={redo} ctx={appContext} />
+          <ActionButton action={undo} ctx={appContext} className="editing" />
+          <ActionButton action={redo} ctx={appContext} className="editing" />
           <ExportMenu session={session} map={tab === 'acteurs' ? 'acteurs' : 'conduite'} onError={setAlert} />
-          <ActionButton action={showShortcuts} ctx={appContext} />
+          <ActionButton action={roomMode} ctx={appContext} pressed={room} />
+          <ActionButton action={showShortcuts} ctx={appContext}>?</ActionButton>
         </div>
         <SaveStatus />
+        <Announcer />
       </header>
-      <Announcer />
       {help && <ShortcutsHelp scopes={SESSION_PAGE_SCOPES} focusedKeys={FOCUSED_KEYS} onClose={() => useViewStore.getState().openDialog(null)} />}
       {alert && (
         <div role="alert" className="alert">
@@ -143,29 +170,6 @@ export function SessionPage({ id }: { id: string }) {
           <button type="button" onClick={() => exportNow(session, setAlert)}>Exporter le fichier de session</button>
         </div>
       )}
-      <div role="tablist" aria-label="Cartographies" className="tabs">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            id={`tab-${t.id}`}
-            role="tab"
-            type="button"
-            aria-selected={tab === t.id}
-            aria-controls={`panel-${t.id}`}
-            tabIndex={tab === t.id ? 0 : -1}
-            onClick={() => setTab(t.id)}
-            onKeyDown={(e) => {
-              if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-              const i = TABS.findIndex((x) => x.id === tab);
-              const next = TABS[(i + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]!;
-              setTab(next.id);
-              document.getElementById(`tab-${next.id}`)?.focus();
-            }}
-          >
-            {t.label}
-          </button>
-        ))}
-      </div>
       <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="tabpanel">
         {TABS.filter((t) => t.id === tab || t.id === leaving).map((t) => (
           // The tab just left stays, unseen, unreachable and not drawn, until it is taken down.
