@@ -5,10 +5,9 @@ import { useViewStore } from './viewStore';
  * The selection as the side panels show it: the view store's, except while a node of a map is
  * dragged, when it stays what it was as the drag began; the panels follow once the node is dropped.
  * React Flow selects the node it drags at the drag's first move. Opening that step's editor there
- * (its lists of lanes and actors: several hundred options on a 1000-step map) and marking it in
- * the chronology lengthened that first frame of the drag: on the benchmark's 1000-step map it took
- * 83–133 ms in five drags, 50–83 ms in six once the panels waited. The map itself (the node's
- * selected look) does not wait.
+ * (its lists of lanes and actors: several hundred options on a large map) and marking it in the
+ * chronology would lengthen that first frame of the drag. The map itself (the node's selected look)
+ * does not wait.
  */
 export function useSettledSelection(): string[] {
   const selection = useViewStore((s) => s.selection);

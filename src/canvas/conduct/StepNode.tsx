@@ -30,8 +30,7 @@ export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps
   const className = `step-node is-${level}${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${box.isBar ? ' is-bar' : ''}${conflict ? ' has-conflict' : ''}`;
   const style = { ['--kind-color' as string]: visual.color };
   // The same box and handles at every zoom: changing level changes what is inside each node, and
-  // React keeps the node and its handles (replacing them all at each crossing was a large part of what a
-  // slide across a 1000-step map allocated).
+  // React keeps the node and its handles (replacing them all at each change was costly on large maps).
   return (
     <div className={className} style={style}>
       <span id={stepLabelId(id)} hidden>{label}</span>

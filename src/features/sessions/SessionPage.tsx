@@ -33,9 +33,9 @@ function exportNow(session: Session, onError: (message: string) => void) {
 }
 
 /**
- * The tab just left, until the browser is idle after drawing the new one; then null. Taking a
- * 1000-step map down costs about 60 ms (React Flow resets its store with every node still
- * listening): the map asked for is drawn first, and coming straight back finds the old one as it was.
+ * The tab just left, until the browser is idle after drawing the new one; then null. Taking a large
+ * map down is slow (React Flow resets its store with every node still listening): the map asked
+ * for is drawn first, and coming straight back finds the old one as it was.
  */
 function useTabLeaving(tab: MapTab): MapTab | null {
   const [shown, setShown] = useState(tab);

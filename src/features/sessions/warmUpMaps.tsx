@@ -6,10 +6,8 @@
  *
  * Once the home page is drawn and the browser idle, `warmUpMaps` draws both maps of a two-step
  * sample (WARM_UP_SESSION) out of sight, keeps them for one frame, and takes them down; the session
- * opened next, and its actor map, are drawn by warm code. Measured in Chromium with the conduct map
- * alone drawn ahead (the bench's opening of a 20-step session from the home page, 20 openings of
- * each kind taking turns): median 51 ms without it, 42 ms with it; 157 → 149 ms at 200 steps (15
- * of each). Its drawing is in the page for 7 to 16 ms, at idle, once per page.
+ * opened next, and its actor map, are drawn by warm code (bench/README.md says how much that
+ * saves). Its drawing is in the page for a few milliseconds, at idle, once per page.
  *
  * Nothing is left behind: the sample goes in the document store only while drawn (no session is
  * open on the home page), the view store is put back as it was, and the drawing is taken down at
