@@ -38,7 +38,7 @@ test('a broken file is refused with an alert and adds no session', async ({ page
   const broken = JSON.parse(JSON.stringify({ format: 'cartographies-acia', version: 1, exportedAt: '2026-11-21T08:00:00.000Z' }));
   await importFile(page, { name: 'casse.acia.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
   await expect(page.getByRole('alert')).toContainText('Import refusé');
-  await expect(page.getByRole('alert')).toContainText('session');
+  await expect(page.getByRole('alert')).toContainText('Atelier : champ obligatoire manquant');
 
   await importFile(page, { name: 'pas-du-json.json', mimeType: 'application/json', buffer: Buffer.from('{ pas du json') });
   await expect(page.getByRole('alert')).toContainText("n'est pas un fichier JSON valide");
