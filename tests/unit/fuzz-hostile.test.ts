@@ -59,7 +59,7 @@ const prototypes = () =>
 /** A message a French user can read: no English from the runtime or from zod, and French words. */
 function expectFrench(message: string, what: string) {
   expect(message, what).not.toMatch(/Invalid|Expected|Required|Unrecognized|Unexpected|undefined|TypeError|RangeError|SyntaxError|Cannot|is not|Failed/);
-  expect(message, what).toMatch(/Import refusé : .{10,}/);
+  expect(message, what).toMatch(/^(Import refusé : .{10,}|L'espace de stockage du navigateur est plein : .*)$/);
   expect(message, what).toMatch(/[«:]|invalide|inconnu|double|obligatoire|trop|ordre|doit|ne contient pas|ne peut pas/);
 }
 
@@ -306,5 +306,38 @@ describe('damaged and hostile backups', () => {
       await check('sauvegarde.json', text, 'application/json', `backup ${i}: ${text.slice(0, 300)}`);
     }
     expectBoth(start, 40, 10);
+  });
+});
+
+describe('a backup whose restore fails midway', () => {
+  it('the disk full after a few rows: the database is left exactly as it was, and the alert says so in French', { timeout: FUZZ_TIMEOUT }, async () => {
+    const random = rng(99);
+    const sessions = [load(EXAMPLES[1]!), { ...load(EXAMPLES[0]!), id: 'dui-sauvegarde' }];
+    const text = serializeBackup(sessions);
+    const rows = sessions.reduce((n, s) => n + 1 + s.lanes.length + s.actors.length + s.steps.length + s.links.length + s.relations.length + s.notes.length, 0);
+    const store = globalThis.IDBObjectStore.prototype;
+    const { put, add } = store;
+    let left = Infinity;
+    const full = <A extends unknown[], R>(write: (...args: A) => R) =>
+      function (this: IDBObjectStore, ...args: A): R {
+        if (left-- <= 0) throw new DOMException('Quota exceeded', 'QuotaExceededError');
+        return write.apply(this, args);
+      };
+    store.put = full(put);
+    store.add = full(add);
+    try {
+      for (let i = 0; i < 20; i++) {
+        left = Math.floor(random() * rows); // the disk fills somewhere among the rows the backup writes
+        const held = await snapshot(db);
+        const outcome = await importAsTheHomePage(db, new File([text], 'sauvegarde.json', { type: 'application/json' }));
+        left = Infinity;
+        expect(outcome, `disk full after ${i} rows`).toHaveProperty('refused');
+        if ('refused' in outcome) expectFrench(outcome.refused, `run ${i}`);
+        expect(await snapshot(db), `run ${i}: half a backup written`).toEqual(held);
+      }
+    } finally {
+      store.put = put;
+      store.add = add;
+    }
   });
 });
