@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { storageInfo, type StorageInfo } from '../../state/sessionsLibrary';
+import { formatNumber, frenchSpaces, NBSP } from '../../i18n/format';
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+const mb = (bytes: number) => `${formatNumber(bytes / 1024 / 1024)}${NBSP}Mo`;
 
 /** Where the data lives: whether the browser keeps it for sure, and the space used. */
 export function StoragePanel() {
@@ -23,12 +24,12 @@ export function StoragePanel() {
         {info.persisted === true
           ? 'Le navigateur conserve ces données durablement (stockage persistant accordé).'
           : info.persisted === false
-            ? "Stockage non persistant : le navigateur pourrait effacer ces données s'il manque de place. Exportez vos ateliers."
+            ? frenchSpaces("Stockage non persistant : le navigateur pourrait effacer ces données s'il manque de place. Exportez vos ateliers.")
             : 'Le navigateur ne dit pas si ces données sont conservées durablement.'}
       </p>
       {info.usage !== null && (
         <p>
-          Espace utilisé : {mb(info.usage)}
+          {frenchSpaces('Espace utilisé :')} {mb(info.usage)}
           {info.quota ? ` sur ${mb(info.quota)} disponibles` : ''}.
         </p>
       )}
