@@ -1,4 +1,4 @@
-/** Enumerations of the session format, version 1 (docs/format/session.schema.json). */
+/** Enumerations of the session format, version 2 (docs/format/session.schema.v2.json). */
 
 export const TRINOME_ROLES = ['direction', 'representant-salaries', 'dsi'] as const;
 export type TrinomeRole = (typeof TRINOME_ROLES)[number];
@@ -17,11 +17,17 @@ export const STEP_KINDS = [
   'lancement', 'financement', 'organisation', 'designation', 'choix-solution',
   'parametrage', 'formation', 'deploiement', 'reorganisation', 'evaluation',
   'ajustement', 'dialogue-social', 'mise-a-jour', 'autre',
+  // Version 2: events, drawn as what happened to the project, not as planned work.
+  'incident', 'report', 'contournement', 'refus',
 ] as const;
 export type StepKind = (typeof STEP_KINDS)[number];
+export const EVENT_STEP_KINDS: readonly StepKind[] = ['incident', 'report', 'contournement', 'refus'];
+export const isEventKind = (kind: StepKind) => EVENT_STEP_KINDS.includes(kind);
 
 export const MARKERS = [
   'documents', 'utilisateurs-impliques', 'irp-consultees', 'experimentation', 'contrainte-externe',
+  // Version 2: told, not involved; informed, not consulted.
+  'utilisateurs-informes', 'irp-informees',
 ] as const;
 export type Marker = (typeof MARKERS)[number];
 
@@ -48,3 +54,38 @@ export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 export const TIMELINE_SCALES = ['annee', 'trimestre', 'mois'] as const;
 export type TimelineScale = (typeof TIMELINE_SCALES)[number];
+
+// Version 2.
+export const DOCUMENT_KINDS = ['appel-a-projets', 'cahier-des-charges', 'devis', 'compte-rendu', 'convention', 'support-formation', 'autre'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const USAGES = ['utilisateur', 'partiel', 'non-utilisateur'] as const;
+export type Usage = (typeof USAGES)[number];
+
+export const NON_USAGE_REASONS = ['resistant', 'decu', 'exclu', 'autre'] as const;
+export type NonUsageReason = (typeof NON_USAGE_REASONS)[number];
+
+export const CHANNELS = ['logiciel', 'messagerie', 'telephone', 'oral', 'papier', 'reunion'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const FORMALITIES = ['prescrite', 'observee'] as const;
+export type Formality = (typeof FORMALITIES)[number];
+
+/** What became of a feedback (`remonte`) relation. */
+export const ANSWERS = ['repondu', 'partiel', 'sans-reponse', 'hors-perimetre'] as const;
+export type Answer = (typeof ANSWERS)[number];
+
+/** The three aspects of quality of working life (QVCT) and the three qualities a note may speak of. */
+export const ASPECTS = ['conditions', 'contenu', 'expression', 'qualite-soins', 'qualite-travail', 'qualite-donnees'] as const;
+export type Aspect = (typeof ASPECTS)[number];
+
+/** The holes of a project's conduct that the rules look for (see domain/gaps.ts). */
+export const GAP_RULES = [
+  'analyse-besoins', 'irp-avant-deploiement', 'evaluation-apres-deploiement', 'evaluation-sans-utilisateurs',
+  'suite-formation', 'canal-ajustements', 'mise-a-jour-sans-information',
+] as const;
+export type GapRule = (typeof GAP_RULES)[number];
+
+/** What the trinôme decided about a hole: set aside (with a reason), or planned as a step. */
+export const GAP_STATUSES = ['ecarte', 'planifie'] as const;
+export type GapStatus = (typeof GAP_STATUSES)[number];

@@ -7,7 +7,11 @@ import { period } from './layout/conduct';
 import type { ActorCategory, StepKind } from './enums';
 import type { Session, Step } from './types';
 
-const USER_CATEGORIES: readonly ActorCategory[] = ['professionnels', 'referents', 'encadrement'];
+/**
+ * The end users of the tool: the professionals at work. Référent·es and management relay the
+ * project to them; counting relays as users would hide that end users come in late.
+ */
+const USER_CATEGORIES: readonly ActorCategory[] = ['professionnels'];
 
 export function involvesUsers(step: Step, categoryOf: ReadonlyMap<string, ActorCategory>): boolean {
   return step.markers.includes('utilisateurs-impliques') || step.participants.some((p) => USER_CATEGORIES.includes(categoryOf.get(p.actorId)!));
@@ -16,6 +20,7 @@ export function involvesUsers(step: Step, categoryOf: ReadonlyMap<string, ActorC
 export function involvesStaffRepresentatives(step: Step, categoryOf: ReadonlyMap<string, ActorCategory>): boolean {
   return (
     step.markers.includes('irp-consultees') ||
+    step.markers.includes('irp-informees') ||
     step.kind === 'dialogue-social' ||
     step.participants.some((p) => categoryOf.get(p.actorId) === 'representants-personnel')
   );

@@ -1,7 +1,7 @@
 /** French labels for every enumeration of the domain, in one place. */
 import type {
-  ActorCategory, AuthorRole, EstablishmentKind, Marker, NoteKind, NoteMap, Participation,
-  ProjectStatus, RelationKind, StepKind, TimelineScale, TrinomeRole,
+  ActorCategory, Answer, Aspect, AuthorRole, Channel, DocumentKind, EstablishmentKind, Formality, GapStatus, Marker,
+  NonUsageReason, NoteKind, NoteMap, Participation, ProjectStatus, RelationKind, StepKind, TimelineScale, TrinomeRole, Usage,
 } from '../domain/enums';
 
 export const TRINOME_ROLE_LABELS: Record<TrinomeRole, string> = {
@@ -49,14 +49,20 @@ export const STEP_KIND_LABELS: Record<StepKind, string> = {
   'dialogue-social': 'Dialogue social',
   'mise-a-jour': 'Mise à jour de version',
   autre: 'Autre',
+  incident: 'Incident',
+  report: 'Report',
+  contournement: 'Contournement',
+  refus: 'Refus',
 };
 
 export const MARKER_LABELS: Record<Marker, string> = {
   documents: "Documents attestant l'étape",
   'utilisateurs-impliques': 'Utilisateur·rices impliqué·es',
-  'irp-consultees': 'IRP informées ou consultées',
+  'irp-consultees': 'IRP consultées',
   experimentation: 'Expérimentation / pilote',
   'contrainte-externe': 'Contrainte externe',
+  'utilisateurs-informes': 'Utilisateur·rices informé·es',
+  'irp-informees': 'IRP informées',
 };
 
 export const PARTICIPATION_LABELS: Record<Participation, string> = {
@@ -130,4 +136,63 @@ export const TIMELINE_SCALE_LABELS: Record<TimelineScale, string> = {
   annee: 'Année',
   trimestre: 'Trimestre',
   mois: 'Mois',
+};
+
+// Version 2 of the format.
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
+  'appel-a-projets': 'Appel à projets',
+  'cahier-des-charges': 'Cahier des charges',
+  devis: 'Devis',
+  'compte-rendu': 'Compte rendu',
+  convention: 'Convention',
+  'support-formation': 'Support de formation',
+  autre: 'Autre document',
+};
+
+export const USAGE_LABELS: Record<Usage, string> = {
+  utilisateur: 'Utilisateur·rice',
+  partiel: 'Usage partiel',
+  'non-utilisateur': 'Non-utilisateur·rice',
+};
+
+export const NON_USAGE_LABELS: Record<NonUsageReason, string> = {
+  resistant: 'Résistant·e',
+  decu: 'Déçu·e',
+  exclu: 'Exclu·e',
+  autre: 'Autre raison',
+};
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  logiciel: 'Dans le logiciel',
+  messagerie: 'Messagerie',
+  telephone: 'Téléphone',
+  oral: 'Oral',
+  papier: 'Papier',
+  reunion: 'Réunion',
+};
+
+export const FORMALITY_LABELS: Record<Formality, string> = {
+  prescrite: 'Prescrite',
+  observee: 'Observée (informelle)',
+};
+
+export const ANSWER_LABELS: Record<Answer, string> = {
+  repondu: 'Répondu',
+  partiel: 'Réponse partielle',
+  'sans-reponse': 'Sans réponse',
+  'hors-perimetre': 'Hors périmètre',
+};
+
+export const ASPECT_LABELS: Record<Aspect, string> = {
+  conditions: 'Conditions de travail',
+  contenu: 'Contenu du travail',
+  expression: "Capacité d'expression et d'action",
+  'qualite-soins': 'Qualité des soins',
+  'qualite-travail': 'Qualité du travail',
+  'qualite-donnees': 'Qualité des données',
+};
+
+export const GAP_STATUS_LABELS: Record<GapStatus, string> = {
+  ecarte: 'Écartée',
+  planifie: 'Planifiée',
 };

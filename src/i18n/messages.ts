@@ -35,6 +35,7 @@ const STEP_FIELD_NAMES: Record<StepDraftField, string> = {
   laneId: 'Le couloir',
   description: 'La description',
   participants: 'Les participants',
+  planned: 'La date prévue',
 };
 
 /** The step editor's message for a problem of a field. */

@@ -25,6 +25,11 @@ export const STEP_KIND_VISUALS: Record<StepKind, Visual> = {
   'dialogue-social': { color: '#f28b82', icon: '✉' },
   'mise-a-jour': { color: '#9ec5e8', icon: '⇪' },
   autre: { color: '#d9d9d9', icon: '•' },
+  // Events: what happened to the project (drawn with a hatched band, see styles.css and render/).
+  incident: { color: '#fca5a5', icon: '⚡' },
+  report: { color: '#fde68a', icon: '⇥' },
+  contournement: { color: '#c4b5fd', icon: '↷' },
+  refus: { color: '#fecaca', icon: '⊘' },
 };
 
 export const MARKER_ICONS: Record<Marker, string> = {
@@ -33,6 +38,8 @@ export const MARKER_ICONS: Record<Marker, string> = {
   'irp-consultees': '⚐',
   experimentation: '⚗',
   'contrainte-externe': '⚠',
+  'utilisateurs-informes': 'ⓘ',
+  'irp-informees': '⚑',
 };
 
 /** Font stack used on screen and in exported images (self-contained, with safe fallbacks). */

@@ -41,7 +41,7 @@ describe('the step editor', () => {
     await user.type(screen.getByRole('textbox', { name: 'Date' }), '2019');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Couloir' }), 'CSE / représentant·es du personnel');
     await user.selectOptions(screen.getByRole('combobox', { name: "Type d'étape" }), 'dialogue-social');
-    await user.click(screen.getByRole('checkbox', { name: 'IRP informées ou consultées' }));
+    await user.click(screen.getByRole('checkbox', { name: 'IRP consultées' }));
     await user.type(screen.getByRole('textbox', { name: 'Titre' }), '{Enter}');
 
     const steps = doc().steps;
@@ -83,13 +83,14 @@ describe('the step editor', () => {
     await user.clear(screen.getByRole('textbox', { name: 'Titre' }));
     await user.type(screen.getByRole('textbox', { name: 'Titre' }), 'Groupe de travail DUI');
     await user.type(screen.getByRole('textbox', { name: 'Date' }), '2019');
-    await user.click(screen.getByRole('checkbox', { name: "Documents attestant l'étape" }));
+    // (Its documents are listed: the step stays attested, so another marker is unticked.)
+    await user.click(screen.getByRole('checkbox', { name: 'Utilisateur·rices impliqué·es' }));
     const participants = screen.getByRole('group', { name: 'Participants' });
     await user.click(within(participants).getByRole('button', { name: /Retirer Directrice/ }));
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
 
     const step = doc().steps[2]!;
-    expect(step).toMatchObject({ title: 'Groupe de travail DUI', date: '2019', markers: ['utilisateurs-impliques'] });
+    expect(step).toMatchObject({ title: 'Groupe de travail DUI', date: '2019', markers: ['documents'] });
     expect(step.participants.map((p) => p.actorId)).toEqual(['act-groupement', 'act-gt', 'act-dsi']);
     undo();
     expect(doc().steps[2]!.title).toBe("Constitution d'un groupe de travail");

@@ -95,7 +95,7 @@ test('a note written as DSI shows in the DSI colour and survives a reload', asyn
   await expect(page.getByRole('group', { name: /^Note difficulté \(DSI\) sur Éditeur du logiciel/ })).toBeVisible();
 
   // One viewpoint at a time: hiding the DSI's notes hides it.
-  await page.getByText('Notes : toutes').click();
+  await page.getByText('Notes : toutes').filter({ visible: true }).click();
   await page.getByRole('checkbox', { name: 'DSI' }).uncheck();
   await expect(page.getByRole('group', { name: /^Note difficulté \(DSI\)/ })).toHaveCount(0);
 });

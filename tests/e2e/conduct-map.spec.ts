@@ -36,6 +36,8 @@ test('the DUI example reads like the report: eleven numbered steps in their lane
   await expect(stepNode(page, 3)).toHaveAccessibleName(
     /participants : Groupement \(pilote\), Groupe de travail DUI \(contribue\), DSI du groupement \(contribue\), Directrice d'établissement \(contribue\)$/,
   );
+  // Near enough to read every detail (a step chosen in the chronology is brought near), a step shows its date.
+  await chronology(page).nth(9).getByRole('button').click();
   await expect(stepNode(page, 10)).toContainText('Avril 2022', { useInnerText: true });
   const legend = page.getByRole('region', { name: 'Légende' });
   await expect(legend).toContainText('Financement');
@@ -363,11 +365,11 @@ test('a bad date is refused in French and nothing is saved until it is valid', a
   await expect(page.getByText(/date de fin .* est avant la date de début/i)).toBeVisible();
   await expect(chronology(page)).toHaveCount(11);
   await page.getByRole('textbox', { name: 'Date de fin' }).fill('');
-  await page.getByRole('checkbox', { name: 'IRP informées ou consultées' }).check();
+  await page.getByRole('checkbox', { name: 'IRP consultées' }).check();
   await page.getByRole('button', { name: "Ajouter l'étape" }).click();
   await expect(chronology(page)).toHaveCount(12);
   await expect(chronology(page).nth(11)).toHaveText(/^12\.\W*Consultation du CSE — mai 2022/);
-  await expect(page.getByRole('region', { name: 'Légende' })).toContainText('IRP informées ou consultées');
+  await expect(page.getByRole('region', { name: 'Légende' })).toContainText('IRP consultées');
 });
 
 test('deleting a lane says how many steps it holds and moves them', async ({ page }) => {

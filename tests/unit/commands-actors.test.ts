@@ -216,7 +216,8 @@ describe('relations', () => {
     expect(updateRelation(s, 'rel-08', { kind: 'remonte' })).toBe(s);
     expect(updateRelation(s, 'rel-99', { kind: 'informe' })).toBe(s);
     const next = updateRelation(s, 'rel-08', { kind: 'informe', label: 'signale les bugs' });
-    expect(next.relations.find((r) => r.id === 'rel-08')).toEqual({ ...rel('rel-08', 'act-pros', 'act-referents', 'informe'), label: 'signale les bugs' });
+    // No longer feedback: its answer goes; its channel and formality stay.
+    expect(next.relations.find((r) => r.id === 'rel-08')).toEqual({ ...rel('rel-08', 'act-pros', 'act-referents', 'informe'), label: 'signale les bugs', channel: 'oral', formality: 'observee' });
     expect(replaced(s, next)).toEqual(['relations']);
     const unlabelled = updateRelation(next, 'rel-08', { label: undefined });
     expect('label' in unlabelled.relations.find((r) => r.id === 'rel-08')!).toBe(false);

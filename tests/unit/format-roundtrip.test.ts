@@ -25,7 +25,7 @@ describe('export → import round trip', () => {
     if (!read.ok) return;
     expect(read.value.session).toStrictEqual(original);
     expect(read.value.format).toBe('cartographies-acia');
-    expect(read.value.version).toBe(1);
+    expect(read.value.version).toBe(2);
     expect(read.value.exportedAt).toBe('2026-12-01T10:00:00.000Z');
     // Serializing does not touch the session it is given.
     expect(session).toStrictEqual(original);

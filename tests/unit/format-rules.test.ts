@@ -308,12 +308,12 @@ describe('files refused before anything else is read', () => {
 
   it('refuses a file from a newer version, saying so', () => {
     const errors = refused((f) => {
-      raw(f).version = 2;
+      raw(f).version = 3;
     });
     expect(errors).toHaveLength(1);
     expect(errors[0]!.path).toBe('version');
     expect(errors[0]!.message).toContain('version plus récente');
-    expect(errors[0]!.message).toContain('version 2');
+    expect(errors[0]!.message).toContain('version 3');
   });
 
   it.each([1.5, '1', 0, null])('refuses a version that is not an integer from 1 (%s)', (version) => {

@@ -22,6 +22,7 @@ describe('the step editor’s fields', () => {
   it('a new draft is empty, in the chosen lane, of kind « autre »', () => {
     expect(emptyStepDraft('lane-pros')).toEqual({
       title: '', description: '', date: '', endDate: '', dateLabel: '', laneId: 'lane-pros', kind: 'autre', markers: [], participants: [],
+      planned: '', documents: [],
     });
   });
 
@@ -152,5 +153,15 @@ describe('the domain gives codes, the words come from i18n', () => {
       endDate: { code: 'end-before-start', end: '2021', start: '2022' },
       laneId: { code: 'unknown-lane' },
     });
+  });
+});
+
+describe('what was planned and the documents (format 2)', () => {
+  it('a planned date is checked like a date and kept; documents listed make the step attested', () => {
+    const draft = { ...emptyStepDraft('lane-pros'), title: 'Nouvelle session de formation', date: '04/2022', planned: '12/2021' };
+    expect(stepDraftProblems({ ...draft, planned: '31/02/2021' }, ['lane-pros'])).toEqual({ planned: { code: 'no-such-day', value: '31/02/2021' } });
+    const step = stepFromDraft({ ...draft, documents: [{ title: ' Support de formation ', kind: 'support-formation' }, { title: ' ', kind: 'autre' }] }, 's1');
+    expect(step).toMatchObject({ date: '2022-04', planned: '2021-12', documents: [{ title: 'Support de formation', kind: 'support-formation' }], markers: ['documents'] });
+    expect('documents' in stepFromDraft(draft, 's2')).toBe(false);
   });
 });

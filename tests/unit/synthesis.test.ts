@@ -104,3 +104,22 @@ describe('edge cases', () => {
     expect(delayText(undefined, '2022')).toBeNull();
   });
 });
+
+describe('users are the end users, not their relays', () => {
+  it('a step where only the référent·es and management take part does not count as users taking part', async () => {
+    const { synthesisFacts } = await import('../../src/domain/synthesis');
+    const s = dui();
+    const relaysOnly = {
+      ...s,
+      steps: s.steps.map((step) => ({
+        ...step,
+        markers: step.markers.filter((m) => m !== 'utilisateurs-impliques'),
+        participants: step.participants.filter((p) => ['act-referents', 'act-coord'].includes(p.actorId)),
+      })),
+    };
+    expect(relaysOnly.steps.some((step) => step.participants.length > 0)).toBe(true);
+    expect(synthesisFacts(relaysOnly).users.steps).toEqual([]);
+    const withPros = { ...relaysOnly, steps: relaysOnly.steps.map((step, i) => (i === 6 ? { ...step, participants: [{ actorId: 'act-pros', role: 'contribue' as const }] } : step)) };
+    expect(synthesisFacts(withPros).users.steps).toEqual([7]);
+  });
+});

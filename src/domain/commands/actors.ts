@@ -94,7 +94,8 @@ export function addRelation(session: Session, relation: Relation): Session {
 export function updateRelation(session: Session, id: string, changes: Partial<Omit<Relation, 'id'>>): Session {
   const current = session.relations.find((r) => r.id === id);
   if (!current) return session;
-  const next = patch(current, changes as Partial<Relation>);
+  // Only feedback gets an answer: a relation that stops being feedback drops it.
+  const next = patch(current, { ...changes, ...(changes.kind && changes.kind !== 'remonte' ? { answer: undefined } : {}) } as Partial<Relation>);
   if (next === current || relationProblem(session, next.from, next.to, next.kind, id)) return session;
   return { ...session, relations: session.relations.map((r) => (r.id === id ? next : r)) };
 }

@@ -17,9 +17,12 @@ export interface StepDraft {
   kind: StepKind;
   markers: Marker[];
   participants: StepParticipant[];
+  /** What was planned (version 2), as typed. */
+  planned: string;
+  documents: NonNullable<Step['documents']>;
 }
 
-export type StepDraftField = 'title' | 'date' | 'endDate' | 'dateLabel' | 'laneId' | 'description' | 'participants';
+export type StepDraftField = 'title' | 'date' | 'endDate' | 'dateLabel' | 'laneId' | 'description' | 'participants' | 'planned';
 
 /** What is wrong with a field of the step editor. */
 export type StepDraftProblem =
@@ -38,7 +41,7 @@ export type StepDraftProblems = Partial<Record<StepDraftField, StepDraftProblem>
 export type StepDraftErrors = Partial<Record<StepDraftField, string>>;
 
 export function emptyStepDraft(laneId: string): StepDraft {
-  return { title: '', description: '', date: '', endDate: '', dateLabel: '', laneId, kind: 'autre', markers: [], participants: [] };
+  return { title: '', description: '', date: '', endDate: '', dateLabel: '', laneId, kind: 'autre', markers: [], participants: [], planned: '', documents: [] };
 }
 
 export function draftFromStep(step: Step): StepDraft {
@@ -52,6 +55,8 @@ export function draftFromStep(step: Step): StepDraft {
     kind: step.kind,
     markers: [...step.markers],
     participants: step.participants.map((p) => ({ ...p })),
+    planned: step.planned ?? '',
+    documents: (step.documents ?? []).map((d) => ({ ...d })),
   };
 }
 
@@ -92,6 +97,10 @@ export function stepDraftProblems(draft: StepDraft, laneIds: readonly string[]):
       problems.endDate = { code: 'end-before-start', end: draft.endDate.trim(), start: draft.date.trim() };
     }
   }
+  if (draft.planned.trim()) {
+    const p = dateProblem(draft.planned);
+    if (p) problems.planned = p;
+  }
   if (length(draft.dateLabel.trim()) > 60) problems.dateLabel = { code: 'too-long', max: 60 };
   if (!laneIds.includes(draft.laneId)) problems.laneId = { code: 'unknown-lane' };
   if (length(draft.description.trim()) > 5000) problems.description = { code: 'too-long', max: 5000 };
@@ -105,6 +114,10 @@ export function stepFromDraft(draft: StepDraft, id: string): Step {
   const date = normalizeDate(draft.date);
   const endDate = normalizeDate(draft.endDate);
   const dateLabel = draft.dateLabel.trim();
+  const planned = normalizeDate(draft.planned);
+  const documents = draft.documents.map((d) => ({ title: d.title.trim(), kind: d.kind })).filter((d) => d.title);
+  // The `documents` marker says the step is attested: it follows the list when there is one.
+  const markers = documents.length > 0 && !draft.markers.includes('documents') ? [...draft.markers, 'documents' as const] : draft.markers;
   return {
     id,
     title: draft.title.trim(),
@@ -114,7 +127,9 @@ export function stepFromDraft(draft: StepDraft, id: string): Step {
     ...(dateLabel ? { dateLabel } : {}),
     laneId: draft.laneId,
     kind: draft.kind,
-    markers: [...new Set(draft.markers)],
+    markers: [...new Set(markers)],
     participants: draft.participants.map((p) => ({ ...p })),
+    ...(planned ? { planned } : {}),
+    ...(documents.length ? { documents } : {}),
   };
 }

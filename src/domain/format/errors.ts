@@ -37,6 +37,9 @@ const ITEMS: Record<string, [noun: string, of: string]> = {
   trinome: ['membre du trinôme', 'du membre du trinôme'],
   participants: ['participant', 'du participant'],
   markers: ['marqueur', 'du marqueur'],
+  documents: ['document', 'du document'],
+  aspects: ['aspect', "de l'aspect"],
+  gaps: ['étape manquante revue', "de l'étape manquante revue"],
 };
 
 /** The fields of the file in words, and how a field inside them is attached (`date de l'atelier`). */
@@ -92,6 +95,19 @@ const FIELDS: Record<string, [noun: string, of?: string]> = {
   relations: ['liste des relations'],
   notes: ['liste des notes'],
   trinome: ['trinôme'],
+  planned: ['date prévue'],
+  documents: ['liste des documents'],
+  usage: ['usage'],
+  nonUsage: ['raison de non-usage'],
+  usageNote: ["remarque sur l'usage"],
+  channel: ['canal'],
+  formality: ['formalité'],
+  answer: ['suite donnée'],
+  aspects: ['liste des aspects'],
+  gaps: ['liste des étapes manquantes revues'],
+  rule: ['règle'],
+  reason: ['raison'],
+  stepId: ['étape'],
 };
 
 /**

@@ -1,14 +1,16 @@
 /**
  * Migrations of the session file: pure functions from version n to version n + 1, applied in
- * turn at every load. Version 1 is the first version of the format, so the table is empty;
- * the next change of the format adds `1: (file) => …` here, with an example file of version 1
- * kept in tests/fixtures.
+ * turn at every load (an imported file, a row read from the database). Each older version keeps
+ * its example files in docs/format/examples/v<n>/, migrated by the tests.
  */
 import { FORMAT_VERSION } from './schema';
 
 export type Migration = (file: Record<string, unknown>) => Record<string, unknown>;
 
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // Version 2 only adds optional fields and enumeration values: a version 1 session is valid as it is.
+  1: (file) => file,
+};
 
 /** Brings a raw file of `version` up to the current version. Throws if a step is missing. */
 export function migrateToCurrent(

@@ -83,6 +83,27 @@ export function checkRules(session: Session, { chronology = true }: RuleOptions 
     }
   });
 
+  // Version 2: a planned hole names the step it became; a reason of non-use goes with a non-user;
+  // only feedback gets an answer; one decision per rule.
+  const reviewed = new Set<string>();
+  (session.gaps ?? []).forEach((gap, i) => {
+    if (gap.stepId !== undefined && !stepIds.has(gap.stepId)) {
+      err(`gaps[${i}].stepId`, `L'étape manquante « ${gap.rule} » renvoie à une étape inconnue « ${gap.stepId} ».`);
+    }
+    if (reviewed.has(gap.rule)) err(`gaps[${i}].rule`, `L'étape manquante « ${gap.rule} » est revue deux fois.`);
+    reviewed.add(gap.rule);
+  });
+  session.actors.forEach((actor, i) => {
+    if (actor.nonUsage !== undefined && actor.usage !== 'non-utilisateur') {
+      err(`actors[${i}].nonUsage`, `L'acteur « ${actor.id} » a une raison de non-usage sans être non-utilisateur·rice.`);
+    }
+  });
+  session.relations.forEach((rel, i) => {
+    if (rel.answer !== undefined && rel.kind !== 'remonte') {
+      err(`relations[${i}].answer`, `La relation « ${rel.id} » a une suite donnée sans être une remontée.`);
+    }
+  });
+
   // 3. Dates: end not before start; steps in chronological order.
   session.steps.forEach((step, i) => {
     if (step.date && step.endDate && comparePartialDates(step.endDate, step.date) < 0) {

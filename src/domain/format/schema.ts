@@ -1,18 +1,20 @@
 /**
- * Zod schemas of the session file, version 1: the same constraints as
- * docs/format/session.schema.json (strict objects, lengths, patterns, enums, bounds).
+ * Zod schemas of the session file, version 2: the same constraints as
+ * docs/format/session.schema.v2.json (strict objects, lengths, patterns, enums, bounds).
+ * Everything version 2 added is optional: a version 1 session is a version 2 session.
  */
 import { z } from 'zod';
 import {
-  ACTOR_CATEGORIES, AUTHOR_ROLES, ESTABLISHMENT_KINDS, MARKERS, NOTE_KINDS, NOTE_MAPS,
-  PARTICIPATIONS, PROJECT_STATUSES, RELATION_KINDS, STEP_KINDS, TIMELINE_SCALES, TRINOME_ROLES,
+  ACTOR_CATEGORIES, ANSWERS, ASPECTS, AUTHOR_ROLES, CHANNELS, DOCUMENT_KINDS, ESTABLISHMENT_KINDS, FORMALITIES,
+  GAP_RULES, GAP_STATUSES, MARKERS, NON_USAGE_REASONS, NOTE_KINDS, NOTE_MAPS, PARTICIPATIONS, PROJECT_STATUSES,
+  RELATION_KINDS, STEP_KINDS, TIMELINE_SCALES, TRINOME_ROLES, USAGES,
 } from '../enums';
 
 // No `new Function` in zod: the app's Content-Security-Policy forbids eval.
 z.config({ jitless: true });
 
 export const FORMAT_NAME = 'cartographies-acia';
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 /** JSON Schema counts lengths in code points, not UTF-16 units. */
 const codePoints = (s: string) => {
@@ -49,11 +51,19 @@ export const actorSchema = z.strictObject({
   category: z.enum(ACTOR_CATEGORIES),
   description: longText.optional(),
   position: point.optional(),
+  usage: z.enum(USAGES).optional(),
+  nonUsage: z.enum(NON_USAGE_REASONS).optional(),
+  usageNote: text(1000).optional(),
 });
 
 export const participantSchema = z.strictObject({
   actorId: idSchema,
   role: z.enum(PARTICIPATIONS),
+});
+
+export const documentSchema = z.strictObject({
+  title: text(200, 1),
+  kind: z.enum(DOCUMENT_KINDS),
 });
 
 export const stepSchema = z.strictObject({
@@ -67,10 +77,13 @@ export const stepSchema = z.strictObject({
   kind: z.enum(STEP_KINDS),
   markers: z
     .array(z.enum(MARKERS))
-    .max(5)
+    .max(MARKERS.length)
     .refine((m) => new Set(m).size === m.length, { message: 'uniqueItems' }),
   participants: z.array(participantSchema).max(200),
   position: point.optional(),
+  /** What was planned; `date` is what happened. The slippage is computed, never stored. */
+  planned: partialDateSchema.optional(),
+  documents: z.array(documentSchema).max(50).optional(),
 });
 
 export const linkSchema = z.strictObject({
@@ -86,6 +99,10 @@ export const relationSchema = z.strictObject({
   to: idSchema,
   kind: z.enum(RELATION_KINDS),
   label: shortText.optional(),
+  channel: z.enum(CHANNELS).optional(),
+  formality: z.enum(FORMALITIES).optional(),
+  /** Feedback relations (`remonte`) only. */
+  answer: z.enum(ANSWERS).optional(),
 });
 
 export const noteSchema = z.strictObject({
@@ -96,6 +113,19 @@ export const noteSchema = z.strictObject({
   map: z.enum(NOTE_MAPS),
   attachedTo: z.strictObject({ type: z.enum(['step', 'actor']), id: idSchema }).optional(),
   position: point.optional(),
+  aspects: z
+    .array(z.enum(ASPECTS))
+    .max(ASPECTS.length)
+    .refine((a) => new Set(a).size === a.length, { message: 'uniqueItems' })
+    .optional(),
+});
+
+export const gapReviewSchema = z.strictObject({
+  rule: z.enum(GAP_RULES),
+  status: z.enum(GAP_STATUSES),
+  reason: text(1000).optional(),
+  /** The step a planned hole became. */
+  stepId: idSchema.optional(),
 });
 
 export const trinomeMemberSchema = z.strictObject({
@@ -138,6 +168,7 @@ export const sessionSchema = z.strictObject({
   links: z.array(linkSchema).max(5000),
   relations: z.array(relationSchema).max(5000),
   notes: z.array(noteSchema).max(2000),
+  gaps: z.array(gapReviewSchema).max(GAP_RULES.length * 20).optional(),
 });
 
 export const sessionFileSchema = z.strictObject({

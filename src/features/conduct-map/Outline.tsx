@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import { addStep, deleteSteps, moveStepBy, updateStep } from '../../domain/commands/conduct';
-import { normalizeDate, draftFromStep } from '../../domain/commands/stepInput';
+import { draftFromStep, emptyStepDraft, normalizeDate } from '../../domain/commands/stepInput';
 import { validateStepDraft } from './messages';
 import { STEP_KINDS, type StepKind } from '../../domain/enums';
 import { newId } from '../../domain/ids';
@@ -94,7 +94,7 @@ export function ConductOutline({ session }: { session: Session }) {
         submitLabel="Ajouter l'étape"
         error={error}
         onSubmit={() => {
-          const draft = { title, description: '', date, endDate: '', dateLabel: '', laneId, kind: 'autre' as const, markers: [], participants: [] };
+          const draft = { ...emptyStepDraft(laneId), title, date };
           const errors = validateStepDraft(draft, session.lanes.map((l) => l.id));
           const first = errors.title ?? errors.date ?? errors.laneId;
           if (first) {

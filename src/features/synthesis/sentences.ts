@@ -116,7 +116,7 @@ export function synthesize(session: Pick<Session, 'steps' | 'actors' | 'notes'>)
     staffRepresentatives: {
       text: frenchSpaces(staffRepresentativesText(facts)),
       steps: facts.staffRepresentatives.steps,
-      explanation: frenchSpaces("Étapes où participe un acteur « Représentant·es du personnel », qui portent le marqueur « IRP informées ou consultées », ou de type « Dialogue social »."),
+      explanation: frenchSpaces("Étapes où participe un acteur « Représentant·es du personnel », qui portent le marqueur « IRP consultées » ou « IRP informées », ou de type « Dialogue social »."),
     },
     evaluation: { text: frenchSpaces(evaluationText(facts)), steps: facts.evaluation.steps, explanation: frenchSpaces("Étapes de type « Évaluation / retour d'expérience ».") },
     afterTraining: {
