@@ -57,8 +57,11 @@ export function deleteSteps(session: Session, ids: readonly string[]): Session {
   if (gone.size === 0) return session;
   const links = session.links.filter((l) => !gone.has(l.from) && !gone.has(l.to));
   const touched = session.notes.some((n) => n.attachedTo?.type === 'step' && gone.has(n.attachedTo.id));
+  // A planned hole whose step goes is a hole again (a review may not name a missing step).
+  const gaps = session.gaps?.some((g) => g.stepId !== undefined && gone.has(g.stepId)) ? session.gaps.filter((g) => !g.stepId || !gone.has(g.stepId)) : undefined;
   return {
     ...session,
+    ...(gaps ? { gaps } : {}),
     steps: session.steps.filter((s) => !gone.has(s.id)),
     links: links.length === session.links.length ? session.links : links,
     notes: touched
