@@ -89,3 +89,13 @@ export type GapRule = (typeof GAP_RULES)[number];
 /** What the trinôme decided about a hole: set aside (with a reason), or planned as a step. */
 export const GAP_STATUSES = ['ecarte', 'planifie'] as const;
 export type GapStatus = (typeof GAP_STATUSES)[number];
+
+/** The seven domains of digital maturity of the training-needs study (the Regards tab's grid). */
+export const MATURITY_DOMAINS = [
+  'pilotage', 'partage-informations', 'prise-en-charge', 'objets-connectes', 'equipements', 'relation-usagers', 'accompagnement-publics',
+] as const;
+export type MaturityDomain = (typeof MATURITY_DOMAINS)[number];
+
+/** A rating of a domain: 0 absent, 1 envisaged, 2 under way, 3 developed; `nsp`: does not know. */
+export const MATURITY_RATINGS = [0, 1, 2, 3, 'nsp'] as const;
+export type MaturityRating = (typeof MATURITY_RATINGS)[number];

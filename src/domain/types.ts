@@ -25,3 +25,6 @@ export type SessionHeader = Omit<Session, 'lanes' | 'actors' | 'steps' | 'links'
 
 export const ENTITY_KINDS = ['lanes', 'actors', 'steps', 'links', 'relations', 'notes'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
+export type Viewpoints = NonNullable<Session['viewpoints']>;
+export type Objective = Viewpoints['objectives'][number];
+export type Maturity = NonNullable<Viewpoints['maturity']>;

@@ -1,6 +1,7 @@
 /** French labels for every enumeration of the domain, in one place. */
 import type {
   ActorCategory, Answer, Aspect, AuthorRole, Channel, DocumentKind, EstablishmentKind, Formality, GapStatus, Marker,
+  MaturityDomain, MaturityRating,
   NonUsageReason, NoteKind, NoteMap, Participation, ProjectStatus, RelationKind, StepKind, TimelineScale, TrinomeRole, Usage,
 } from '../domain/enums';
 
@@ -195,4 +196,33 @@ export const ASPECT_LABELS: Record<Aspect, string> = {
 export const GAP_STATUS_LABELS: Record<GapStatus, string> = {
   ecarte: 'Écartée',
   planifie: 'Planifiée',
+};
+
+export const MATURITY_DOMAIN_LABELS: Record<MaturityDomain, string> = {
+  pilotage: "Pilotage, organisation et suivi de l'activité",
+  'partage-informations': "Partage d'informations et collaboration",
+  'prise-en-charge': 'Nouvelles modalités de prise en charge',
+  'objets-connectes': 'Objets connectés',
+  equipements: "Équipements et outils qui améliorent l'intervention",
+  'relation-usagers': 'Relation entre professionnel·les et usager·es',
+  'accompagnement-publics': 'Accompagnement numérique des publics',
+};
+
+/** Short names of the domains, for the radar's axes. */
+export const MATURITY_DOMAIN_SHORT: Record<MaturityDomain, string> = {
+  pilotage: 'Pilotage',
+  'partage-informations': 'Partage',
+  'prise-en-charge': 'Prise en charge',
+  'objets-connectes': 'Objets connectés',
+  equipements: 'Équipements',
+  'relation-usagers': 'Relation usager·es',
+  'accompagnement-publics': 'Accompagnement',
+};
+
+export const MATURITY_RATING_LABELS: Record<MaturityRating, string> = {
+  0: '0 Absent',
+  1: '1 Envisagé',
+  2: '2 En cours',
+  3: '3 Développé',
+  nsp: 'Ne sait pas',
 };

@@ -40,6 +40,8 @@ const ITEMS: Record<string, [noun: string, of: string]> = {
   documents: ['document', 'du document'],
   aspects: ['aspect', "de l'aspect"],
   gaps: ['étape manquante revue', "de l'étape manquante revue"],
+  objectives: ['objectif', "de l'objectif"],
+  matches: ['correspondance', 'de la correspondance'],
 };
 
 /** The fields of the file in words, and how a field inside them is attached (`date de l'atelier`). */
@@ -108,6 +110,21 @@ const FIELDS: Record<string, [noun: string, of?: string]> = {
   rule: ['règle'],
   reason: ['raison'],
   stepId: ['étape'],
+  viewpoints: ['regards', 'des regards'],
+  objectives: ['liste des objectifs'],
+  matches: ['liste des correspondances'],
+  maturity: ['grille de maturité', 'de la grille de maturité'],
+  revealed: ['révélation des notes'],
+  pilotage: ['domaine « pilotage »', 'du domaine « pilotage »'],
+  'partage-informations': ["domaine « partage d'informations »", "du domaine « partage d'informations »"],
+  'prise-en-charge': ['domaine « prise en charge »', 'du domaine « prise en charge »'],
+  'objets-connectes': ['domaine « objets connectés »', 'du domaine « objets connectés »'],
+  equipements: ['domaine « équipements »', 'du domaine « équipements »'],
+  'relation-usagers': ['domaine « relation usager·es »', 'du domaine « relation usager·es »'],
+  'accompagnement-publics': ['domaine « accompagnement des publics »', 'du domaine « accompagnement des publics »'],
+  direction: ['note de la direction'],
+  'representant-salaries': ['note des représentant·es des salarié·es'],
+  dsi: ['note de la DSI'],
 };
 
 /**

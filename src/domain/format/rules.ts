@@ -104,6 +104,33 @@ export function checkRules(session: Session, { chronology = true }: RuleOptions 
     }
   });
 
+  // Version 2, the viewpoints: objective ids unique, actors known, matches join two objectives of
+  // two different roles, once.
+  const vp = session.viewpoints;
+  if (vp) {
+    const roleOf = new Map<string, string>();
+    vp.objectives.forEach((o, i) => {
+      if (roleOf.has(o.id)) err(`viewpoints.objectives[${i}].id`, `Identifiant en double « ${o.id} » dans les objectifs, au rang ${i + 1}.`);
+      roleOf.set(o.id, o.role);
+      if (o.actorId !== undefined && !actorIds.has(o.actorId)) {
+        err(`viewpoints.objectives[${i}].actorId`, `L'objectif « ${o.id} » renvoie à un acteur inconnu « ${o.actorId} ».`);
+      }
+    });
+    const pairs = new Set<string>();
+    (vp.matches ?? []).forEach(([a, b], i) => {
+      const path = `viewpoints.matches[${i}]`;
+      const unknown = [a, b].filter((x) => !roleOf.has(x));
+      if (unknown.length > 0) {
+        err(path, `La correspondance ${i + 1} relie un objectif inconnu « ${unknown[0]} ».`);
+        return;
+      }
+      if (roleOf.get(a) === roleOf.get(b)) err(path, `La correspondance ${i + 1} relie deux objectifs du même regard (« ${a} » et « ${b} »).`);
+      const key = [a, b].sort().join(' ');
+      if (pairs.has(key)) err(path, `La correspondance ${i + 1} entre « ${a} » et « ${b} » est en double.`);
+      pairs.add(key);
+    });
+  }
+
   // 3. Dates: end not before start; steps in chronological order.
   session.steps.forEach((step, i) => {
     if (step.date && step.endDate && comparePartialDates(step.endDate, step.date) < 0) {

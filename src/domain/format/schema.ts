@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import {
   ACTOR_CATEGORIES, ANSWERS, ASPECTS, AUTHOR_ROLES, CHANNELS, DOCUMENT_KINDS, ESTABLISHMENT_KINDS, FORMALITIES,
-  GAP_RULES, GAP_STATUSES, MARKERS, NON_USAGE_REASONS, NOTE_KINDS, NOTE_MAPS, PARTICIPATIONS, PROJECT_STATUSES,
+  GAP_RULES, GAP_STATUSES, MARKERS, MATURITY_DOMAINS, MATURITY_RATINGS, NON_USAGE_REASONS, NOTE_KINDS, NOTE_MAPS, PARTICIPATIONS, PROJECT_STATUSES,
   RELATION_KINDS, STEP_KINDS, TIMELINE_SCALES, TRINOME_ROLES, USAGES,
 } from '../enums';
 
@@ -134,6 +134,40 @@ export const trinomeMemberSchema = z.strictObject({
   position: shortText.optional(),
 });
 
+/** An objective of the project as one role of the trinôme sees it (optionally, what an actor was after). */
+export const objectiveSchema = z.strictObject({
+  id: idSchema,
+  role: z.enum(TRINOME_ROLES),
+  text: text(500, 1),
+  actorId: idSchema.optional(),
+});
+
+export const maturityRatingSchema = z.literal(MATURITY_RATINGS);
+/** One domain's ratings, by role; a role that has not rated it yet is absent. */
+const domainRatingsSchema = z.strictObject(
+  Object.fromEntries(TRINOME_ROLES.map((r) => [r, maturityRatingSchema.optional()])) as Record<
+    (typeof TRINOME_ROLES)[number],
+    z.ZodOptional<typeof maturityRatingSchema>
+  >,
+);
+
+/** The three viewpoints (Regards): objectives by role, the matches between them, the maturity grid. */
+export const viewpointsSchema = z.strictObject({
+  objectives: z.array(objectiveSchema).max(300),
+  /** Pairs of objectives of two different roles that say the same thing. */
+  matches: z.array(z.tuple([idSchema, idSchema])).max(1000).optional(),
+  maturity: z
+    .strictObject(
+      Object.fromEntries(MATURITY_DOMAINS.map((d) => [d, domainRatingsSchema.optional()])) as Record<
+        (typeof MATURITY_DOMAINS)[number],
+        z.ZodOptional<typeof domainRatingsSchema>
+      >,
+    )
+    .optional(),
+  /** Whether the ratings were revealed; before, each role sees only its own on screen. */
+  revealed: z.boolean().optional(),
+});
+
 export const sessionSchema = z.strictObject({
   id: idSchema,
   title: text(200, 1),
@@ -169,6 +203,7 @@ export const sessionSchema = z.strictObject({
   relations: z.array(relationSchema).max(5000),
   notes: z.array(noteSchema).max(2000),
   gaps: z.array(gapReviewSchema).max(GAP_RULES.length * 20).optional(),
+  viewpoints: viewpointsSchema.optional(),
 });
 
 export const sessionFileSchema = z.strictObject({
