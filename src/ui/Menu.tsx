@@ -4,6 +4,8 @@ export interface MenuItem {
   label: string;
   onSelect: () => void;
   disabled?: boolean;
+  /** A choice that stays on or off (`menuitemcheckbox`): choosing it keeps the menu open. */
+  checked?: boolean;
 }
 
 interface MenuButtonProps {
@@ -37,7 +39,7 @@ export function MenuButton({ label, text, items, className }: MenuButtonProps) {
   };
 
   const onMenuKey = (e: React.KeyboardEvent) => {
-    const entries = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const entries = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
     const i = entries.indexOf(document.activeElement as HTMLElement);
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
@@ -82,22 +84,24 @@ export function MenuButton({ label, text, items, className }: MenuButtonProps) {
           {items.map((item) => (
             <li
               key={item.label}
-              role="menuitem"
+              role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+              aria-checked={item.checked}
               tabIndex={-1}
               aria-disabled={item.disabled || undefined}
               onClick={() => {
                 if (item.disabled) return;
-                close(true);
+                if (item.checked === undefined) close(true);
                 item.onSelect();
               }}
               onKeyDown={(e) => {
                 if ((e.key === 'Enter' || e.key === ' ') && !item.disabled) {
                   e.preventDefault();
-                  close(true);
+                  if (item.checked === undefined) close(true);
                   item.onSelect();
                 }
               }}
             >
+              {item.checked !== undefined && <span aria-hidden="true">{item.checked ? '☑ ' : '☐ '}</span>}
               {item.label}
             </li>
           ))}

@@ -7,6 +7,7 @@ import { Modal } from '../../ui/Modal';
 import { downloadSessionJson } from './exportJson';
 import { exportPng, exportSvg, type MapKind } from './images';
 import { PrintDialog } from './PrintDialog';
+import { anonymise } from './anonymise';
 
 type Format = { label: string; run: (s: Session) => Promise<string> };
 
@@ -55,10 +56,12 @@ export function ExportDialog({ sessionId, title, onClose, onDone }: { sessionId:
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [printing, setPrinting] = useState<{ session: Session; map: MapKind } | null>(null);
+  const [anonymous, setAnonymous] = useState(false);
+  const prepare = (s: Session) => (anonymous ? anonymise(s) : s);
   const print = async (map: MapKind) => {
     setError(null);
     const loaded = await loadSession(sessionId);
-    if (loaded.ok) setPrinting({ session: loaded.value, map });
+    if (loaded.ok) setPrinting({ session: prepare(loaded.value), map });
     else setError(`L'impression est impossible : ${loaded.errors[0]!.message}`);
   };
   if (printing) return <PrintDialog session={printing.session} map={printing.map} onClose={onClose} />;
@@ -68,7 +71,7 @@ export function ExportDialog({ sessionId, title, onClose, onDone }: { sessionId:
     try {
       const loaded = await loadSession(sessionId);
       if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
-      const name = await format.run(loaded.value);
+      const name = await format.run(prepare(loaded.value));
       await markExported(sessionId);
       onDone(`Fichier « ${name} » enregistré.`);
       onClose();
@@ -80,6 +83,11 @@ export function ExportDialog({ sessionId, title, onClose, onDone }: { sessionId:
   };
   return (
     <Modal title={`Exporter « ${title} »`} onClose={onClose}>
+      <label className="check">
+        <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
+        Anonymiser
+      </label>
+      <p className="hint">Les personnes sont nommées par leur rôle ; les textes saisis (titres, notes) restent tels quels.</p>
       <ul className="export-choices">
         {FORMATS.map((f) => (
           <li key={f.label}>

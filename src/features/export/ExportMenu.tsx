@@ -6,6 +6,7 @@ import { useViewStore } from '../../state/viewStore';
 import { downloadBlob } from '../../ui/download';
 import { MenuButton } from '../../ui/Menu';
 import { downloadSessionJson } from './exportJson';
+import { anonymise } from './anonymise';
 import { exportPng, exportSvg, imageFileName, type MapKind } from './images';
 import { PrintDialog } from './PrintDialog';
 
@@ -16,8 +17,11 @@ interface Props {
 }
 
 /** `Exporter`: images of the current map, the session file, the deck, and printing. */
-export function ExportMenu({ session, map, onError }: Props) {
+export function ExportMenu({ session: open, map, onError }: Props) {
   const [busy, setBusy] = useState<string | null>(null);
+  // Every export of this menu names people by their role while it is ticked.
+  const [anonymous, setAnonymous] = useState(false);
+  const session = anonymous ? anonymise(open) : open;
   const [printing, setPrinting] = useState(false);
   const announce = useViewStore((s) => s.announce);
 
@@ -25,7 +29,7 @@ export function ExportMenu({ session, map, onError }: Props) {
     setBusy(label);
     try {
       const note = await task();
-      void markExported(session.id).catch(() => undefined);
+      void markExported(open.id).catch(() => undefined);
       announce(note ?? 'Export terminé.');
     } catch (e) {
       onError(`L'export a échoué : ${e instanceof Error ? e.message : String(e)}`);
@@ -35,6 +39,7 @@ export function ExportMenu({ session, map, onError }: Props) {
   };
 
   const items = [
+    { label: 'Anonymiser', checked: anonymous, onSelect: () => setAnonymous((a) => !a) },
     {
       label: 'Image PNG',
       onSelect: () =>
@@ -59,7 +64,7 @@ export function ExportMenu({ session, map, onError }: Props) {
         const done = downloadSessionJson(session);
         if (!done.ok) onError(`Export impossible : ${firstMessage(done.errors)}`);
         else {
-          void markExported(session.id).catch(() => undefined);
+          void markExported(open.id).catch(() => undefined);
           announce(`Fichier « ${done.value} » enregistré.`);
         }
       },
@@ -81,6 +86,7 @@ export function ExportMenu({ session, map, onError }: Props) {
   return (
     <>
       <MenuButton label="Exporter" items={items.map((i) => ({ ...i, disabled: busy !== null }))} />
+      {anonymous && <span className="export-note">Exports anonymisés</span>}
       {busy && (
         <span className="export-progress" role="progressbar" aria-label={busy} aria-busy="true">
           {busy}
