@@ -137,9 +137,11 @@ export async function openSession(id: string): Promise<OpenSession | { error: st
     if (document.visibilityState === 'hidden') flushNow();
   };
   // A tab closed while a write waits its turn loses it: Chromium aborts the transactions of a
-  // closing page that have not started. So, while an edit is not on disk yet, the browser asks.
+  // closing page that have not started. So, while the status line does not say `Enregistré` (an
+  // edit waits for the write under way, a write lasts, or failed), the browser asks first. A
+  // single write of a few milliseconds, already placed, is not worth the question.
   const askBeforeLeaving = (event: BeforeUnloadEvent) => {
-    if (persister.hasPendingChanges) event.preventDefault();
+    if (persister.hasPendingChanges && useViewStore.getState().saveStatus.state !== 'saved') event.preventDefault();
   };
   window.addEventListener('pagehide', flushNow);
   window.addEventListener('beforeunload', askBeforeLeaving);
