@@ -4,7 +4,8 @@
  * above the domain, in features/synthesis/sentences.ts.
  */
 import { period } from './layout/conduct';
-import type { ActorCategory, StepKind } from './enums';
+import { comparePartialDates } from './dates';
+import { ASPECTS, DOCUMENT_KINDS, isEventKind, type ActorCategory, type Aspect, type DocumentKind, type NonUsageReason, type StepKind } from './enums';
 import type { Session, Step } from './types';
 
 /**
@@ -125,5 +126,89 @@ export function synthesisFacts(session: Pick<Session, 'steps' | 'actors' | 'note
       evaluationSteps: evaluation.length,
       uninvolvedActors: uninvolved.length,
     },
+  };
+}
+
+/*
+ * Version 2: the project as it was lived (issue 22). Facts only; their words are in
+ * features/synthesis/sentences.ts (`livedSynthesis`).
+ */
+
+/** A step done at another time than planned: both dates, and the months between their starts (negative: early). */
+export interface Slippage { planned: string; date: string; months: number }
+
+/** The slippage of a step, or null when it has no plan, no date, or was done when planned (at the precision both share). */
+export function slippage(step: Pick<Step, 'planned' | 'date'>): Slippage | null {
+  const { planned, date } = step;
+  if (!planned || !date || comparePartialDates(planned, date) === 0) return null;
+  return { planned, date, months: Math.round(period(date).start - period(planned).start) };
+}
+
+export interface LivedFacts {
+  /** Steps done at another time than planned, in order. */
+  slipped: ({ number: number } & Slippage)[];
+  /** Steps that are events (incident, postponement, workaround, refusal). */
+  events: { number: number; kind: StepKind }[];
+  /** Actors who do not use the tool, why, and the steps they took part in. */
+  nonUsers: { id: string; name: string; reason?: NonUsageReason; note?: string; steps: number[] }[];
+  /** Actors who use it partly. */
+  partialUsers: { id: string; name: string; note?: string }[];
+  feedback: {
+    /** Feedback (`remonte`) relations. */
+    total: number;
+    /** Those left without an answer, out of scope included. */
+    unanswered: { id: string; from: string; to: string; outOfScope: boolean }[];
+    /** Those judged out of scope. */
+    outOfScope: number;
+    /** Who judged them out of scope, when it is one actor (the relations' target): its id, name and category. */
+    judge: { id: string; name: string; category: ActorCategory } | null;
+  };
+  /** Named documents by kind (kinds without a document left out), each with its step's number. */
+  documents: { kind: DocumentKind; items: { title: string; number: number }[] }[];
+  /** Ids of the notes speaking of each aspect (aspects without a note left out). */
+  aspects: { aspect: Aspect; notes: string[] }[];
+}
+
+export function livedFacts(session: Pick<Session, 'steps' | 'actors' | 'relations' | 'notes'>): LivedFacts {
+  const { steps, actors, relations, notes } = session;
+  const slipped = steps.flatMap((s, i) => {
+    const slip = slippage(s);
+    return slip ? [{ number: i + 1, ...slip }] : [];
+  });
+  const events = steps.flatMap((s, i) => (isEventKind(s.kind) ? [{ number: i + 1, kind: s.kind }] : []));
+  const stepsOf = (actorId: string) => steps.flatMap((s, i) => (s.participants.some((p) => p.actorId === actorId) ? [i + 1] : []));
+  const nonUsers = actors
+    .filter((a) => a.usage === 'non-utilisateur')
+    .map((a) => ({ id: a.id, name: a.name, ...(a.nonUsage ? { reason: a.nonUsage } : {}), ...(a.usageNote ? { note: a.usageNote } : {}), steps: stepsOf(a.id) }));
+  const partialUsers = actors
+    .filter((a) => a.usage === 'partiel')
+    .map((a) => ({ id: a.id, name: a.name, ...(a.usageNote ? { note: a.usageNote } : {}) }));
+
+  const feedback = relations.filter((r) => r.kind === 'remonte');
+  const unanswered = feedback.filter((r) => r.answer === 'sans-reponse' || r.answer === 'hors-perimetre');
+  const outOfScope = unanswered.filter((r) => r.answer === 'hors-perimetre');
+  const judges = [...new Set(outOfScope.map((r) => r.to))];
+  const judgeActor = judges.length === 1 ? actors.find((a) => a.id === judges[0]) : undefined;
+
+  const documents = DOCUMENT_KINDS.map((kind) => ({
+    kind,
+    items: steps.flatMap((s, i) => (s.documents ?? []).filter((d) => d.kind === kind).map((d) => ({ title: d.title, number: i + 1 }))),
+  })).filter((d) => d.items.length > 0);
+
+  const aspects = ASPECTS.map((aspect) => ({ aspect, notes: notes.filter((n) => n.aspects?.includes(aspect)).map((n) => n.id) })).filter((a) => a.notes.length > 0);
+
+  return {
+    slipped,
+    events,
+    nonUsers,
+    partialUsers,
+    feedback: {
+      total: feedback.length,
+      unanswered: unanswered.map((r) => ({ id: r.id, from: r.from, to: r.to, outOfScope: r.answer === 'hors-perimetre' })),
+      outOfScope: outOfScope.length,
+      judge: judgeActor ? { id: judgeActor.id, name: judgeActor.name, category: judgeActor.category } : null,
+    },
+    documents,
+    aspects,
   };
 }

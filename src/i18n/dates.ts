@@ -25,3 +25,13 @@ export function axisTickLabel(month: number, scale: TimelineScale): string {
   if (scale === 'trimestre') return `T${Math.floor(m / 3) + 1} ${year}`;
   return m === 0 ? `${SHORT_MONTHS[0]} ${year}` : SHORT_MONTHS[m]!;
 }
+
+/** `2021-12` → `en décembre 2021`, `2021-12-05` → `le 5 décembre 2021`, `2021` → `en 2021`. */
+export function whenText(d: string): string {
+  return `${d.length === 10 ? 'le' : 'en'} ${formatPartialDate(d)}`;
+}
+
+/** What was planned against what happened: « prévu en décembre 2021, fait en mars 2022 » (« prévu en … » alone before it happens). */
+export function slippageText(planned: string, date?: string): string {
+  return date ? `prévu ${whenText(planned)}, fait ${whenText(date)}` : `prévu ${whenText(planned)}`;
+}

@@ -4,11 +4,13 @@
  * tools. Title block, time axis, lanes, numbered steps with their kind and markers, links with
  * arrowheads, the numbered chronology beside the map, the legend, and the session in metadata.
  */
-import { MARKERS, STEP_KINDS } from '../domain/enums';
+import { isEventKind, MARKERS, STEP_KINDS } from '../domain/enums';
 import { svgMetadata } from '../domain/format/embed';
 import { CONDUCT_LAYOUT, layoutConductMap, type ConductLayout, type StepBox } from '../domain/layout/conduct';
+import { slipBars } from '../domain/layout/slips';
+import { slippage } from '../domain/synthesis';
 import type { Session, Step } from '../domain/types';
-import { axisTickLabel, formatPartialDate } from '../i18n/dates';
+import { axisTickLabel, formatPartialDate, slippageText } from '../i18n/dates';
 import { MARKER_LABELS, STEP_KIND_LABELS } from '../i18n/labels';
 import { MARKER_ICONS, STEP_KIND_VISUALS } from '../i18n/visuals';
 import { esc, round, SVG_FONT, textLines, wrapText } from './svgText';
@@ -52,10 +54,14 @@ function stepBox(step: Step, box: StepBox): string {
   const { x, y, width, height } = box;
   const date = stepDate(step);
   const title = wrapText(step.title, 13, width - 14, 2);
+  // An event (incident, postponement, workaround, refusal) is what happened, not planned work: dashed, its band hatched.
+  const event = isEventKind(step.kind);
+  const band = `M${round(x + 1)} ${round(y + 25)} V${round(y + 8)} a7 7 0 0 1 7 -7 H${round(x + width - 8)} a7 7 0 0 1 7 7 V${round(y + 25)} Z`;
   const parts = [
-    `<g class="step" data-step="${box.number}">`,
-    `<rect x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${height}" rx="8" fill="#ffffff" stroke="#475569" stroke-width="2"/>`,
-    `<path d="M${round(x + 1)} ${round(y + 25)} V${round(y + 8)} a7 7 0 0 1 7 -7 H${round(x + width - 8)} a7 7 0 0 1 7 7 V${round(y + 25)} Z" fill="${visual.color}"/>`,
+    `<g class="step${event ? ' event' : ''}" data-step="${box.number}">`,
+    `<rect x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${height}" rx="8" fill="#ffffff" stroke="#475569" stroke-width="2"${event ? ' stroke-dasharray="7 4"' : ''}/>`,
+    `<path d="${band}" fill="${visual.color}"/>`,
+    event ? `<path d="${band}" fill="url(#event-hatch)"/>` : '',
     `<circle cx="${round(x + 15)}" cy="${round(y + 13)}" r="10" fill="#0f172a"/>`,
     `<text x="${round(x + 15)}" y="${round(y + 17.5)}" font-size="12" font-weight="bold" fill="#ffffff" text-anchor="middle">${box.number}</text>`,
     `<text x="${round(x + 32)}" y="${round(y + 18)}" font-size="14" fill="#0f172a">${esc(visual.icon)}</text>`,
@@ -118,6 +124,11 @@ export function conductMapBody(session: Session, layout: ConductLayout, current?
       out.push(`<text x="${round(mx)}" y="${round(my)}" font-size="12" fill="#1e293b" text-anchor="middle" stroke="#ffffff" stroke-width="4" paint-order="stroke">${esc(link.label)}</text>`);
     }
   }
+  for (const bar of slipBars(layout, session.steps)) {
+    const color = bar.late ? '#c2410c' : '#0e7490';
+    const start = bar.late ? bar.left : bar.left + bar.width;
+    out.push(`<g class="slip"><rect x="${round(bar.left)}" y="${round(bar.y - 2)}" width="${round(bar.width)}" height="4" rx="2" fill="${color}"/><circle cx="${round(start)}" cy="${round(bar.y)}" r="5" fill="#ffffff" stroke="${color}" stroke-width="2"/></g>`);
+  }
   session.steps.forEach((step) => {
     const box = layout.byId.get(step.id);
     if (box && step.id === current) {
@@ -134,7 +145,8 @@ function chronology(steps: readonly Step[], x: number, y: number, width: number)
   let cy = y + 44;
   steps.forEach((step, i) => {
     const date = stepDate(step);
-    const lines = wrapText(`${step.title}${date ? ` (${date})` : ''}`, 13, width - 34, 3);
+    const planned = step.planned && (slippage(step) || !step.date) ? `, ${slippageText(step.planned, step.date)}` : '';
+    const lines = wrapText(`${step.title}${date || planned ? ` (${date || ''}${date ? planned : planned.slice(2)})` : ''}`, 13, width - 34, 3);
     out.push(`<text x="${x}" y="${cy}" font-size="13" font-weight="bold" fill="#0f172a">${i + 1}.</text>`);
     out.push(textLines(lines, x + 30, cy, 13, 'fill="#0f172a"'));
     cy += lines.length * 15.6 + 7;
@@ -170,7 +182,8 @@ export function conductLegend(steps: readonly Step[], x: number, y: number, widt
 }
 
 export const ARROW_DEFS =
-  '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#334155"/></marker></defs>';
+  '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" fill="#334155"/></marker>' +
+  '<pattern id="event-hatch" width="10" height="10" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect x="0" y="0" width="4" height="10" fill="#ffffff" fill-opacity="0.75"/></pattern></defs>';
 
 export function renderConductSvg(session: Session, options: ConductSvgOptions = {}): RenderedSvg {
   const layout = options.layout ?? layoutConductMap(session, options.today ? { today: options.today } : {});

@@ -16,6 +16,7 @@ import { FarZoom, useStartViewport } from '../zoom';
 import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 import { buildLinkEdges, ConductNodeCache, type StepNode as StepNodeType } from './adapter';
 import { LaneLayer } from './LaneLayer';
+import { SlipLayer } from './SlipLayer';
 import { StepNamesContext, StepNode } from './StepNode';
 import { STEP_KIND_VISUALS } from '../../i18n/visuals';
 
@@ -182,6 +183,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
       >
         {/* The lanes and the axis grid are the background: no dot pattern to repaint at every frame of a pan. */}
         <LaneLayer layout={layout} />
+        <SlipLayer layout={layout} steps={session.steps} />
         <Controls showInteractive={false} />
         {miniMapShown && <OverviewMap nodes={baseNodes} color={miniMapColor} ariaLabel="Mini-carte" />}
       </ReactFlow></StepNamesContext></FarZoom>}

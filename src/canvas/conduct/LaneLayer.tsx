@@ -14,7 +14,7 @@ const selectDomNode = (s: ReactFlowState) => s.domNode;
  * after every node: on a large map, a walk through thousands of elements at each frame of a drag
  * or a pan.
  */
-function InViewport({ children }: { children: ReactNode }) {
+export function InViewport({ children }: { children: ReactNode }) {
   const domNode = useStore(selectDomNode);
   const target = useMemo(() => domNode?.querySelector('.react-flow__viewport-portal') ?? null, [domNode]);
   return target ? createPortal(children, target) : null;

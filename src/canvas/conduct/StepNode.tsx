@@ -1,5 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { createContext, memo, useContext, useMemo } from 'react';
+import { isEventKind } from '../../domain/enums';
 import type { Actor, Lane, Step } from '../../domain/types';
 import { MARKER_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
 import { MARKER_ICONS, STEP_KIND_VISUALS } from '../../i18n/visuals';
@@ -27,7 +28,7 @@ export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps
   const far = level === 'far';
   if (!step) return null; // deleted: React Flow takes the node down with the next redraw
   const visual = STEP_KIND_VISUALS[step.kind];
-  const className = `step-node is-${level}${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${box.isBar ? ' is-bar' : ''}${conflict ? ' has-conflict' : ''}`;
+  const className = `step-node is-${level}${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${box.isBar ? ' is-bar' : ''}${conflict ? ' has-conflict' : ''}${isEventKind(step.kind) ? ' is-event' : ''}`;
   const style = { ['--kind-color' as string]: visual.color };
   // The same box and handles at every zoom: changing level changes what is inside each node, and
   // React keeps the node and its handles (replacing them all at each change was costly on large maps).

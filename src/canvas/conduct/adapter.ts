@@ -45,6 +45,7 @@ export function stepAriaLabel(step: Step, number: number, lane: Lane | undefined
   const parts = [`Étape ${number} : ${step.title}`];
   const date = stepDateText(step);
   parts.push(date ? `date : ${date}` : 'non datée');
+  if (step.planned && step.planned !== step.date) parts.push(`prévue : ${formatPartialDate(step.planned)}`);
   if (lane) parts.push(`couloir ${lane.label}`);
   parts.push(`type ${STEP_KIND_LABELS[step.kind]}`);
   if (step.markers.length > 0) parts.push(step.markers.map((m) => MARKER_LABELS[m]).join(', '));

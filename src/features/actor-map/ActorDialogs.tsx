@@ -2,10 +2,16 @@ import { useId, useMemo, useState } from 'react';
 import { actorUsage, addActor, addRelation, deleteActors, relationProblem, updateActor, updateRelation, deleteRelations } from '../../domain/commands/actors';
 import { actorNameProblem, RELATION_PROBLEM_MESSAGES } from './messages';
 import { searchCatalogue } from '../../domain/catalogue';
-import { ACTOR_CATEGORIES, RELATION_KINDS, type ActorCategory, type RelationKind } from '../../domain/enums';
+import {
+  ACTOR_CATEGORIES, ANSWERS, CHANNELS, FORMALITIES, NON_USAGE_REASONS, RELATION_KINDS, USAGES,
+  type ActorCategory, type Answer, type Channel, type Formality, type NonUsageReason, type RelationKind, type Usage,
+} from '../../domain/enums';
 import { newId } from '../../domain/ids';
 import type { Actor, Relation, Session } from '../../domain/types';
-import { ACTOR_CATEGORY_LABELS, PARTICIPATION_LABELS, RELATION_KIND_LABELS, relationSentence } from '../../i18n/labels';
+import {
+  ACTOR_CATEGORY_LABELS, ANSWER_LABELS, CHANNEL_LABELS, FORMALITY_LABELS, NON_USAGE_LABELS, PARTICIPATION_LABELS, RELATION_KIND_LABELS,
+  USAGE_LABELS, relationSentence,
+} from '../../i18n/labels';
 import { ACTOR_CATEGORY_VISUALS } from '../../i18n/visuals';
 import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
@@ -14,13 +20,16 @@ import { Modal } from '../../ui/Modal';
 import { SidePanelEditor } from '../shared/SidePanelEditor';
 import { defaultActorPosition } from '../../canvas/actors/adapter';
 
-type ActorFieldValues = { name: string; category: ActorCategory; description?: string };
+type ActorFieldValues = Pick<Actor, 'name' | 'category' | 'description' | 'usage' | 'nonUsage' | 'usageNote'>;
 
 function ActorFields({ initial, onSubmit, ...buttons }: FormButtons<ActorFieldValues> & { initial?: Actor }) {
   const uid = useId();
   const [name, setName] = useState(initial?.name ?? '');
   const [category, setCategory] = useState<ActorCategory>(initial?.category ?? 'autre');
   const [description, setDescription] = useState(initial?.description ?? '');
+  const [usage, setUsage] = useState<Usage | ''>(initial?.usage ?? '');
+  const [nonUsage, setNonUsage] = useState<NonUsageReason | ''>(initial?.nonUsage ?? '');
+  const [usageNote, setUsageNote] = useState(initial?.usageNote ?? '');
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [browsing, setBrowsing] = useState(false);
@@ -39,7 +48,15 @@ function ActorFields({ initial, onSubmit, ...buttons }: FormButtons<ActorFieldVa
           document.getElementById(`${uid}-name`)?.focus();
           return;
         }
-        onSubmit({ name: name.trim(), category, ...(description.trim() ? { description: description.trim() } : {}) });
+        // A reason of non-use only for a non-user; a remark only when the use is said.
+        onSubmit({
+          name: name.trim(),
+          category,
+          ...(description.trim() ? { description: description.trim() } : {}),
+          ...(usage ? { usage } : {}),
+          ...(usage === 'non-utilisateur' && nonUsage ? { nonUsage } : {}),
+          ...(usage && usageNote.trim() ? { usageNote: usageNote.trim() } : {}),
+        });
       }}
     >
       {!initial && (
@@ -98,6 +115,33 @@ function ActorFields({ initial, onSubmit, ...buttons }: FormButtons<ActorFieldVa
       </select>
       <label htmlFor={`${uid}-description`}>Description</label>
       <textarea id={`${uid}-description`} value={description} rows={3} maxLength={5000} onChange={(e) => setDescription(e.target.value)} />
+      <label htmlFor={`${uid}-usage`}>Usage</label>
+      <select id={`${uid}-usage`} value={usage} onChange={(e) => setUsage(e.target.value as Usage | '')}>
+        <option value="">Non renseigné</option>
+        {USAGES.map((u) => <option key={u} value={u}>{USAGE_LABELS[u]}</option>)}
+      </select>
+      {usage === 'non-utilisateur' && (
+        <>
+          <label htmlFor={`${uid}-nonUsage`}>Raison de non-usage</label>
+          <select id={`${uid}-nonUsage`} value={nonUsage} onChange={(e) => setNonUsage(e.target.value as NonUsageReason | '')}>
+            <option value="">Non précisée</option>
+            {NON_USAGE_REASONS.map((r) => <option key={r} value={r}>{NON_USAGE_LABELS[r]}</option>)}
+          </select>
+        </>
+      )}
+      {usage && (
+        <>
+          <label htmlFor={`${uid}-usageNote`}>Remarque sur l'usage</label>
+          <textarea
+            id={`${uid}-usageNote`}
+            value={usageNote}
+            rows={2}
+            maxLength={1000}
+            placeholder="Ce qui est dit de cet usage ou de ce non-usage"
+            onChange={(e) => setUsageNote(e.target.value)}
+          />
+        </>
+      )}
     </EditorForm>
   );
 }
@@ -175,7 +219,7 @@ export function ActorEditor({ session, actor }: { session: Session; actor: Actor
       name="actor"
       title="Acteur"
       form={(buttons) => <ActorFields key={actor.id} initial={actor} {...buttons} />}
-      save={(fields) => (s) => updateActor(s, actor.id, { ...fields, description: fields.description })}
+      save={(fields) => (s) => updateActor(s, actor.id, { ...fields, description: fields.description, usage: fields.usage, nonUsage: fields.nonUsage, usageNote: fields.usageNote })}
       saved={(fields) => `Acteur « ${fields.name} » enregistré.`}
       deleteLabel="Supprimer l'acteur"
       remove={{ perform: () => setConfirming(true) }}
@@ -218,6 +262,9 @@ function RelationFields({ session, initial, onSubmit, ...buttons }: FormButtons<
   const [to, setTo] = useState(initial.to ?? session.actors[1]?.id ?? '');
   const [kind, setKind] = useState<RelationKind>(initial.kind ?? 'pilote');
   const [label, setLabel] = useState(initial.label ?? '');
+  const [channel, setChannel] = useState<Channel | ''>(initial.channel ?? '');
+  const [formality, setFormality] = useState<Formality | ''>(initial.formality ?? '');
+  const [answer, setAnswer] = useState<Answer | ''>(initial.answer ?? '');
   const [error, setError] = useState<string | null>(null);
   const actorOptions = session.actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>);
   return (
@@ -229,7 +276,16 @@ function RelationFields({ session, initial, onSubmit, ...buttons }: FormButtons<
           setError(RELATION_PROBLEM_MESSAGES[problem]);
           return;
         }
-        onSubmit({ from, to, kind, ...(label.trim() ? { label: label.trim() } : {}) });
+        onSubmit({
+          from,
+          to,
+          kind,
+          ...(label.trim() ? { label: label.trim() } : {}),
+          ...(channel ? { channel } : {}),
+          ...(formality ? { formality } : {}),
+          // Only feedback gets an answer.
+          ...(kind === 'remonte' && answer ? { answer } : {}),
+        });
       }}
     >
       <label htmlFor={`${uid}-from`}>De</label>
@@ -242,6 +298,31 @@ function RelationFields({ session, initial, onSubmit, ...buttons }: FormButtons<
       <select id={`${uid}-to`} value={to} onChange={(e) => { setTo(e.target.value); setError(null); }}>{actorOptions}</select>
       <label htmlFor={`${uid}-label`}>Libellé</label>
       <input id={`${uid}-label`} value={label} maxLength={200} placeholder="facultatif" onChange={(e) => setLabel(e.target.value)} />
+      <div className="form-row">
+        <div>
+          <label htmlFor={`${uid}-channel`}>Canal</label>
+          <select id={`${uid}-channel`} value={channel} onChange={(e) => setChannel(e.target.value as Channel | '')}>
+            <option value="">Non renseigné</option>
+            {CHANNELS.map((c) => <option key={c} value={c}>{CHANNEL_LABELS[c]}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${uid}-formality`}>Formalité</label>
+          <select id={`${uid}-formality`} value={formality} onChange={(e) => setFormality(e.target.value as Formality | '')}>
+            <option value="">Non renseignée</option>
+            {FORMALITIES.map((f) => <option key={f} value={f}>{FORMALITY_LABELS[f]}</option>)}
+          </select>
+        </div>
+      </div>
+      {kind === 'remonte' && (
+        <>
+          <label htmlFor={`${uid}-answer`}>Suite donnée</label>
+          <select id={`${uid}-answer`} value={answer} onChange={(e) => setAnswer(e.target.value as Answer | '')}>
+            <option value="">Non renseignée</option>
+            {ANSWERS.map((a) => <option key={a} value={a}>{ANSWER_LABELS[a]}</option>)}
+          </select>
+        </>
+      )}
       {error && <p role="alert" className="field-error">{error}</p>}
     </EditorForm>
   );
@@ -281,7 +362,7 @@ export function RelationEditor({ session, relation }: { session: Session; relati
       name="relation"
       title="Relation"
       form={(buttons) => <RelationFields key={relation.id} session={session} initial={relation} {...buttons} />}
-      save={(fields) => (s) => updateRelation(s, relation.id, { ...fields, label: fields.label })}
+      save={(fields) => (s) => updateRelation(s, relation.id, { ...fields, label: fields.label, channel: fields.channel, formality: fields.formality, answer: fields.answer })}
       saved="Relation enregistrée."
       deleteLabel="Supprimer la relation"
       remove={{ command: (s) => deleteRelations(s, [relation.id]), announcement: 'Relation supprimée (Ctrl+Z pour annuler).' }}

@@ -3,6 +3,8 @@ import { moveStep, moveStepBy } from '../../domain/commands/conduct';
 import type { Step } from '../../domain/types';
 import { stepDateText } from '../../canvas/conduct/adapter';
 import { STEP_KIND_VISUALS } from '../../i18n/visuals';
+import { slippage } from '../../domain/synthesis';
+import { slippageText } from '../../i18n/dates';
 import { applyCommand, useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 
@@ -78,6 +80,7 @@ const ChronologyItem = memo(function ChronologyItem({ step, index, selected, hig
         <span className="chrono-text">
           {step.title}
           {date && <span className="chrono-date"> — {date}</span>}
+          {step.planned && (slippage(step) || !step.date) && <span className="chrono-slip"> ({slippageText(step.planned, step.date)})</span>}
         </span>
         {conflict && (
           <span className="chrono-conflict" title={conflict}>

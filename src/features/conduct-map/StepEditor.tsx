@@ -4,10 +4,10 @@ import {
   draftFromStep, emptyStepDraft, stepFromDraft, type StepDraft, type StepDraftErrors,
 } from '../../domain/commands/stepInput';
 import { validateStepDraft } from './messages';
-import { MARKERS, PARTICIPATIONS, STEP_KINDS, type Marker, type Participation, type StepKind } from '../../domain/enums';
+import { DOCUMENT_KINDS, MARKERS, PARTICIPATIONS, STEP_KINDS, isEventKind, type DocumentKind, type Marker, type Participation, type StepKind } from '../../domain/enums';
 import { newId } from '../../domain/ids';
 import type { Actor, Lane, Session, Step } from '../../domain/types';
-import { MARKER_LABELS, PARTICIPATION_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
+import { DOCUMENT_KIND_LABELS, MARKER_LABELS, PARTICIPATION_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
 import { MARKER_ICONS, STEP_KIND_VISUALS } from '../../i18n/visuals';
 import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
@@ -82,6 +82,8 @@ export function StepEditor({ session, step, number, onClose }: Props) {
           date: next.date,
           endDate: next.endDate,
           dateLabel: next.dateLabel,
+          planned: next.planned,
+          documents: next.documents,
           position: step.position,
         }),
       );
@@ -150,17 +152,35 @@ export function StepEditor({ session, step, number, onClose }: Props) {
         />
         {err('title')}
 
-        <label htmlFor={ids('date')}>Date</label>
-        <input
-          id={ids('date')}
-          value={draft.date}
-          placeholder="2022, 2022-04 ou 2022-04-15"
-          inputMode="numeric"
-          onChange={(e) => set('date', e.target.value)}
-          {...described('date', ids('date-hint'))}
-        />
-        <p id={ids('date-hint')} className="hint">Une année, un mois ou un jour ; laisser vide si la date est inconnue.</p>
-        {err('date')}
+        <div className="form-row">
+          <div>
+            <label htmlFor={ids('date')}>Date</label>
+            <input
+              id={ids('date')}
+              value={draft.date}
+              placeholder="2022, 2022-04 ou 2022-04-15"
+              inputMode="numeric"
+              onChange={(e) => set('date', e.target.value)}
+              {...described('date', ids('date-hint'))}
+            />
+            {err('date')}
+          </div>
+          <div>
+            <label htmlFor={ids('planned')}>Date prévue</label>
+            <input
+              id={ids('planned')}
+              value={draft.planned}
+              placeholder="facultative"
+              inputMode="numeric"
+              onChange={(e) => set('planned', e.target.value)}
+              {...described('planned', ids('date-hint'))}
+            />
+            {err('planned')}
+          </div>
+        </div>
+        <p id={ids('date-hint')} className="hint">
+          Une année, un mois ou un jour ; laisser vide si la date est inconnue. « Date » : ce qui s'est passé ; « Date prévue » : ce qui était prévu.
+        </p>
 
         <div className="form-row">
           <div>
@@ -197,9 +217,16 @@ export function StepEditor({ session, step, number, onClose }: Props) {
 
         <label htmlFor={ids('kind')}>Type d'étape</label>
         <select id={ids('kind')} value={draft.kind} onChange={(e) => set('kind', e.target.value as StepKind)}>
-          {STEP_KINDS.map((k) => (
-            <option key={k} value={k}>{`${STEP_KIND_VISUALS[k].icon} ${STEP_KIND_LABELS[k]}`}</option>
-          ))}
+          <optgroup label="Étapes du projet">
+            {STEP_KINDS.filter((k) => !isEventKind(k)).map((k) => (
+              <option key={k} value={k}>{`${STEP_KIND_VISUALS[k].icon} ${STEP_KIND_LABELS[k]}`}</option>
+            ))}
+          </optgroup>
+          <optgroup label="Événements">
+            {STEP_KINDS.filter(isEventKind).map((k) => (
+              <option key={k} value={k}>{`${STEP_KIND_VISUALS[k].icon} ${STEP_KIND_LABELS[k]}`}</option>
+            ))}
+          </optgroup>
         </select>
 
         <fieldset>
@@ -211,6 +238,39 @@ export function StepEditor({ session, step, number, onClose }: Props) {
               {MARKER_LABELS[m]}
             </label>
           ))}
+        </fieldset>
+
+        <fieldset>
+          <legend>Documents</legend>
+          {draft.documents.length === 0 && <p className="hint">Aucun document nommé (appel à projets, cahier des charges, compte rendu…).</p>}
+          {draft.documents.map((d, i) => (
+            <div key={i} className="document-row">
+              <input
+                aria-label={`Titre du document ${i + 1}`}
+                value={d.title}
+                maxLength={200}
+                placeholder="Titre du document"
+                onChange={(e) => set('documents', draft.documents.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)))}
+              />
+              <select
+                aria-label={`Type du document ${i + 1}`}
+                value={d.kind}
+                onChange={(e) => set('documents', draft.documents.map((x, j) => (j === i ? { ...x, kind: e.target.value as DocumentKind } : x)))}
+              >
+                {DOCUMENT_KINDS.map((k) => <option key={k} value={k}>{DOCUMENT_KIND_LABELS[k]}</option>)}
+              </select>
+              <button
+                type="button"
+                aria-label={`Retirer le document ${d.title.trim() ? `« ${d.title.trim()} »` : i + 1}`}
+                onClick={() => set('documents', draft.documents.filter((_, j) => j !== i))}
+              >
+                Retirer
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => set('documents', [...draft.documents, { title: '', kind: 'compte-rendu' }])}>
+            Ajouter un document
+          </button>
         </fieldset>
 
         <fieldset>

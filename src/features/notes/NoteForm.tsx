@@ -1,10 +1,10 @@
 import { useId, useState } from 'react';
 import { addNote, deleteNotes, updateNote } from '../../domain/commands/notes';
 import { noteTextProblem } from './messages';
-import { AUTHOR_ROLES, NOTE_KINDS, type AuthorRole, type NoteKind, type NoteMap } from '../../domain/enums';
+import { ASPECTS, AUTHOR_ROLES, NOTE_KINDS, type Aspect, type AuthorRole, type NoteKind, type NoteMap } from '../../domain/enums';
 import { newId } from '../../domain/ids';
 import type { Note, Session } from '../../domain/types';
-import { AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS } from '../../i18n/labels';
+import { ASPECT_LABELS, AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS } from '../../i18n/labels';
 import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 import { EditorForm, type FormButtons } from '../../ui/EditorForm';
@@ -27,6 +27,7 @@ function NoteFields({ session, map, initial, defaultTarget, onSubmit, ...buttons
   const [kind, setKind] = useState<NoteKind>(initial?.kind ?? 'constat');
   const target0 = initial ? initial.attachedTo : defaultTarget;
   const [target, setTarget] = useState(target0 ? `${target0.type}:${target0.id}` : '');
+  const [aspects, setAspects] = useState<Aspect[]>(initial?.aspects ?? []);
   const [error, setError] = useState<string | null>(null);
   return (
     <EditorForm
@@ -45,6 +46,7 @@ function NoteFields({ session, map, initial, defaultTarget, onSubmit, ...buttons
           authorRole: role,
           kind,
           map,
+          aspects: aspects.length ? aspects : undefined,
           ...(target ? { attachedTo: { type: type as 'step' | 'actor', id: rest.join(':') } } : {}),
           ...(initial?.position ? { position: initial.position } : {}),
         });
@@ -73,6 +75,19 @@ function NoteFields({ session, map, initial, defaultTarget, onSubmit, ...buttons
       <select id={`${uid}-kind`} value={kind} onChange={(e) => setKind(e.target.value as NoteKind)}>
         {NOTE_KINDS.map((k) => <option key={k} value={k}>{NOTE_KIND_LABELS[k]}</option>)}
       </select>
+      <fieldset>
+        <legend>Aspects</legend>
+        {ASPECTS.map((a) => (
+          <label key={a} className="check">
+            <input
+              type="checkbox"
+              checked={aspects.includes(a)}
+              onChange={(e) => setAspects(e.target.checked ? ASPECTS.filter((x) => x === a || aspects.includes(x)) : aspects.filter((x) => x !== a))}
+            />
+            {ASPECT_LABELS[a]}
+          </label>
+        ))}
+      </fieldset>
       <label htmlFor={`${uid}-target`}>Attachée à</label>
       <select id={`${uid}-target`} value={target} onChange={(e) => setTarget(e.target.value)}>
         <option value="">Rien (note libre)</option>
@@ -122,7 +137,7 @@ export function NoteEditor({ session, note }: { session: Session; note: Note }) 
       name="note"
       title="Note"
       form={(buttons) => <NoteFields key={note.id} session={session} map={note.map} initial={note} {...buttons} />}
-      save={(fields) => (s) => updateNote(s, note.id, { ...fields, attachedTo: fields.attachedTo })}
+      save={(fields) => (s) => updateNote(s, note.id, { ...fields, attachedTo: fields.attachedTo, aspects: fields.aspects })}
       saved="Note enregistrée."
       deleteLabel="Supprimer la note"
       remove={{ command: (s) => deleteNotes(s, [note.id]), announcement: 'Note supprimée (Ctrl+Z pour annuler).' }}

@@ -2,12 +2,12 @@
  * The Synthèse in words: the domain's facts (domain/synthesis.ts) told as the French sentences
  * shown to the room, each with the step numbers behind it and how it is computed.
  */
-import { monthsBetween, percent, synthesisFacts, type SynthesisFacts } from '../../domain/synthesis';
+import { livedFacts, monthsBetween, percent, synthesisFacts, type LivedFacts, type SynthesisFacts } from '../../domain/synthesis';
 import type { StepKind } from '../../domain/enums';
 import type { Session } from '../../domain/types';
-import { formatPartialDate } from '../../i18n/dates';
+import { formatPartialDate, slippageText } from '../../i18n/dates';
 import { formatNumber, frenchSpaces } from '../../i18n/format';
-import { STEP_KIND_LABELS } from '../../i18n/labels';
+import { ASPECT_LABELS, DOCUMENT_KIND_LABELS, NON_USAGE_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
 
 export interface Indicator {
   /** The French sentence shown to the room. */
@@ -130,5 +130,93 @@ export function synthesize(session: Pick<Session, 'steps' | 'actors' | 'notes'>)
       explanation: "Acteurs présents sur la cartographie des acteurs qui ne sont participants d'aucune étape.",
     },
     figures: facts.figures,
+  };
+}
+
+/*
+ * Version 2: the project as it was lived (issue 22): slipped dates and events, use and non-use,
+ * unanswered feedback, named documents, notes by aspect.
+ */
+
+export interface LivedSynthesis {
+  /** Steps done at another time than planned, and events. */
+  time: Indicator;
+  /** Who does not use the tool, why, and whether they took part in steps. */
+  nonUse: Indicator;
+  /** Feedback left without an answer. */
+  feedback: { text: string; explanation: string };
+  /** Named documents, by kind: the kind's label and each document with its step. */
+  documents: { kind: string; items: { title: string; number: number }[] }[];
+  /** Notes by aspect: the aspect's label and the ids of its notes. */
+  aspects: { aspect: string; notes: string[] }[];
+}
+
+function timeText({ slipped, events }: LivedFacts): string {
+  const parts: string[] = [];
+  if (slipped.length === 0) parts.push("Aucune étape n'a eu lieu à une autre date que prévu (ou les dates prévues ne sont pas renseignées).");
+  else {
+    const n = slipped.length;
+    parts.push(
+      `${n} étape${plural(n)} ${n > 1 ? 'ont eu lieu' : 'a eu lieu'} à une autre date que prévu : ` +
+        slipped.map((s) => `étape ${s.number} (${slippageText(s.planned, s.date)}${s.months > 0 ? `, ${delayWords(s.months)} de retard` : ''})`).join(', ') + '.',
+    );
+  }
+  if (events.length > 0) parts.push(`Événements : ${events.map((e) => `étape ${e.number} (${kindLabel(e.kind)})`).join(', ')}.`);
+  return parts.join(' ');
+}
+
+function nonUseText({ nonUsers, partialUsers }: LivedFacts): string {
+  if (nonUsers.length === 0 && partialUsers.length === 0) return "Aucun acteur n'est indiqué comme non-utilisateur·rice ou utilisateur·rice partiel·le de l'outil.";
+  const parts: string[] = [];
+  if (nonUsers.length > 0) {
+    const who = nonUsers.map((a) => `${a.name} (${a.reason ? NON_USAGE_LABELS[a.reason].toLowerCase() : 'raison non précisée'}${a.note ? ` : « ${a.note} »` : ''})`);
+    parts.push(`${nonUsers.length > 1 ? `${nonUsers.length} acteurs n'utilisent pas` : "Un acteur n'utilise pas"} l'outil : ${list(who)}.`);
+    const took = nonUsers.filter((a) => a.steps.length > 0);
+    if (took.length === 0) parts.push(nonUsers.length > 1 ? 'Aucun ne prend part à une étape du projet.' : 'Il ne prend part à aucune étape du projet.');
+    else {
+      parts.push(took.map((a) => `${a.name} prend part ${a.steps.length > 1 ? `aux étapes ${numbers(a.steps)}` : `à l'étape ${a.steps[0]}`}`).join(' ; ') + '.');
+      const never = nonUsers.filter((a) => a.steps.length === 0);
+      if (never.length > 0) parts.push(`${list(never.map((a) => a.name))} ${never.length > 1 ? 'ne prennent' : 'ne prend'} part à aucune étape.`);
+    }
+  }
+  if (partialUsers.length > 0) {
+    parts.push(`Usage partiel : ${list(partialUsers.map((a) => (a.note ? `${a.name} (« ${a.note} »)` : a.name)))}.`);
+  }
+  return parts.join(' ');
+}
+
+function feedbackText({ feedback }: LivedFacts): string {
+  if (feedback.total === 0) return 'Aucune relation « Remonte à » sur la cartographie des acteurs.';
+  const n = feedback.unanswered.length;
+  if (n === 0) return `Aucune remontée sans réponse (${feedback.total} remontée${plural(feedback.total)}).`;
+  const judge = feedback.judge ? (feedback.judge.category === 'dsi' ? ' par la DSI' : ` par ${feedback.judge.name}`) : '';
+  const k = feedback.outOfScope;
+  return (
+    `${n} remontée${plural(n)} sans réponse${n < feedback.total ? ` sur ${feedback.total}` : ''}` +
+    (k > 0 ? (k === n ? `, ${n > 1 ? 'toutes jugées' : 'jugée'} hors périmètre${judge}` : `, dont ${k} jugée${plural(k)} hors périmètre${judge}`) : '') +
+    '.'
+  );
+}
+
+/** What the maps say of how the project was lived, in French. */
+export function livedSynthesis(session: Pick<Session, 'steps' | 'actors' | 'relations' | 'notes'>): LivedSynthesis {
+  const facts = livedFacts(session);
+  return {
+    time: {
+      text: frenchSpaces(timeText(facts)),
+      steps: [...new Set([...facts.slipped.map((s) => s.number), ...facts.events.map((e) => e.number)])].sort((a, b) => a - b),
+      explanation: frenchSpaces("Étapes dont la « Date prévue » diffère de la « Date », et étapes de type Incident, Report, Contournement ou Refus."),
+    },
+    nonUse: {
+      text: frenchSpaces(nonUseText(facts)),
+      steps: [...new Set(facts.nonUsers.flatMap((a) => a.steps))].sort((a, b) => a - b),
+      explanation: frenchSpaces("Acteurs dont l'« Usage » est « Non-utilisateur·rice » ou « Usage partiel » : la non-utilisation a un sens, à expliquer."),
+    },
+    feedback: {
+      text: frenchSpaces(feedbackText(facts)),
+      explanation: frenchSpaces("Relations « Remonte à » dont la « Suite donnée » est « Sans réponse » ou « Hors périmètre » : une boucle restée ouverte."),
+    },
+    documents: facts.documents.map((d) => ({ kind: DOCUMENT_KIND_LABELS[d.kind], items: d.items })),
+    aspects: facts.aspects.map((a) => ({ aspect: ASPECT_LABELS[a.aspect], notes: a.notes })),
   };
 }
