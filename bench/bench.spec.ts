@@ -662,7 +662,10 @@ async function measurePuts(page: Page, run: number): Promise<number[]> {
 function add(measure: string, size: number | string, ours: number, baseline: number | null, budget: string, limit: ((ratio: number | null, ours: number) => boolean) | null, unit = 'ms', runs?: Row['runs'], others?: number | null) {
   // Judged as printed (two decimals): timings come in 0.1 ms steps, and 4.2 / 1.4 is 3.00×, not 3.0000000004×.
   const ratio = baseline ? Math.round((ours / baseline) * 100) / 100 : null;
-  rows.push({ measure, size, ours, baseline, ratio, budget, pass: limit ? limit(ratio, ours) : null, unit, ...(runs ? { runs } : {}), ...(others != null ? { others: Math.round(others * 1000) / 1000 } : {}) });
+  const row: Row = { measure, size, ours, baseline, ratio, budget, pass: limit ? limit(ratio, ours) : null, unit, ...(runs ? { runs } : {}), ...(others != null ? { others: Math.round(others * 1000) / 1000 } : {}) };
+  rows.push(row);
+  // Said at once too: a run stopped midway (an error, the test's time limit) keeps what it measured.
+  progress(`${measure}, ${size} : ${ours.toFixed(2)} ${unit} / ${baseline === null ? '—' : `${baseline.toFixed(2)} ${unit}`}${ratio === null ? '' : ` (${ratio.toFixed(2)}×)`}, ${budget} : ${row.pass === null ? '—' : row.pass ? 'OK' : 'ÉCHEC'}`);
 }
 
 test('benchmark', async ({ page, browser }) => {

@@ -147,3 +147,24 @@ export function planGap(session: Session, rule: GapRule, step: Step): Session {
 
 /** Whether a step is *à venir*: planned, not done. */
 export const isUpcoming = (step: Pick<Step, 'planned' | 'date'>): boolean => step.planned !== undefined && step.date === undefined;
+
+/** The action plan: the holes planned (their steps à venir, by planned date) and those set aside, with their reasons. */
+export interface ActionPlan {
+  planned: { rule: GapRule; stepId: string; number: number; title: string; planned?: string; done: boolean }[];
+  dismissed: { rule: GapRule; reason?: string }[];
+}
+
+export function actionPlan(session: Pick<Session, 'steps'> & Pick<Partial<Session>, 'gaps'>): ActionPlan {
+  const reviews = [...(session.gaps ?? [])].sort((a, b) => GAP_RULES.indexOf(a.rule) - GAP_RULES.indexOf(b.rule));
+  const planned: ActionPlan['planned'] = [];
+  for (const g of reviews) {
+    if (g.status !== 'planifie' || !g.stepId) continue;
+    const index = session.steps.findIndex((s) => s.id === g.stepId);
+    const step = session.steps[index];
+    if (!step) continue;
+    planned.push({ rule: g.rule, stepId: step.id, number: index + 1, title: step.title, ...(step.planned ? { planned: step.planned } : {}), done: step.date !== undefined });
+  }
+  planned.sort((a, b) => a.number - b.number);
+  const dismissed = reviews.filter((g) => g.status === 'ecarte').map((g) => ({ rule: g.rule, ...(g.reason ? { reason: g.reason } : {}) }));
+  return { planned, dismissed };
+}

@@ -32,18 +32,21 @@ interface Display {
   panels: boolean;
   /** The mini-map over the map's corner. */
   miniMap: boolean;
+  /** The missing steps (domain/gaps.ts) drawn as ghosts on the conduct map, and in its image exports. */
+  ghosts: boolean;
 }
 const DISPLAY_KEY = 'cartographies-acia.affichage';
 
 function readDisplay(): Display {
   // Below 1440 px the mini-map would cover part of a map fitted in the window.
   const wide = typeof window !== 'undefined' && window.innerWidth >= 1440;
-  const fallback = { panels: true, miniMap: wide };
+  const fallback = { panels: true, miniMap: wide, ghosts: true };
   try {
     const saved = JSON.parse(globalThis.localStorage?.getItem(DISPLAY_KEY) ?? 'null') as Partial<Display> | null;
     return {
       panels: typeof saved?.panels === 'boolean' ? saved.panels : fallback.panels,
       miniMap: typeof saved?.miniMap === 'boolean' ? saved.miniMap : fallback.miniMap,
+      ghosts: typeof saved?.ghosts === 'boolean' ? saved.ghosts : fallback.ghosts,
     };
   } catch {
     return fallback;
@@ -84,6 +87,7 @@ export interface ViewState {
   arranging: boolean;
   panels: boolean;
   miniMap: boolean;
+  ghosts: boolean;
   /** For the projector: large type, no editing chrome (see features/room-mode). */
   roomMode: boolean;
   /** Last polite announcement for screen readers (and the visible notice line). */
@@ -148,7 +152,7 @@ export const useViewStore = create<ViewState>()((set, get) => ({
   setArranging: (arranging) => set({ arranging }),
   setDisplay: (display) => {
     set(display);
-    saveDisplay({ panels: get().panels, miniMap: get().miniMap });
+    saveDisplay({ panels: get().panels, miniMap: get().miniMap, ghosts: get().ghosts });
   },
   setRoomMode: (roomMode) => set({ roomMode }),
   // Said with the redraw of the edit it speaks of (see renderGate).

@@ -150,3 +150,25 @@ describe('the holes', () => {
     expect(found[0]!.laneId).toBe('lane-cse');
   });
 });
+
+describe('the ghosts on the map', () => {
+  it('sit in their lane, near their place, over no step and no other ghost', async () => {
+    const { layoutConductMap } = await import('../../src/domain/layout/conduct');
+    const { placeGhosts } = await import('../../src/domain/layout/ghosts');
+    const parsed = parseSessionFile(exampleText('v1/dui-groupement.json'));
+    if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
+    const session = parsed.value.session;
+    // Every hole at once, all in one crowded lane.
+    const gaps = (['analyse-besoins', 'irp-avant-deploiement', 'evaluation-apres-deploiement', 'suite-formation'] as const).map((rule, i) => ({ rule, laneId: 'lane-pros', anchor: 7 + i }));
+    const layout = layoutConductMap(session);
+    const ghosts = placeGhosts(layout, [...gaps, ...findGaps(session)]);
+    const boxes = [...layout.steps, ...ghosts];
+    const hit = (a: (typeof boxes)[number], b: (typeof boxes)[number]) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    for (const g of ghosts) {
+      const lane = layout.lanes.find((l) => l.id === g.laneId)!;
+      expect(g.y).toBeGreaterThanOrEqual(lane.y);
+      expect(g.y + g.height).toBeLessThanOrEqual(lane.y + lane.height);
+      for (const b of boxes) if (b !== g) expect(hit(g, b)).toBe(false);
+    }
+  });
+});

@@ -18,9 +18,11 @@ import { buildLinkEdges, ConductNodeCache, type StepNode as StepNodeType } from 
 import { LaneLayer } from './LaneLayer';
 import { SlipLayer } from './SlipLayer';
 import { StepNamesContext, StepNode } from './StepNode';
+import { GhostNode } from './GhostNode';
+import type { GhostNodeType } from './ghosts';
 import { STEP_KIND_VISUALS } from '../../i18n/visuals';
 
-const nodeTypes: NodeTypes = { step: StepNode, note: NoteNode };
+const nodeTypes: NodeTypes = { step: StepNode, note: NoteNode, ghost: GhostNode };
 
 /** On a step of the map, the arrows go from step to step (they do not move it: the layout places steps). */
 const ARROWS: Partial<Record<string, StepDirection>> = {
@@ -40,10 +42,12 @@ function focusStepNode(from: HTMLElement, id: string) {
   useViewStore.getState().select([id], 'step');
   from.closest('.react-flow')?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus();
 }
-type MapNode = StepNodeType | NoteNodeType;
+type MapNode = StepNodeType | NoteNodeType | GhostNodeType;
 
 // A thin margin: at fit, a 15-step map in a 1280 × 720 window keeps its titles at READABLE_PX.
 const FIT_VIEW = { padding: 0.03, maxZoom: 1 };
+
+const NO_GHOSTS: readonly GhostNodeType[] = [];
 
 /** Made once: a new function at each render would redraw every node of the mini-map. */
 const miniMapColor = (n: Node) => (n.type === 'step' ? STEP_KIND_VISUALS[(n as StepNodeType).data.kind].color : '#fde68a');
@@ -93,10 +97,12 @@ interface Props {
   notes: readonly Note[];
   /** Called once the map's view is ready. */
   onReady?: (view: FlowView) => void;
+  /** The missing steps drawn (features/conduct-map/ghosts), when shown. */
+  ghosts?: readonly GhostNodeType[];
 }
 
 /** The conduct map canvas: React Flow renders what the domain's layout computed. */
-export function ConductCanvas({ session, layout, conflicts, highlighted, notes, onReady }: Props) {
+export function ConductCanvas({ session, layout, conflicts, highlighted, notes, onReady, ghosts = NO_GHOSTS }: Props) {
   const selection = useViewStore((s) => s.selection);
   const linkSelection = useViewStore((s) => s.linkSelection);
   const cache = useRef(new ConductNodeCache());
@@ -124,7 +130,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
     ),
     sameFlowNode,
   );
-  const baseNodes = useMemo<MapNode[]>(() => [...stepNodes, ...noteNodes], [stepNodes, noteNodes]);
+  const baseNodes = useMemo<MapNode[]>(() => [...ghosts, ...stepNodes, ...noteNodes], [ghosts, stepNodes, noteNodes]);
 
   const canvasRef = useRef<HTMLDivElement>(null);
   const start = useStartViewport(canvasRef, baseNodes, FIT_VIEW, { x: 0, y: 0, width: layout.width, height: layout.height });

@@ -1,6 +1,8 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { createContext, memo, useContext, useMemo } from 'react';
 import { isEventKind } from '../../domain/enums';
+import { isUpcoming } from '../../domain/gaps';
+import { formatPartialDate } from '../../i18n/dates';
 import type { Actor, Lane, Step } from '../../domain/types';
 import { MARKER_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
 import { MARKER_ICONS, STEP_KIND_VISUALS } from '../../i18n/visuals';
@@ -22,13 +24,14 @@ export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps
   const { lanes, actors } = useContext(StepNamesContext);
   const label = useMemo(() => {
     if (!step) return '';
-    return stepAriaLabel(step, box.number, byId(lanes, step.laneId), participantsText(step, (actorId) => byId(actors, actorId)?.name));
+    const named = stepAriaLabel(step, box.number, byId(lanes, step.laneId), participantsText(step, (actorId) => byId(actors, actorId)?.name));
+    return isUpcoming(step) ? `${named}, à venir` : named;
   }, [step, box.number, lanes, actors]);
   const level = useZoomLevel();
   const far = level === 'far';
   if (!step) return null; // deleted: React Flow takes the node down with the next redraw
   const visual = STEP_KIND_VISUALS[step.kind];
-  const className = `step-node is-${level}${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${box.isBar ? ' is-bar' : ''}${conflict ? ' has-conflict' : ''}${isEventKind(step.kind) ? ' is-event' : ''}`;
+  const className = `step-node is-${level}${selected ? ' is-selected' : ''}${highlighted ? ' is-highlighted' : ''}${box.isBar ? ' is-bar' : ''}${conflict ? ' has-conflict' : ''}${isEventKind(step.kind) ? ' is-event' : ''}${isUpcoming(step) ? ' is-upcoming' : ''}`;
   const style = { ['--kind-color' as string]: visual.color };
   // The same box and handles at every zoom: changing level changes what is inside each node, and
   // React keeps the node and its handles (replacing them all at each change was costly on large maps).
@@ -39,7 +42,10 @@ export const StepNode = memo(function StepNode({ id, data, selected }: NodeProps
       {far ? (
         <span className="step-number" aria-hidden="true">{box.number}</span>
       ) : level === 'mid' ? (
-        <div className="step-title"><span className="step-number" aria-hidden="true">{box.number}</span> {step.title}</div>
+        <>
+          {isUpcoming(step) && <span className="step-upcoming is-mid">À venir</span>}
+          <div className="step-title"><span className="step-number" aria-hidden="true">{box.number}</span> {step.title}</div>
+        </>
       ) : (
         stepContent(step, box.number, conflict)
       )}
@@ -57,6 +63,7 @@ function stepContent(step: Step, number: number, conflict: string | null) {
         <span className="step-number" aria-hidden="true">{number}</span>
         <span className="step-kind-icon" aria-hidden="true">{STEP_KIND_VISUALS[step.kind].icon}</span>
         {date && <span className="step-date">{date}</span>}
+        {isUpcoming(step) && <span className="step-upcoming">À venir · {formatPartialDate(step.planned!)}</span>}
         {conflict && (
           <span className="step-conflict" role="img" aria-label={conflict} title={conflict}>⚠</span>
         )}

@@ -30,6 +30,11 @@ import { AddNoteDialog, NoteEditor, NotesFilter } from '../notes/NoteForm';
 import { appContext } from '../../state/actionContext';
 import { ActionButton } from '../../ui/ActionButton';
 import { toggleMiniMap, togglePanels } from '../sessions/actions';
+import { openGaps } from '../../domain/gaps';
+import { placeGhosts } from '../../domain/layout/ghosts';
+import { buildGhostNodes, ruleOfNode } from '../../canvas/conduct/ghosts';
+import { GapPanel } from './GapPanel';
+import { GhostsToggle } from './GhostsToggle';
 const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 const today = () => new Date().toISOString().slice(0, 10);
 const NO_STEPS: ReadonlySet<string> = new Set();
@@ -75,6 +80,16 @@ function ConductMapInner({ session }: { session: Session }) {
     }
     return map;
   }, [layoutSteps]);
+
+  // The missing steps not yet reviewed, drawn as ghosts where they should have been.
+  const ghostsShown = useViewStore((s) => s.ghosts);
+  const { actors, relations, gaps: reviews } = session;
+  const gaps = useMemo(() => openGaps({ steps, actors, lanes, relations, gaps: reviews }), [steps, actors, lanes, relations, reviews]);
+  const ghostSelection = useViewStore((s) => s.selection);
+  const ghostNodes = useMemo(
+    () => (ghostsShown ? buildGhostNodes(gaps, placeGhosts(layout, gaps), lanes, new Set(ghostSelection)) : []),
+    [ghostsShown, gaps, layout, lanes, ghostSelection],
+  );
 
   const notes = useMemo(() => filterNotes(session.notes, { map: 'conduite', roles: new Set(noteRoles) }), [session.notes, noteRoles]);
   // The steps of the actor chosen on the other map; the same empty set otherwise (choosing a step
@@ -136,6 +151,8 @@ function ConductMapInner({ session }: { session: Session }) {
   const editedStep = selection.length === 1 ? steps.find((s) => s.id === selection[0]) : undefined;
   const selectedNoteId = selection.length === 1 ? noteIdOf(selection[0]!) : null;
   const editedNote = selectedNoteId ? session.notes.find((n) => n.id === selectedNoteId) : undefined;
+  const selectedRule = selection.length === 1 ? ruleOfNode(selection[0]!) : null;
+  const editedGap = selectedRule && ghostsShown ? gaps.find((g) => g.rule === selectedRule) : undefined;
   const editedLink = linkSelection.length === 1 && selection.length === 0 ? session.links.find((l) => l.id === linkSelection[0]) : undefined;
   const numberOf = (id: string) => layout.byId.get(id)?.number;
 
@@ -161,15 +178,16 @@ function ConductMapInner({ session }: { session: Session }) {
         <ActionButton action={toggleMiniMap} ctx={appContext} pressed={miniMap} />
         <ActionButton action={togglePanels} ctx={appContext} pressed={panels} />
         <NotesFilter />
+        <GhostsToggle count={gaps.length} />
       </div>
       <div className="map-body">
         {outline ? (
           <ConductOutline session={session} />
         ) : (
-          <ConductCanvas session={session} layout={layout} conflicts={conflicts} highlighted={highlighted} notes={notes} onReady={onFlowReady} />
+          <ConductCanvas session={session} layout={layout} conflicts={conflicts} highlighted={highlighted} notes={notes} onReady={onFlowReady} ghosts={ghostNodes} />
         )}
         {/* Panels closed, an editor still opens beside the map. */}
-        {(panels || creating || editedStep || editedNote || editedLink) && <aside id="panneaux-conduite" className="map-aside" tabIndex={0} aria-label="Panneaux de la conduite de projet">
+        {(panels || creating || editedStep || editedNote || editedLink || editedGap) && <aside id="panneaux-conduite" className="map-aside" tabIndex={0} aria-label="Panneaux de la conduite de projet">
           {creating && <StepEditor key="new" session={session} onClose={() => useViewStore.getState().setCreatingStep(false)} />}
           {!creating && editedStep && (
             <StepEditor
@@ -180,6 +198,7 @@ function ConductMapInner({ session }: { session: Session }) {
               onClose={() => useViewStore.getState().select([])}
             />
           )}
+          {!creating && editedGap && <GapPanel key={editedGap.rule} session={session} gap={editedGap} />}
           {!creating && editedNote && <NoteEditor key={objectKey(editedNote)} session={session} note={editedNote} />}
           {!creating && !editedStep && editedLink && <LinkEditor key={objectKey(editedLink)} link={editedLink} from={numberOf(editedLink.from)} to={numberOf(editedLink.to)} />}
           {panels && panelsShown && (

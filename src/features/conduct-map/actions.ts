@@ -205,9 +205,21 @@ export const fitView: ConductAction = {
   perform: (ctx) => ctx.view().requestFit(),
 };
 
+/** Shows or hides the missing steps (a checkbox in the toolbar). */
+export const toggleGhosts: ConductAction = {
+  id: 'conduite.etapes-manquantes',
+  label: 'Étapes manquantes',
+  enabled: hasSession,
+  perform: (ctx) => {
+    const shown = !ctx.view().ghosts;
+    ctx.view().setDisplay({ ghosts: shown });
+    if (!shown) ctx.view().select(ctx.view().selection.filter((id) => !id.startsWith('gap:')));
+  },
+};
+
 export const conductScope: ActionScope<ActionContext> = {
   id: 'conduite',
   label: 'Conduite de projet',
   active: (ctx) => ctx.view().tab === 'conduite',
-  actions: [addStep, addLane, addNote, linkStep, deleteSelection, copySelection, cutSelection, paste, moveEarlier, moveLater, deselect, present, toggleOutline, fitView],
+  actions: [addStep, addLane, addNote, linkStep, deleteSelection, copySelection, cutSelection, paste, moveEarlier, moveLater, deselect, present, toggleOutline, fitView, toggleGhosts],
 };

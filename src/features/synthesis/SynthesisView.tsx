@@ -10,6 +10,7 @@ import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 import { Modal } from '../../ui/Modal';
 import { GUIDING_QUESTIONS } from './questions';
+import { ActionPlanSection } from './ActionPlanSection';
 import { LivedSection } from './LivedSection';
 
 function goToStep(session: Session, number: number) {
@@ -65,6 +66,8 @@ export function SynthesisView({ session }: { session: Session }) {
       </section>
 
       <LivedSection session={session} />
+
+      <ActionPlanSection session={session} />
 
       <section aria-labelledby="notes-heading" className="panel">
         <h2 id="notes-heading">Les notes, point de vue par point de vue</h2>
