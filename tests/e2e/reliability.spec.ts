@@ -15,7 +15,7 @@ async function openDui(page: Page) {
 
 async function renameStep1(page: Page, title: string) {
   await page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('button').first().click();
-  const field = page.getByRole('textbox', { name: 'Titre' });
+  const field = page.getByRole('textbox', { name: 'Titre', exact: true });
   await field.fill(title);
   await field.press('Enter');
   await expect(chronology(page).first()).toContainText(title);
@@ -99,12 +99,12 @@ test('an edit followed at once by closing the tab is on disk, 20 times in a row'
     await expect(chronology(page)).toHaveCount(11);
     await expect(chronology(page).first()).toContainText(i === 1 ? "Demande d'un projet de DUI" : `Essai ${i - 1}`);
     await page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('button').first().click();
-    await page.getByRole('textbox', { name: 'Titre' }).fill(`Essai ${i}`);
+    await page.getByRole('textbox', { name: 'Titre', exact: true }).fill(`Essai ${i}`);
     // The tab is closed as soon as the key is pressed: no wait for the save, nor for the page to redraw.
     // Should the browser ask (the write not done yet), the user leaves all the same.
     page.on('dialog', (d) => void d.accept());
     const closed = page.waitForEvent('close');
-    await page.getByRole('textbox', { name: 'Titre' }).press('Enter');
+    await page.getByRole('textbox', { name: 'Titre', exact: true }).press('Enter');
     await page.close({ runBeforeUnload: true });
     await closed;
     const check = await context.newPage();
@@ -170,12 +170,12 @@ test('a second edit typed while the first is being written, then the tab closed 
   const disk = await holdTheDisk(context, url);
   const steps = page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('button');
   await steps.nth(0).click();
-  await page.getByRole('textbox', { name: 'Titre' }).fill('Première modification');
-  await page.getByRole('textbox', { name: 'Titre' }).press('Enter');
+  await page.getByRole('textbox', { name: 'Titre', exact: true }).fill('Première modification');
+  await page.getByRole('textbox', { name: 'Titre', exact: true }).press('Enter');
   await expect(saveStatus(page)).toHaveText('Enregistrement…');
   await steps.nth(1).click();
-  await page.getByRole('textbox', { name: 'Titre' }).fill('Seconde modification');
-  await page.getByRole('textbox', { name: 'Titre' }).press('Enter');
+  await page.getByRole('textbox', { name: 'Titre', exact: true }).fill('Seconde modification');
+  await page.getByRole('textbox', { name: 'Titre', exact: true }).press('Enter');
   await expect(chronology(page).nth(1)).toContainText('Seconde modification');
   await expect(saveStatus(page)).toHaveText('Enregistrement…');
   // Closed at once, with neither edit on disk yet: the browser asks first, and the user stays.
@@ -248,8 +248,8 @@ test('the home page in another tab follows the edits saved in a session', async 
   await tab.goto('./');
   await tab.getByRole('link', { name: second! }).click();
   await tab.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('button').first().click();
-  await tab.getByRole('textbox', { name: 'Titre' }).fill('Modifié dans l’autre onglet');
-  await tab.getByRole('textbox', { name: 'Titre' }).press('Enter');
+  await tab.getByRole('textbox', { name: 'Titre', exact: true }).fill('Modifié dans l’autre onglet');
+  await tab.getByRole('textbox', { name: 'Titre', exact: true }).press('Enter');
   await expect(tab.getByRole('status').filter({ hasText: 'Enregistré' })).toBeVisible();
   // The session just edited comes first in the list of the tab left open on the home page.
   await expect.poll(() => sessionLinks(home).allTextContents()).toEqual([second, first]);
@@ -334,7 +334,7 @@ test.describe('a real full disk', () => {
     await page.getByRole('button', { name: 'Ajouter une étape' }).click();
     for (let i = 1; i <= 300 && refused === null; i++) {
       const text = `Essai ${i} ` + Array.from({ length: 4980 }, () => String.fromCharCode(33 + Math.floor(random() * 90))).join('');
-      await page.getByRole('textbox', { name: 'Titre' }).fill(`Étape ajoutée ${i}`);
+      await page.getByRole('textbox', { name: 'Titre', exact: true }).fill(`Étape ajoutée ${i}`);
       await page.getByRole('textbox', { name: 'Description' }).fill(text);
       await page.getByRole('button', { name: "Ajouter l'étape" }).click();
       await expect(chronology(page)).toHaveCount(11 + i);
