@@ -6,7 +6,7 @@
 import { period } from './layout/conduct';
 import { comparePartialDates } from './dates';
 import { ASPECTS, DOCUMENT_KINDS, isEventKind, type ActorCategory, type Aspect, type DocumentKind, type NonUsageReason, type StepKind } from './enums';
-import type { Session, Step } from './types';
+import type { Relation, Session, Step } from './types';
 
 /**
  * The end users of the tool: the professionals at work. Référent·es and management relay the
@@ -185,7 +185,7 @@ export function livedFacts(session: Pick<Session, 'steps' | 'actors' | 'relation
     .map((a) => ({ id: a.id, name: a.name, ...(a.usageNote ? { note: a.usageNote } : {}) }));
 
   const feedback = relations.filter((r) => r.kind === 'remonte');
-  const unanswered = feedback.filter((r) => r.answer === 'sans-reponse' || r.answer === 'hors-perimetre');
+  const unanswered = feedback.filter(isUnansweredFeedback);
   const outOfScope = unanswered.filter((r) => r.answer === 'hors-perimetre');
   const judges = [...new Set(outOfScope.map((r) => r.to))];
   const judgeActor = judges.length === 1 ? actors.find((a) => a.id === judges[0]) : undefined;
@@ -212,3 +212,7 @@ export function livedFacts(session: Pick<Session, 'steps' | 'actors' | 'relation
     aspects,
   };
 }
+
+/** A feedback relation left without an answer (out of scope included): a broken loop, drawn open. */
+export const isUnansweredFeedback = (r: Pick<Relation, 'kind' | 'answer'>): boolean =>
+  r.kind === 'remonte' && (r.answer === 'sans-reponse' || r.answer === 'hors-perimetre');

@@ -9,6 +9,8 @@ import { ACTOR_CATEGORY_LABELS, AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS, RELATION_K
 import { labelled } from '../i18n/format';
 import { ACTOR_CATEGORY_VISUALS, AUTHOR_ROLE_VISUALS, RELATION_KIND_VISUALS } from '../i18n/visuals';
 import type { RenderedSvg } from './conductSvg';
+import { isUnansweredFeedback } from '../domain/synthesis';
+import { relationDetails, usageBadge } from '../i18n/lived';
 import { esc, round, SVG_FONT, textLines, wrapText } from './svgText';
 
 export const ACTOR_BOX = { width: 210, height: 64 };
@@ -36,7 +38,11 @@ function markers(): string {
     const path = v.arrow === 'open' ? `<path d="M0 0 L10 5 L0 10" fill="none" stroke="${v.color}" stroke-width="1.6"/>` : `<path d="M0 0 L10 5 L0 10 z" fill="${v.color}"/>`;
     return `<marker id="rel-${k}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">${path}</marker>`;
   });
-  return `<defs>${defs.join('')}</defs>`;
+  // Format 2: the pattern of a non-user's box, and the dots of a partial use.
+  const patterns =
+    '<pattern id="non-user" width="11" height="11" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="4" height="11" fill="#ede4f7"/></pattern>' +
+    '<pattern id="partial-user" width="8" height="8" patternUnits="userSpaceOnUse"><circle cx="4" cy="4" r="1.5" fill="#e4d4f4"/></pattern>';
+  return `<defs>${defs.join('')}${patterns}</defs>`;
 }
 
 export function renderActorSvg(session: Session, options: { embed?: string; notes?: readonly Note[] } = {}): RenderedSvg {
@@ -93,27 +99,42 @@ export function renderActorSvg(session: Session, options: { embed?: string; note
     const ac = [a.x + ACTOR_BOX.width / 2, a.y + ACTOR_BOX.height / 2] as const;
     const bc = [b.x + ACTOR_BOX.width / 2, b.y + ACTOR_BOX.height / 2] as const;
     const [x1, y1] = boxEdgePoint(ac[0], ac[1], bc[0], bc[1], ACTOR_BOX.width, ACTOR_BOX.height);
-    const [x2, y2] = boxEdgePoint(bc[0], bc[1], ac[0], ac[1], ACTOR_BOX.width, ACTOR_BOX.height);
-    const end = v.arrow === 'none' ? '' : ` marker-end="url(#rel-${r.kind})"`;
+    const [tx, ty] = boxEdgePoint(bc[0], bc[1], ac[0], ac[1], ACTOR_BOX.width, ACTOR_BOX.height);
+    // An unanswered feedback is an open loop: it stops short of its target, on an open circle.
+    const open = isUnansweredFeedback(r);
+    const length = Math.hypot(tx - x1, ty - y1);
+    const back = open && length > 40 ? 16 / length : 0;
+    const [x2, y2] = [tx - (tx - x1) * back, ty - (ty - y1) * back];
+    const end = v.arrow === 'none' || open ? '' : ` marker-end="url(#rel-${r.kind})"`;
+    const details = relationDetails(r);
     const start = v.arrow === 'both' ? ` marker-start="url(#rel-${r.kind})"` : '';
     body.push(
-      `<line class="relation" x1="${round(x1)}" y1="${round(y1)}" x2="${round(x2)}" y2="${round(y2)}" stroke="${v.color}" stroke-width="${v.width}"${v.dash ? ` stroke-dasharray="${v.dash}"` : ''}${end}${start}><title>${esc(relationSentence(names.get(r.from) ?? '?', r.kind, names.get(r.to) ?? '?'))}</title></line>`,
+      `<line class="relation" x1="${round(x1)}" y1="${round(y1)}" x2="${round(x2)}" y2="${round(y2)}" stroke="${v.color}" stroke-width="${v.width}"${v.dash ? ` stroke-dasharray="${v.dash}"` : ''}${end}${start}><title>${esc(relationSentence(names.get(r.from) ?? '?', r.kind, names.get(r.to) ?? '?'))}</title>${details ? `<desc>${esc(details)}</desc>` : ''}</line>`,
     );
-    const label = r.label ? labelled(RELATION_KIND_LABELS[r.kind], r.label) : RELATION_KIND_LABELS[r.kind];
+    if (open) body.push(`<circle class="open-loop" cx="${round(x2)}" cy="${round(y2)}" r="6" fill="#ffffff" stroke="${v.color}" stroke-width="2.5"/>`);
+    const kindLabel = r.label ? labelled(RELATION_KIND_LABELS[r.kind], r.label) : RELATION_KIND_LABELS[r.kind];
+    const label = open ? `${kindLabel} · sans suite` : kindLabel;
     body.push(`<text x="${round((x1 + x2) / 2)}" y="${round((y1 + y2) / 2 - 4)}" font-size="12" text-anchor="middle" fill="${v.color}" stroke="#ffffff" stroke-width="4" paint-order="stroke">${esc(label)}</text>`);
   }
   session.actors.forEach((actor) => {
     const p = positions.get(actor.id)!;
     const v = ACTOR_CATEGORY_VISUALS[actor.category];
     const name = wrapText(actor.name, 14, ACTOR_BOX.width - 60, 2);
+    const badge = usageBadge(actor);
+    const pattern = actor.usage === 'non-utilisateur' ? 'non-user' : actor.usage === 'partiel' ? 'partial-user' : null;
     body.push(
-      `<g class="actor">`,
+      `<g class="actor${pattern ? ` ${pattern}` : ''}">`,
       `<rect x="${round(p.x)}" y="${round(p.y)}" width="${ACTOR_BOX.width}" height="${ACTOR_BOX.height}" rx="10" fill="#ffffff" stroke="#475569" stroke-width="2"/>`,
+      pattern ? `<rect x="${round(p.x)}" y="${round(p.y)}" width="${ACTOR_BOX.width}" height="${ACTOR_BOX.height}" rx="10" fill="url(#${pattern})"/>` : '',
       `<rect x="${round(p.x)}" y="${round(p.y)}" width="10" height="${ACTOR_BOX.height}" rx="4" fill="${v.color}"/>`,
       `<circle cx="${round(p.x + 32)}" cy="${round(p.y + ACTOR_BOX.height / 2)}" r="14" fill="${v.color}" stroke="#475569"/>`,
       `<text x="${round(p.x + 32)}" y="${round(p.y + ACTOR_BOX.height / 2 + 6)}" font-size="16" text-anchor="middle" fill="#0f172a">${esc(v.icon)}</text>`,
       textLines(name, round(p.x + 54), round(p.y + (name.length > 1 ? 22 : 30)), 14, 'font-weight="bold" fill="#0f172a"'),
       `<text x="${round(p.x + 54)}" y="${round(p.y + ACTOR_BOX.height - 9)}" font-size="11" fill="#334155">${esc(ACTOR_CATEGORY_LABELS[actor.category])}</text>`,
+      badge
+        ? `<g class="usage-badge"><rect x="${round(p.x + ACTOR_BOX.width - 8 - badge.length * 5.6)}" y="${round(p.y - 9)}" width="${round(badge.length * 5.6 + 8)}" height="17" rx="8" fill="#6b21a8"/>` +
+          `<text x="${round(p.x + ACTOR_BOX.width - 4)}" y="${round(p.y + 3)}" font-size="10" font-weight="bold" fill="#ffffff" text-anchor="end">${esc(badge)}</text></g>`
+        : '',
       `</g>`,
     );
   });
@@ -151,6 +172,19 @@ export function renderActorSvg(session: Session, options: { embed?: string; note
     const [x, y] = slot();
     const v = RELATION_KIND_VISUALS[k];
     items.push(`<line x1="${x}" y1="${y + 8}" x2="${x + 34}" y2="${y + 8}" stroke="${v.color}" stroke-width="${v.width}"${v.dash ? ` stroke-dasharray="${v.dash}"` : ''}${v.arrow === 'none' ? '' : ` marker-end="url(#rel-${k})"`}/><text x="${x + 44}" y="${y + 13}" font-size="13" fill="#0f172a">${esc(RELATION_KIND_LABELS[k])}</text>`);
+  }
+  if (session.actors.some((a) => a.usage === 'non-utilisateur')) {
+    const [x, y] = slot();
+    items.push(`<rect x="${x}" y="${y}" width="24" height="16" rx="3" fill="url(#non-user)" stroke="#6b21a8"/><text x="${x + 32}" y="${y + 13}" font-size="13" fill="#0f172a">Non-utilisateur·rice</text>`);
+  }
+  if (session.actors.some((a) => a.usage === 'partiel')) {
+    const [x, y] = slot();
+    items.push(`<rect x="${x}" y="${y}" width="24" height="16" rx="3" fill="url(#partial-user)" stroke="#6b21a8"/><text x="${x + 32}" y="${y + 13}" font-size="13" fill="#0f172a">Usage partiel</text>`);
+  }
+  if (session.relations.some(isUnansweredFeedback)) {
+    const [x, y] = slot();
+    const v = RELATION_KIND_VISUALS.remonte;
+    items.push(`<line x1="${x}" y1="${y + 8}" x2="${x + 26}" y2="${y + 8}" stroke="${v.color}" stroke-width="2" stroke-dasharray="${v.dash}"/><circle cx="${x + 31}" cy="${y + 8}" r="5" fill="#ffffff" stroke="${v.color}" stroke-width="2"/><text x="${x + 44}" y="${y + 13}" font-size="13" fill="#0f172a">Remontée sans réponse</text>`);
   }
   const legendHeight = i === 0 ? 0 : 40 + Math.ceil(i / cols) * 24;
   const height = Math.ceil(legendY + legendHeight + PAD);

@@ -21,16 +21,21 @@ const centre = (n: InternalNode) => ({
 });
 
 /** A relation drawn straight between the two actors' borders, whatever side they are on. */
-export const FloatingEdge = memo(function FloatingEdge({ id, source, target, markerEnd, markerStart, style, label, labelStyle, interactionWidth }: EdgeProps) {
+export const FloatingEdge = memo(function FloatingEdge({ id, source, target, markerEnd, markerStart, style, label, labelStyle, interactionWidth, data }: EdgeProps) {
   const s = useInternalNode(source);
   const t = useInternalNode(target);
   // Zoomed far out, a label would be unreadable (and each one is measured when drawn).
   const far = useFar();
   if (!s || !t) return null;
   const a = borderPoint(s, centre(t));
-  const b = borderPoint(t, centre(s));
+  const tip = borderPoint(t, centre(s));
+  // An unanswered feedback is an open loop: it stops short of its target, on an open circle.
+  const open = data?.open === true;
+  const length = Math.hypot(tip.x - a.x, tip.y - a.y);
+  const back = open && length > 40 ? 16 / length : 0;
+  const b = { x: tip.x - (tip.x - a.x) * back, y: tip.y - (tip.y - a.y) * back };
   const [path, labelX, labelY] = getStraightPath({ sourceX: a.x, sourceY: a.y, targetX: b.x, targetY: b.y });
-  return (
+  const edge = (
     <BaseEdge
       id={id}
       path={path}
@@ -45,5 +50,12 @@ export const FloatingEdge = memo(function FloatingEdge({ id, source, target, mar
       labelBgPadding={[4, 2]}
       interactionWidth={interactionWidth ?? 14}
     />
+  );
+  if (!open) return edge;
+  return (
+    <>
+      {edge}
+      <circle className="open-loop" cx={b.x} cy={b.y} r={6} fill="#ffffff" stroke={style?.stroke ?? '#a16207'} strokeWidth={2.5} />
+    </>
   );
 });

@@ -8,6 +8,8 @@ import type { Actor, Note, Relation } from '../../domain/types';
 import { ACTOR_CATEGORY_LABELS, AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS, RELATION_KIND_LABELS, relationSentence } from '../../i18n/labels';
 import { labelled } from '../../i18n/format';
 import { RELATION_KIND_VISUALS } from '../../i18n/visuals';
+import { isUnansweredFeedback } from '../../domain/synthesis';
+import { relationDetails, usageWords } from '../../i18n/lived';
 import { ACTOR_SIDES, knownSize } from '../knownSize';
 
 export const ACTOR_NODE = { width: 210, height: 64 };
@@ -32,7 +34,8 @@ export function defaultActorPosition(index: number): { x: number; y: number } {
 }
 
 export function actorAriaLabel(actor: Actor, uninvolved: boolean): string {
-  return `Acteur : ${actor.name}, ${ACTOR_CATEGORY_LABELS[actor.category]}${uninvolved ? ', associé à aucune étape' : ''}`;
+  const usage = usageWords(actor);
+  return `Acteur : ${actor.name}, ${ACTOR_CATEGORY_LABELS[actor.category]}${usage ? `, ${usage.toLowerCase()}` : ''}${uninvolved ? ', associé à aucune étape' : ''}`;
 }
 
 export function noteAriaLabel(note: Note, targetName: string | null): string {
@@ -90,20 +93,26 @@ export function relationLabel(relation: Relation): string {
   return relation.label ? labelled(RELATION_KIND_LABELS[relation.kind], relation.label) : RELATION_KIND_LABELS[relation.kind];
 }
 
+/** What an unanswered feedback's edge carries: FloatingEdge draws it as an open loop (no arrowhead, an open circle short of its target). */
+export const OPEN_LOOP = { open: true } as const;
+
 export function buildRelationEdges(relations: readonly Relation[], names: ReadonlyMap<string, string>, selected: ReadonlySet<string>): Edge[] {
   return relations.map((r) => {
     const looks = KIND_LOOKS.get(r.kind)!;
+    const open = isUnansweredFeedback(r);
+    const details = relationDetails(r);
     return {
       id: r.id,
       source: r.from,
       target: r.to,
       type: 'floating',
       selected: selected.has(r.id),
-      label: relationLabel(r),
-      markerEnd: looks.end,
+      label: open ? `${relationLabel(r)} · sans suite` : relationLabel(r),
+      markerEnd: open ? undefined : looks.end,
+      ...(open ? { data: OPEN_LOOP } : {}),
       markerStart: looks.start,
       style: looks.style,
-      ariaLabel: `Relation : ${relationSentence(names.get(r.from) ?? '?', r.kind, names.get(r.to) ?? '?')}${r.label ? ` (${r.label})` : ''}`,
+      ariaLabel: `Relation : ${relationSentence(names.get(r.from) ?? '?', r.kind, names.get(r.to) ?? '?')}${r.label ? ` (${r.label})` : ''}${details ? `, ${details}` : ''}`,
     };
   });
 }

@@ -3,12 +3,17 @@ import { ACTOR_CATEGORIES, AUTHOR_ROLES, RELATION_KINDS } from '../../domain/enu
 import type { Note, Session } from '../../domain/types';
 import { ACTOR_CATEGORY_LABELS, AUTHOR_ROLE_LABELS, RELATION_KIND_LABELS } from '../../i18n/labels';
 import { ACTOR_CATEGORY_VISUALS, AUTHOR_ROLE_VISUALS, RELATION_KIND_VISUALS } from '../../i18n/visuals';
+import { isUnansweredFeedback } from '../../domain/synthesis';
 
 /** Legend of the actor map: categories, relation kinds and note roles in use. */
 export const ActorLegend = memo(function ActorLegend({ session, notes }: { session: Pick<Session, 'actors' | 'relations'>; notes: readonly Note[] }) {
   const categories = ACTOR_CATEGORIES.filter((c) => session.actors.some((a) => a.category === c));
   const kinds = RELATION_KINDS.filter((k) => session.relations.some((r) => r.kind === k));
   const roles = AUTHOR_ROLES.filter((r) => notes.some((n) => n.authorRole === r));
+  // Format 2: use and non-use, and feedback left unanswered, when the map has some.
+  const nonUsers = session.actors.some((a) => a.usage === 'non-utilisateur');
+  const partialUsers = session.actors.some((a) => a.usage === 'partiel');
+  const openLoops = session.relations.some(isUnansweredFeedback);
   return (
     <section className="panel legend" role="region" aria-label="Légende">
       <h2>Légende</h2>
@@ -32,6 +37,27 @@ export const ActorLegend = memo(function ActorLegend({ session, notes }: { sessi
             </li>
           );
         })}
+        {nonUsers && (
+          <li>
+            <span className="legend-swatch is-non-user" aria-hidden="true" />
+            Non-utilisateur·rice (hachuré, badge « Non-usage »)
+          </li>
+        )}
+        {partialUsers && (
+          <li>
+            <span className="legend-swatch is-partial-user" aria-hidden="true" />
+            Usage partiel (pointillé)
+          </li>
+        )}
+        {openLoops && (
+          <li>
+            <svg width="40" height="14" aria-hidden="true">
+              <line x1="2" y1="7" x2="27" y2="7" stroke={RELATION_KIND_VISUALS.remonte.color} strokeWidth="2" strokeDasharray={RELATION_KIND_VISUALS.remonte.dash || undefined} />
+              <circle cx="32" cy="7" r="4.5" fill="#ffffff" stroke={RELATION_KIND_VISUALS.remonte.color} strokeWidth="2" />
+            </svg>
+            Remontée sans réponse (boucle ouverte)
+          </li>
+        )}
         {roles.map((r) => (
           <li key={r}>
             <span className="legend-swatch" style={{ background: AUTHOR_ROLE_VISUALS[r].color, borderColor: AUTHOR_ROLE_VISUALS[r].border }} aria-hidden="true">✎</span>
