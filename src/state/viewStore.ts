@@ -5,7 +5,7 @@ import { withTheRedraw } from './renderGate';
 
 import type { AuthorRole } from '../domain/enums';
 
-export type MapTab = 'conduite' | 'acteurs' | 'synthese';
+export type MapTab = 'conduite' | 'acteurs' | 'synthese' | 'regards';
 
 /** What the last selection points at, across both maps (cross-highlighting). */
 export type Focus = { type: 'step' | 'actor'; id: string } | null;

@@ -10,6 +10,7 @@ import { downloadSessionJson } from '../export/exportJson';
 import { useDatabaseOutdated } from '../../state/useDatabaseOutdated';
 import type { Session } from '../../domain/types';
 import { SynthesisView } from '../synthesis/SynthesisView';
+import { ViewpointsView } from '../viewpoints/ViewpointsView';
 import { ActorMapView } from '../actor-map/ActorMapView';
 import { ConductMapView } from '../conduct-map/ConductMapView';
 import { Announcer } from './Announcer';
@@ -24,6 +25,7 @@ const TABS: { id: MapTab; label: string }[] = [
   { id: 'conduite', label: 'Conduite de projet' },
   { id: 'acteurs', label: 'Acteurs' },
   { id: 'synthese', label: 'Synthèse' },
+  { id: 'regards', label: 'Regards' },
 ];
 
 /** Saves the open session as a file at once: when the disk refuses it, nothing is lost. */
@@ -178,6 +180,8 @@ export function SessionPage({ id }: { id: string }) {
               <ConductMapView session={session} />
             ) : t.id === 'acteurs' ? (
               <ActorMapView session={session} />
+            ) : t.id === 'regards' ? (
+              <ViewpointsView session={session} />
             ) : (
               <SynthesisView session={session} />
             )}

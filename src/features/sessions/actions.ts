@@ -61,7 +61,7 @@ export const sessionScope: ActionScope<ActionContext> = {
   actions: [undo, redo, showShortcuts, roomMode],
 };
 
-const TAB_ORDER = ['conduite', 'acteurs', 'synthese'] as const;
+const TAB_ORDER = ['conduite', 'acteurs', 'synthese', 'regards'] as const;
 function tabBy(delta: 1 | -1): SessionAction['perform'] {
   return (ctx) => {
     const i = TAB_ORDER.indexOf(ctx.view().tab);

@@ -10,6 +10,7 @@ import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 import { Modal } from '../../ui/Modal';
 import { GUIDING_QUESTIONS } from './questions';
+import { ViewpointsSummary } from '../viewpoints/ViewpointsSummary';
 import { ActionPlanSection } from './ActionPlanSection';
 import { LivedSection } from './LivedSection';
 
@@ -94,6 +95,8 @@ export function SynthesisView({ session }: { session: Session }) {
           ))}
         </div>
       </section>
+
+      <ViewpointsSummary session={session} />
 
       <QuestionsPanel />
     </div>

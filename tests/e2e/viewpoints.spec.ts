@@ -1,0 +1,81 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createSession } from './helpers';
+
+const grid = (page: Page) => page.getByRole('table', { name: 'Maturité numérique par domaine' });
+const group = (page: Page, domain: RegExp, role: string) => grid(page).getByRole('radiogroup', { name: new RegExp(`^${domain.source}.* — ${role}$`) });
+/** A rating: a click, then the radio is checked once the change is saved (the page redraws after the disk). */
+const rate = async (page: Page, domain: RegExp, role: string, rating: string) => {
+  const radio = group(page, domain, role).getByRole('radio', { name: rating });
+  await radio.click();
+  await expect(radio).toBeChecked();
+};
+
+test('the trinôme rates the maturity grid in turn, unseen, then the reveal shows the radar and the divergences', async ({ page }) => {
+  await page.goto('./');
+  await createSession(page, 'Regards croisés');
+  await page.getByRole('tab', { name: 'Regards' }).click();
+  const panel = page.getByRole('tabpanel');
+
+  // Direction rates first: 3 on connected objects, 2 on information sharing.
+  await panel.getByRole('combobox', { name: 'Au tour de' }).selectOption({ label: 'Direction' });
+  await rate(page, /Objets connectés/, 'Direction', '3 Développé');
+  await rate(page, /Partage d'informations/, 'Direction', '2 En cours');
+  await expect(group(page, /Objets connectés/, 'DSI')).toHaveCount(0);
+
+  // The staff representative's turn: Direction's ratings are not on the page.
+  await panel.getByRole('combobox', { name: 'Au tour de' }).selectOption({ label: 'Représentant·e des salarié·es' });
+  await expect(group(page, /Objets connectés/, 'Direction')).toHaveCount(0);
+  await expect(grid(page).getByRole('radio', { checked: true })).toHaveCount(0);
+  await expect(grid(page)).not.toContainText('Développé');
+  await expect(grid(page)).toContainText('Noté (masqué)');
+  await rate(page, /Objets connectés/, 'Représentant·e des salarié·es', '0 Absent');
+  await rate(page, /Partage d'informations/, 'Représentant·e des salarié·es', 'Ne sait pas');
+
+  // Nothing revealed yet: no radar.
+  await expect(page.getByRole('img', { name: /^Radar/ })).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Révéler' }).click();
+
+  await expect(group(page, /Objets connectés/, 'Direction').getByRole('radio', { name: '3 Développé' })).toBeChecked();
+  await expect(group(page, /Objets connectés/, 'Représentant·e des salarié·es').getByRole('radio', { name: '0 Absent' })).toBeChecked();
+  await expect(page.getByRole('img', { name: /^Radar/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Radar/ }).locator('polygon[stroke-width="2.5"]')).toHaveCount(2);
+  const divergences = panel.getByRole('region', { name: /Divergences/ });
+  await expect(divergences.getByRole('listitem')).toHaveCount(1);
+  await expect(divergences).toContainText('Objets connectés (écart de 3)');
+  await expect(divergences).toContainText('Direction 3 Développé · Représentant·e des salarié·es 0 Absent · DSI non noté');
+  await page.getByRole('img', { name: /^Radar/ }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/regards-revealed.png' });
+  await panel.locator('.maturity-result').first().screenshot({ path: '/tmp/regards-radar.png' });
+
+  // One undo step hides them again.
+  await page.getByRole('button', { name: 'Annuler' }).click();
+  await expect(page.getByRole('img', { name: /^Radar/ })).toHaveCount(0);
+});
+
+test('objectives are written side by side, linked, and the Synthèse says which are shared and which are one viewpoint only', async ({ page }) => {
+  await page.goto('./');
+  await createSession(page, 'Objectifs croisés');
+  await page.getByRole('tab', { name: 'Regards' }).click();
+  const panel = page.getByRole('tabpanel');
+  const add = async (role: string, text: string) => {
+    await panel.getByRole('textbox', { name: `Nouvel objectif (${role})` }).fill(text);
+    await panel.getByRole('button', { name: `Ajouter un objectif (${role})` }).click();
+  };
+  await add('Direction', 'Se conformer à la loi');
+  await add('Direction', 'Harmoniser les pratiques');
+  await add('Représentant·e des salarié·es', 'Réduire les ressaisies');
+  await add('DSI', 'Des pratiques communes');
+  await expect(panel.getByRole('list', { name: 'Objectifs : Direction' }).getByRole('listitem')).toHaveCount(2);
+  await expect(panel.getByRole('list', { name: 'Objectifs : DSI' })).toContainText('Des pratiques communes');
+
+  await panel.getByRole('combobox', { name: 'Relier « Harmoniser les pratiques » à' }).selectOption({ label: 'Des pratiques communes' });
+  await expect(panel.getByRole('list', { name: 'Objectifs : DSI' })).toContainText('= « Harmoniser les pratiques » (Direction)');
+
+  await page.getByRole('tab', { name: 'Synthèse' }).click();
+  const shared = page.getByRole('tabpanel').getByRole('region', { name: 'Regards croisés' });
+  await expect(shared.getByRole('heading', { name: 'Objectifs partagés' })).toBeVisible();
+  await expect(shared).toContainText('« Harmoniser les pratiques » = « Des pratiques communes » (Direction, DSI)');
+  await expect(shared.getByRole('heading', { name: "Objectifs d'un seul regard" })).toBeVisible();
+  await expect(shared).toContainText('« Se conformer à la loi » (Direction)');
+  await expect(shared).toContainText('« Réduire les ressaisies » (Représentant·e des salarié·es)');
+});
