@@ -5,8 +5,8 @@ import type { Step } from '../../domain/types';
 import { InViewport } from './LaneLayer';
 
 /**
- * The delays of the conduct map: a thin bar in the lane from what was planned to when the step
- * happened (after it when it happened early), under the nodes. The steps' names say it in words
+ * The delays of the conduct map: a thin bar in the lane, just under the step, from what was planned
+ * (an open circle) to when it happened. The steps' names say it in words
  * (`prévue : …`), so the layer is hidden from assistive technologies.
  */
 export const SlipLayer = memo(function SlipLayer({ layout, steps }: { layout: ConductLayout; steps: readonly Step[] }) {
