@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createSession } from './helpers';
 
@@ -46,6 +47,9 @@ test('the trinôme rates the maturity grid in turn, unseen, then the reveal show
   await page.getByRole('img', { name: /^Radar/ }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/regards-revealed.png' });
   await panel.locator('.maturity-result').first().screenshot({ path: '/tmp/regards-radar.png' });
+
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // One undo step hides them again.
   await page.getByRole('button', { name: 'Annuler' }).click();
