@@ -81,11 +81,23 @@ export function ExportMenu({ session: open, map, onError }: Props) {
         }),
     },
     { label: 'Imprimer / PDF', onSelect: () => setPrinting(true) },
+    {
+      label: 'Capture de la vue',
+      // A picture of the screen cannot be anonymised.
+      disabled: anonymous,
+      onSelect: () =>
+        void run('Capture de la vue…', async () => {
+          const { captureView } = await import('./capture');
+          const r = await captureView(open.title);
+          downloadBlob(r.blob, r.fileName);
+          return `Image « ${r.fileName} » enregistrée.`;
+        }),
+    },
   ];
 
   return (
     <>
-      <MenuButton label="Exporter" items={items.map((i) => ({ ...i, disabled: busy !== null }))} />
+      <MenuButton label="Exporter" items={items.map((i) => ({ ...i, disabled: busy !== null || ('disabled' in i && i.disabled) }))} />
       {anonymous && <span className="export-note">Exports anonymisés</span>}
       {busy && (
         <span className="export-progress" role="progressbar" aria-label={busy} aria-busy="true">
