@@ -54,7 +54,7 @@ function stepBox(step: Step, box: StepBox): string {
   const { x, y, width, height } = box;
   const date = stepDate(step);
   const title = wrapText(step.title, 13, width - 14, 2);
-  // An event (incident, postponement, workaround, refusal) is what happened, not planned work: dashed, its band hatched.
+  // An event (incident, postponement, workaround, refusal) is what happened, not planned work: its band hatched, its border doubled.
   const event = isEventKind(step.kind);
   const band = `M${round(x + 1)} ${round(y + 25)} V${round(y + 8)} a7 7 0 0 1 7 -7 H${round(x + width - 8)} a7 7 0 0 1 7 7 V${round(y + 25)} Z`;
   const parts = [
@@ -62,6 +62,7 @@ function stepBox(step: Step, box: StepBox): string {
     `<rect x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${height}" rx="8" fill="#ffffff" stroke="#475569" stroke-width="2"${event ? ' stroke-dasharray="7 4"' : ''}/>`,
     `<path d="${band}" fill="${visual.color}"/>`,
     event ? `<path d="${band}" fill="url(#event-hatch)"/>` : '',
+    event ? `<rect class="event-border" x="${round(x + 3.5)}" y="${round(y + 3.5)}" width="${round(width - 7)}" height="${height - 7}" rx="5" fill="none" stroke="#475569" stroke-width="1"/>` : '',
     `<circle cx="${round(x + 15)}" cy="${round(y + 13)}" r="10" fill="#0f172a"/>`,
     `<text x="${round(x + 15)}" y="${round(y + 17.5)}" font-size="12" font-weight="bold" fill="#ffffff" text-anchor="middle">${box.number}</text>`,
     `<text x="${round(x + 32)}" y="${round(y + 18)}" font-size="14" fill="#0f172a">${esc(visual.icon)}</text>`,

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { createSession } from './helpers';
+import { createSession, examplePath } from './helpers';
 
 const grid = (page: Page) => page.getByRole('table', { name: 'Maturité numérique par domaine' });
 const group = (page: Page, domain: RegExp, role: string) => grid(page).getByRole('radiogroup', { name: new RegExp(`^${domain.source}.* — ${role}$`) });
@@ -82,4 +82,24 @@ test('objectives are written side by side, linked, and the Synthèse says which 
   await expect(shared.getByRole('heading', { name: "Objectifs d'un seul regard" })).toBeVisible();
   await expect(shared).toContainText('« Se conformer à la loi » (Direction)');
   await expect(shared).toContainText('« Réduire les ressaisies » (Représentant·e des salarié·es)');
+});
+
+test('the DUI example opens on its Regards revealed: radar, divergences, shared objectives', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel('Fichier à importer').setInputFiles(examplePath('dui-groupement.json'));
+  await page.getByRole('link', { name: /DUI du groupement/ }).click();
+  await page.getByRole('tab', { name: 'Regards' }).click();
+  const panel = page.getByRole('tabpanel');
+  await expect(panel.getByRole('list', { name: 'Objectifs : Direction' }).getByRole('listitem').filter({ hasText: 'Seul regard' })).toHaveCount(2);
+  const radar = page.getByRole('img', { name: /^Radar/ });
+  await expect(radar).toBeVisible();
+  await expect(radar.locator('polygon[stroke-width="2.5"]')).toHaveCount(3);
+  const divergences = panel.getByRole('region', { name: /Divergences/ });
+  await expect(divergences.getByRole('listitem')).toHaveCount(2);
+  await expect(divergences).toContainText('Relation entre professionnel·les et usager·es (écart de 3)');
+  await page.screenshot({ path: '/tmp/regards-dui-objectives.png' });
+  await radar.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: '/tmp/regards-dui-radar.png' });
+  await page.getByRole('tab', { name: 'Synthèse' }).click();
+  await expect(page.getByRole('region', { name: 'Regards croisés' })).toContainText('« Harmoniser les pratiques entre les établissements du groupement » = « Un seul logiciel pour tout le groupement » (Direction, DSI)');
 });

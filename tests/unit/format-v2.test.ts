@@ -61,7 +61,7 @@ describe('from version 1 to version 2', () => {
     const v1 = parseSessionFile(read('examples/v1/dui-groupement.json'));
     const v2 = parseSessionFile(read('examples/dui-groupement.json'));
     if (!v1.ok || !v2.ok) throw new Error('example refused');
-    const strip = (s: Session) => ({
+    const strip = ({ viewpoints: _v, ...s }: Session) => ({
       ...s,
       steps: s.steps.map(({ planned: _p, documents: _d, ...rest }) => rest),
       actors: s.actors.map(({ usage: _u, nonUsage: _n, usageNote: _t, ...rest }) => rest),
@@ -74,6 +74,8 @@ describe('from version 1 to version 2', () => {
     expect(s.relations.find((r) => r.kind === 'remonte')!.answer).toBe('sans-reponse');
     expect(s.actors.some((a) => a.usage === 'non-utilisateur' && a.nonUsage === 'decu')).toBe(true);
     expect(s.notes.some((n) => n.aspects?.length)).toBe(true);
+    expect(s.viewpoints!.objectives.length).toBeGreaterThan(3);
+    expect(s.viewpoints!.revealed).toBe(true);
   });
 });
 
