@@ -167,13 +167,14 @@ describe('use and relations in words', () => {
 });
 
 describe('the SVG renderers draw what was lived', () => {
-  it('the conduct map: a bar for each slipped step, events dashed and hatched, the slippage in the chronology', () => {
+  it('the conduct map: a bar for each slipped step, events hatched with a double border, the slippage in the chronology', () => {
     const session = dui();
     const steps = session.steps.map((s, i) => (i === 10 ? { ...s, kind: 'incident' as const } : s));
     const { svg } = renderConductSvg({ ...session, steps });
     expect(svg.match(/<g class="slip">/g)).toHaveLength(2);
     expect(svg.match(/<g class="step event"/g)).toHaveLength(1);
     expect(svg).toContain('url(#event-hatch)');
+    expect(svg.match(/class="event-border"/g)).toHaveLength(1);
     // The chronology's lines are wrapped: read its words without the markup.
     expect(svg.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain('prévu en décembre 2021, fait en avril 2022');
   });
