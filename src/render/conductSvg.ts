@@ -9,6 +9,9 @@ import { svgMetadata } from '../domain/format/embed';
 import { CONDUCT_LAYOUT, layoutConductMap, type ConductLayout, type StepBox } from '../domain/layout/conduct';
 import { slipBars } from '../domain/layout/slips';
 import { slippage } from '../domain/synthesis';
+import { isUpcoming, openGaps } from '../domain/gaps';
+import { placeGhosts, type GhostBox } from '../domain/layout/ghosts';
+import { GAP_TITLES, gapAriaLabel } from '../i18n/gaps';
 import type { Session, Step } from '../domain/types';
 import { axisTickLabel, formatPartialDate, slippageText } from '../i18n/dates';
 import { MARKER_LABELS, STEP_KIND_LABELS } from '../i18n/labels';
@@ -28,6 +31,8 @@ export interface ConductSvgOptions {
   layout?: ConductLayout;
   /** A step to show as the current one (the replay): ringed, with the lanes of its participants tinted. */
   current?: string;
+  /** Draws the missing steps (domain/gaps.ts) as ghosts, as the map shows them when `Étapes manquantes` is ticked. */
+  ghosts?: boolean;
 }
 
 const HEADER = 96;
@@ -56,10 +61,12 @@ function stepBox(step: Step, box: StepBox): string {
   const title = wrapText(step.title, 13, width - 14, 2);
   // An event (incident, postponement, workaround, refusal) is what happened, not planned work: its band hatched, its border doubled.
   const event = isEventKind(step.kind);
+  // A step à venir (planned, not done) is dashed too, and says so where its date would be.
+  const upcoming = isUpcoming(step);
   const band = `M${round(x + 1)} ${round(y + 25)} V${round(y + 8)} a7 7 0 0 1 7 -7 H${round(x + width - 8)} a7 7 0 0 1 7 7 V${round(y + 25)} Z`;
   const parts = [
     `<g class="step${event ? ' event' : ''}" data-step="${box.number}">`,
-    `<rect x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${height}" rx="8" fill="#ffffff" stroke="#475569" stroke-width="2"${event ? ' stroke-dasharray="7 4"' : ''}/>`,
+    `<rect x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${height}" rx="8" fill="#ffffff" stroke="#475569" stroke-width="2"${event || upcoming ? ' stroke-dasharray="7 4"' : ''}/>`,
     `<path d="${band}" fill="${visual.color}"/>`,
     event ? `<path d="${band}" fill="url(#event-hatch)"/>` : '',
     event ? `<rect class="event-border" x="${round(x + 3.5)}" y="${round(y + 3.5)}" width="${round(width - 7)}" height="${height - 7}" rx="5" fill="none" stroke="#475569" stroke-width="1"/>` : '',
@@ -68,6 +75,7 @@ function stepBox(step: Step, box: StepBox): string {
     `<text x="${round(x + 32)}" y="${round(y + 18)}" font-size="14" fill="#0f172a">${esc(visual.icon)}</text>`,
   ];
   if (date) parts.push(`<text x="${round(x + width - 8)}" y="${round(y + 17)}" font-size="12" font-weight="bold" fill="#0f172a" text-anchor="end">${esc(date)}</text>`);
+  else if (upcoming) parts.push(`<text x="${round(x + width - 8)}" y="${round(y + 17)}" font-size="12" font-weight="bold" fill="#0f172a" text-anchor="end" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(`À venir · ${formatPartialDate(step.planned!)}`)}</text>`);
   parts.push(textLines(title, round(x + 7), round(y + 41), 13, 'font-weight="bold" fill="#0f172a"'));
   step.markers.forEach((m, i) => {
     const cx = round(x + 15 + i * 22);
@@ -91,7 +99,19 @@ function linkPath(from: StepBox, to: StepBox): string {
 }
 
 /** The map itself (axis, lanes, links, steps), in layout coordinates. */
-export function conductMapBody(session: Session, layout: ConductLayout, current?: string): string {
+/** A missing step: a dashed box without a number, named after what is missing. */
+function ghostBox(ghost: GhostBox, lane: string | undefined): string {
+  const { x, y, width, height } = ghost;
+  return [
+    `<g class="ghost" data-rule="${ghost.rule}"><title>${esc(gapAriaLabel(ghost.rule, lane))}</title>`,
+    `<rect x="${round(x)}" y="${round(y)}" width="${round(width)}" height="${height}" rx="8" fill="#f8fafc" fill-opacity="0.9" stroke="#475569" stroke-width="2" stroke-dasharray="6 4"/>`,
+    `<text x="${round(x + 7)}" y="${round(y + 18)}" font-size="12" font-style="italic" font-weight="bold" fill="#334155">Étape manquante</text>`,
+    textLines(wrapText(GAP_TITLES[ghost.rule], 13, width - 14, 3), round(x + 7), round(y + 38), 13, 'font-style="italic" fill="#334155"'),
+    '</g>',
+  ].join('');
+}
+
+export function conductMapBody(session: Session, layout: ConductLayout, current?: string, ghosts: readonly GhostBox[] = []): string {
   const { laneHeaderWidth, axisHeight } = CONDUCT_LAYOUT;
   const currentStep = current ? session.steps.find((s) => s.id === current) : undefined;
   const participants = new Set(currentStep?.participants.map((p) => p.actorId));
@@ -130,6 +150,7 @@ export function conductMapBody(session: Session, layout: ConductLayout, current?
     const start = bar.late ? bar.left : bar.left + bar.width;
     out.push(`<g class="slip"><rect x="${round(bar.left)}" y="${round(bar.y - 2)}" width="${round(bar.width)}" height="4" rx="2" fill="${color}"/><circle cx="${round(start)}" cy="${round(bar.y)}" r="5" fill="#ffffff" stroke="${color}" stroke-width="2"/></g>`);
   }
+  for (const ghost of ghosts) out.push(ghostBox(ghost, session.lanes.find((l) => l.id === ghost.laneId)?.label));
   session.steps.forEach((step) => {
     const box = layout.byId.get(step.id);
     if (box && step.id === current) {
@@ -203,7 +224,7 @@ export function renderConductSvg(session: Session, options: ConductSvgOptions = 
     ARROW_DEFS,
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
     header(session, width, 'Cartographie de la conduite de projet'),
-    `<g transform="translate(${mapX} ${mapY})">${conductMapBody(session, layout, options.current)}</g>`,
+    `<g transform="translate(${mapX} ${mapY})">${conductMapBody(session, layout, options.current, options.ghosts ? placeGhosts(layout, openGaps(session)) : [])}</g>`,
     chrono.svg,
     legend.svg,
     '</svg>',

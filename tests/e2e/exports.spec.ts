@@ -113,19 +113,21 @@ test('SVG: renders non-blank with rsvg-convert, with its text, and it reopens as
   await reimportEqualsOriginal(page, { name: download.suggestedFilename(), mimeType: 'image/svg+xml', buffer });
 });
 
-test('PPTX: one deck with the title, both maps, the chronology and matrix as tables, and the notes by role', async ({ page }) => {
+test('PPTX: one deck with the title, both maps, the chronology and matrix as tables, the action plan, and the notes by role', async ({ page }) => {
   await openDui(page);
   const download = await exportAs(page, 'Diaporama (PPTX)');
   expect(download.suggestedFilename()).toMatch(/\.pptx$/);
   const zip = await JSZip.loadAsync(await bytesOf(download));
   const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
-  // title, conduct map, chronology, actor map, matrix, notes of 4 roles
-  expect(slides).toHaveLength(9);
+  // title, conduct map, chronology, action plan, actor map, matrix, notes of 4 roles
+  expect(slides).toHaveLength(10);
   const slide = async (n: number) => zip.file(`ppt/slides/slide${n}.xml`)!.async('string');
   expect(await slide(1)).toContain('DUI du groupement');
   expect(await slide(3)).toContain('<a:tbl>');
   expect(await slide(3)).toContain('Choix du logiciel');
-  expect(await slide(5)).toContain('Participation des acteurs aux étapes');
+  expect(await slide(4)).toContain('Plan d&apos;action');
+  expect(await slide(4)).toContain('Étape manquante');
+  expect(await slide(6)).toContain('Participation des acteurs aux étapes');
   expect(Object.keys(zip.files).filter((f) => /^ppt\/media\/.+\.png$/.test(f))).toHaveLength(2);
 });
 

@@ -172,3 +172,21 @@ describe('the ghosts on the map', () => {
     }
   });
 });
+
+describe('the ghosts in the SVG export', () => {
+  it('are drawn only when shown, named like on the map; a step à venir says so', async () => {
+    const { renderConductSvg } = await import('../../src/render/conductSvg');
+    const parsed = parseSessionFile(exampleText('v1/dui-groupement.json'));
+    if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
+    const session = parsed.value.session;
+    const shown = renderConductSvg(session, { ghosts: true }).svg;
+    expect(shown.match(/<g class="ghost"/g)).toHaveLength(4);
+    expect(shown).toContain('<title>Étape manquante : Information et consultation du CSE avant le déploiement, couloir CSE / représentant·es du personnel</title>');
+    expect(renderConductSvg(session, { ghosts: false }).svg).not.toContain('class="ghost"');
+    const g = findGaps(session)[0]!;
+    const planned = planGap(session, g.rule, plannedStep(g, { id: 'p', title: 'Consultation du CSE', planned: '2026-03' }));
+    const svg = renderConductSvg(planned, { ghosts: true }).svg;
+    expect(svg.match(/<g class="ghost"/g)).toHaveLength(3);
+    expect(svg).toContain('À venir · mars 2026');
+  });
+});

@@ -7,6 +7,7 @@ import { serializeSessionFile } from '../../domain/format/file';
 import { renderActorSvg } from '../../render/actorSvg';
 import { renderConductSvg, type RenderedSvg } from '../../render/conductSvg';
 import type { Session } from '../../domain/types';
+import { useViewStore } from '../../state/viewStore';
 import { formatPercent, frenchSpaces } from '../../i18n/format';
 
 export type MapKind = 'conduite' | 'acteurs';
@@ -31,7 +32,7 @@ export function embeddedSession(session: Session): { text: string | null; warnin
 export function renderMapSvg(session: Session, map: MapKind, embed: string | null): RenderedSvg {
   const today = new Date().toISOString().slice(0, 10);
   return map === 'conduite'
-    ? renderConductSvg(session, { today, ...(embed ? { embed } : {}) })
+    ? renderConductSvg(session, { today, ghosts: useViewStore.getState().ghosts, ...(embed ? { embed } : {}) })
     : renderActorSvg(session, embed ? { embed } : {});
 }
 

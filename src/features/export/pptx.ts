@@ -4,7 +4,9 @@
  * and the notes grouped by role.
  */
 import { participationMatrix } from '../../domain/commands/actors';
-import { formatPartialDate } from '../../i18n/dates';
+import { formatPartialDate, whenText } from '../../i18n/dates';
+import { actionPlan, openGaps } from '../../domain/gaps';
+import { GAP_TITLES } from '../../i18n/gaps';
 import { labelled } from '../../i18n/format';
 import { AUTHOR_ROLES } from '../../domain/enums';
 import { stepDate } from '../../render/conductSvg';
@@ -74,6 +76,23 @@ export async function buildDeck(session: Session, onProgress: (message: string) 
       x: 0.4, y: 1.0, w: 12.5, colW: [0.6, 1.8, 5.4, 2.6, 2.1], fontFace: FONT, fontSize: 12, border: { type: 'solid', pt: 0.5, color: '94A3B8' },
     });
   }
+
+  // The action plan: the missing steps planned, set aside, and still open.
+  const plan = actionPlan(session);
+  const open = openGaps(session);
+  const planSlide = pptx.addSlide();
+  heading(planSlide, "Plan d'action");
+  const planLines = [
+    ...plan.planned.map((p) => labelled(`Étape ${p.number}`, `${p.title}, ${p.done ? 'faite' : 'à venir'}${p.planned ? ` (prévue ${whenText(p.planned)})` : ''}`)),
+    ...plan.dismissed.map((d) => labelled(`Écartée — ${GAP_TITLES[d.rule]}`, d.reason ?? 'sans raison donnée')),
+    ...open.map((g) => labelled('Étape manquante', GAP_TITLES[g.rule])),
+  ];
+  planSlide.addText(
+    planLines.length > 0
+      ? planLines.map((text) => ({ text, options: { bullet: true, breakLine: true } }))
+      : [{ text: 'Aucune étape manquante relevée sur la conduite de projet.', options: {} }],
+    { x: 0.5, y: 1.0, w: 12.3, h: 6.2, fontFace: FONT, fontSize: 16, valign: 'top', fit: 'shrink' },
+  );
 
   // 4. Actor map
   onProgress('Image de la cartographie des acteurs…');
