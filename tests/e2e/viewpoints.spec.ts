@@ -91,6 +91,7 @@ test('the DUI example opens on its Regards revealed: radar, divergences, shared 
   await page.getByRole('tab', { name: 'Regards' }).click();
   const panel = page.getByRole('tabpanel');
   await expect(panel.getByRole('list', { name: 'Objectifs : Direction' }).getByRole('listitem').filter({ hasText: 'Seul regard' })).toHaveCount(2);
+  await expect(panel.getByRole('combobox', { name: 'Acteur visé par « Obtenir le financement régional »' })).toHaveValue('act-ars');
   const radar = page.getByRole('img', { name: /^Radar/ });
   await expect(radar).toBeVisible();
   await expect(radar.locator('polygon[stroke-width="2.5"]')).toHaveCount(3);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import {
-  addObjective, deleteObjectives, matchObjectives, setMaturityRating, setMaturityRevealed, unmatchObjectives,
+  addObjective, deleteObjectives, matchObjectives, setMaturityRating, setMaturityRevealed, unmatchObjectives, updateObjective,
 } from '../../domain/commands/viewpoints';
 import { MATURITY_DOMAINS, MATURITY_RATINGS, TRINOME_ROLES, type MaturityDomain, type TrinomeRole } from '../../domain/enums';
 import { newId } from '../../domain/ids';
@@ -107,6 +107,19 @@ function ObjectiveItem({ objective, session }: { objective: Objective; session: 
         </ul>
       )}
       <div className="objective-actions">
+        {session.actors.length > 0 && (
+          <select
+            aria-label={`Acteur visé par « ${objective.text} »`}
+            title="L'acteur dont ce rôle pense que c'était l'objectif"
+            value={objective.actorId ?? ''}
+            onChange={(e) => apply((s) => updateObjective(s, objective.id, { actorId: e.target.value || undefined }))}
+          >
+            <option value="">Objectif du projet</option>
+            {session.actors.map((a) => (
+              <option key={a.id} value={a.id}>{`Objectif de : ${a.name}`}</option>
+            ))}
+          </select>
+        )}
         {candidates.length > 0 && (
           <select
             aria-label={`Relier « ${objective.text} » à`}
