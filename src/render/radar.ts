@@ -150,3 +150,9 @@ export function radarSvg(maturity: Maturity | undefined, title = 'Radar de matur
   out.push('</svg>');
   return out.join('');
 }
+
+/** The radar as a standalone SVG with its size (for the slides). */
+export function renderRadarSvg(maturity: Maturity | undefined, title?: string): { svg: string; width: number; height: number } {
+  const g = radarGeometry(maturity);
+  return { svg: radarSvg(maturity, title), width: g.width, height: g.height + 32 };
+}

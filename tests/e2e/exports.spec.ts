@@ -119,8 +119,8 @@ test('PPTX: one deck with the title, both maps, the chronology and matrix as tab
   expect(download.suggestedFilename()).toMatch(/\.pptx$/);
   const zip = await JSZip.loadAsync(await bytesOf(download));
   const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
-  // title, conduct map, chronology, action plan, actor map, matrix, notes of 4 roles
-  expect(slides).toHaveLength(10);
+  // title, conduct map, chronology, action plan, actor map, matrix, notes of 4 roles, objectives, maturity radar
+  expect(slides).toHaveLength(12);
   const slide = async (n: number) => zip.file(`ppt/slides/slide${n}.xml`)!.async('string');
   expect(await slide(1)).toContain('DUI du groupement');
   expect(await slide(3)).toContain('<a:tbl>');
@@ -128,7 +128,11 @@ test('PPTX: one deck with the title, both maps, the chronology and matrix as tab
   expect(await slide(4)).toContain('Plan d&apos;action');
   expect(await slide(4)).toContain('Étape manquante');
   expect(await slide(6)).toContain('Participation des acteurs aux étapes');
-  expect(Object.keys(zip.files).filter((f) => /^ppt\/media\/.+\.png$/.test(f))).toHaveLength(2);
+  expect(await slide(11)).toContain('Objectifs du projet, regard par regard');
+  expect(await slide(11)).toContain('Un seul logiciel pour tout le groupement (partagé)');
+  expect(await slide(12)).toContain('Maturité numérique par domaine');
+  expect(await slide(12)).toContain('Relation entre professionnel·les et usager·es');
+  expect(Object.keys(zip.files).filter((f) => /^ppt\/media\/.+\.png$/.test(f))).toHaveLength(3);
 });
 
 test('JSON from the session page and an image without a session refused', async ({ page }) => {

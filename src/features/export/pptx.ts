@@ -8,11 +8,13 @@ import { formatPartialDate, whenText } from '../../i18n/dates';
 import { actionPlan, openGaps } from '../../domain/gaps';
 import { GAP_TITLES } from '../../i18n/gaps';
 import { labelled } from '../../i18n/format';
-import { AUTHOR_ROLES } from '../../domain/enums';
+import { AUTHOR_ROLES, TRINOME_ROLES } from '../../domain/enums';
+import { divergences, objectiveFacts } from '../../domain/viewpoints';
+import { renderRadarSvg } from '../../render/radar';
 import { stepDate } from '../../render/conductSvg';
 import type { Session } from '../../domain/types';
 import {
-  AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS, PARTICIPATION_LABELS, STEP_KIND_LABELS, TRINOME_ROLE_LABELS,
+  AUTHOR_ROLE_LABELS, MATURITY_DOMAIN_LABELS, MATURITY_RATING_LABELS, NOTE_KIND_LABELS, PARTICIPATION_LABELS, STEP_KIND_LABELS, TRINOME_ROLE_LABELS,
 } from '../../i18n/labels';
 import { renderMapSvg, svgToSlidePng } from './images';
 
@@ -136,6 +138,49 @@ export async function buildDeck(session: Session, onProgress: (message: string) 
     slide.addText(
       notes.map((n) => ({ text: labelled(NOTE_KIND_LABELS[n.kind], n.text), options: { bullet: true, breakLine: true } })),
       { x: 0.5, y: 1.0, w: 12.3, h: 6.2, fontFace: FONT, fontSize: 16, valign: 'top', fit: 'shrink' },
+    );
+  }
+
+  // 7. The three viewpoints (issue 23): the objectives side by side, then the radar once revealed.
+  const vp = session.viewpoints;
+  if (vp && vp.objectives.length > 0) {
+    const slide = pptx.addSlide();
+    heading(slide, 'Objectifs du projet, regard par regard');
+    const shared = new Set(objectiveFacts(vp).shared.flatMap((g) => g.objectives.map((o) => o.id)));
+    TRINOME_ROLES.forEach((role, i) => {
+      const mine = vp.objectives.filter((o) => o.role === role);
+      slide.addText(
+        [
+          { text: TRINOME_ROLE_LABELS[role], options: { bold: true, breakLine: true } },
+          ...(mine.length === 0
+            ? [{ text: 'Aucun objectif.', options: { italic: true, breakLine: true } }]
+            : mine.map((o) => ({ text: `${o.text} (${shared.has(o.id) ? 'partagé' : 'seul regard'})`, options: { bullet: true, breakLine: true } }))),
+        ],
+        { x: 0.4 + i * 4.2, y: 1.0, w: 4.0, h: 6.2, fontFace: FONT, fontSize: 15, valign: 'top', fit: 'shrink' },
+      );
+    });
+  }
+  if (vp?.revealed) {
+    onProgress('Radar de maturité…');
+    const radar = await svgToSlidePng(renderRadarSvg(vp.maturity));
+    const slide = pptx.addSlide();
+    heading(slide, 'Maturité numérique par domaine');
+    slide.addImage({ data: `data:image/png;base64,${toBase64(radar.bytes)}`, x: 0.2, y: 1.0, w: 8.0, h: 4.5 });
+    const found = divergences(vp.maturity);
+    slide.addText(
+      [
+        { text: 'Divergences (2 points ou plus)', options: { bold: true, breakLine: true } },
+        ...(found.length === 0
+          ? [{ text: 'Aucune divergence.', options: { breakLine: true } }]
+          : found.map((d) => ({
+              text: `${MATURITY_DOMAIN_LABELS[d.domain]} : ${TRINOME_ROLES.map((r) => {
+                const v = d.ratings[r];
+                return `${TRINOME_ROLE_LABELS[r]} ${v === undefined ? 'non noté' : MATURITY_RATING_LABELS[v]}`;
+              }).join(', ')}`,
+              options: { bullet: true, breakLine: true },
+            }))),
+      ],
+      { x: 8.4, y: 1.0, w: 4.6, h: 6.2, fontFace: FONT, fontSize: 14, valign: 'top', fit: 'shrink' },
     );
   }
 
