@@ -9,8 +9,8 @@ export function GhostsToggle({ count }: { count: number }) {
   return (
     <label className="inline-label ghosts-toggle" title={`${actionTitle(toggleGhosts)} : ${count === 0 ? 'aucune' : count} sur cette carte`}>
       <input type="checkbox" aria-label={toggleGhosts.label} checked={shown} onChange={() => void toggleGhosts.perform(appContext)} />
-      {/* Short, for the toolbar to stay on one row; the name is the action's. */}
-      <span aria-hidden="true">Manquantes{count > 0 && <span className="ghosts-count">{count}</span>}</span>
+      {/* A dashed box with the count, like the ghosts it shows: the toolbar stays on one row down to 1280 px; the name is the action's, its tooltip says it. */}
+      <span className="ghosts-count" aria-hidden="true">{count}</span>
     </label>
   );
 }
