@@ -104,3 +104,19 @@ test('the DUI example opens on its Regards revealed: radar, divergences, shared 
   await page.getByRole('tab', { name: 'Synthèse' }).click();
   await expect(page.getByRole('region', { name: 'Regards croisés' })).toContainText('« Harmoniser les pratiques entre les établissements du groupement » = « Un seul logiciel pour tout le groupement » (Direction, DSI)');
 });
+
+test('the comparison of establishments shows each revealed radar and, per domain, the three ratings side by side', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel('Fichier à importer').setInputFiles(examplePath('dui-groupement.json'));
+  await page.getByLabel('Fichier à importer').setInputFiles(examplePath('minimal.json'));
+  await page.getByRole('button', { name: 'Comparer' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Comparer des établissements' });
+  await dialog.getByRole('checkbox', { name: /DUI du groupement/ }).check();
+  await dialog.getByRole('checkbox', { name: 'Atelier vide' }).check();
+  const table = dialog.getByRole('table', { name: 'Indicateurs de la synthèse, côte à côte' });
+  await expect(table.getByRole('row', { name: /Relation usager·es/ })).toContainText('DIR 3 · RS 0 · DSI 1');
+  await expect(table.getByRole('row', { name: /Divergences de maturité/ })).toContainText('2');
+  await expect(table.getByRole('row', { name: /Objectifs partagés/ })).toContainText('2 / 3');
+  await expect(dialog.getByRole('group', { name: 'Radars de maturité' }).getByRole('img', { name: /^Radar de maturité : DUI du groupement/ })).toBeVisible();
+  await dialog.screenshot({ path: '/tmp/regards-compare.png' });
+});

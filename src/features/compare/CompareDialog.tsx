@@ -5,6 +5,7 @@ import { downloadBlob } from '../../ui/download';
 import { Modal } from '../../ui/Modal';
 import { renderMapSvg, svgToSlidePng } from '../export/images';
 import { comparisonRows, comparisonSvg } from './comparison';
+import { Radar } from '../viewpoints/Radar';
 
 const toBase64 = (bytes: Uint8Array) => {
   let s = '';
@@ -117,6 +118,13 @@ export function CompareDialog({ rows, onClose }: { rows: readonly SessionSummary
               </tr>
             </tbody>
           </table>
+          {sessions.some((s) => s.viewpoints?.revealed) && (
+            <div role="group" aria-label="Radars de maturité" style={{ display: 'flex', flexWrap: 'wrap', gap: '1rem' }}>
+              {sessions.filter((s) => s.viewpoints?.revealed).map((s) => (
+                <Radar key={s.id} maturity={s.viewpoints?.maturity} title={`Radar de maturité : ${s.title}`} width={300} />
+              ))}
+            </div>
+          )}
           <div className="actions">
             <button type="button" onClick={() => void exportPng()}>Exporter la comparaison en PNG</button>
             <button type="button" onClick={() => void exportPptx()}>Exporter la comparaison en PPTX</button>

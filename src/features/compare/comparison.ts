@@ -3,6 +3,41 @@ import { synthesisFacts } from '../../domain/synthesis';
 import type { Session } from '../../domain/types';
 import { SVG_FONT, wrapText, textLines } from '../../render/svgText';
 import { formatNumber, NNBSP } from '../../i18n/format';
+import { MATURITY_DOMAINS, TRINOME_ROLES } from '../../domain/enums';
+import { divergences, objectiveFacts } from '../../domain/viewpoints';
+import { MATURITY_DOMAIN_SHORT } from '../../i18n/labels';
+import { AUTHOR_ROLE_VISUALS } from '../../i18n/visuals';
+
+/** The viewpoints of each session (issue 23): objectives, divergences, and per domain the three ratings once revealed. */
+function viewpointRows(sessions: readonly Session[]): ComparisonRow[] {
+  const rows: ComparisonRow[] = [
+    {
+      label: "Objectifs partagés / d'un seul regard",
+      values: sessions.map((x) => {
+        if (!x.viewpoints?.objectives.length) return '—';
+        const f = objectiveFacts(x.viewpoints);
+        return `${formatNumber(f.shared.length)} / ${formatNumber(f.single.length)}`;
+      }),
+    },
+    {
+      label: 'Divergences de maturité (2 points ou plus)',
+      values: sessions.map((x) => (!x.viewpoints?.maturity ? '—' : x.viewpoints.revealed ? formatNumber(divergences(x.viewpoints.maturity).length) : 'notes non révélées')),
+    },
+  ];
+  if (!sessions.some((x) => x.viewpoints?.revealed && x.viewpoints.maturity)) return rows;
+  for (const domain of MATURITY_DOMAINS) {
+    rows.push({
+      label: `Maturité : ${MATURITY_DOMAIN_SHORT[domain]}`,
+      values: sessions.map((x) => {
+        const vp = x.viewpoints;
+        if (!vp?.revealed || !vp.maturity) return '—';
+        const r = vp.maturity[domain] ?? {};
+        return TRINOME_ROLES.map((role) => `${AUTHOR_ROLE_VISUALS[role].short} ${r[role] === undefined ? '–' : r[role] === 'nsp' ? 'NSP' : r[role]}`).join(' · ');
+      }),
+    });
+  }
+  return rows;
+}
 
 export interface ComparisonRow {
   label: string;
@@ -21,6 +56,7 @@ export function comparisonRows(sessions: readonly Session[]): ComparisonRow[] {
     { label: 'CSE / IRP associés', values: s.map((x) => (x.figures.staffRepresentativesInvolved ? 'oui' : 'non')) },
     { label: "Étapes d'évaluation", values: s.map((x) => formatNumber(x.figures.evaluationSteps)) },
     { label: 'Acteurs jamais associés', values: s.map((x) => formatNumber(x.figures.uninvolvedActors)) },
+    ...viewpointRows(sessions),
   ];
 }
 

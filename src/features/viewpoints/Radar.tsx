@@ -8,12 +8,12 @@ import { markerPath, RADAR_ROLE_STYLES, radarGeometry, radarText } from '../../r
  * The maturity radar, drawn from `radarGeometry`: one polygon per role with its colour, dash,
  * marker and hatching (it reads in black and white); its values and divergences in words beside.
  */
-export function Radar({ maturity, title = 'Radar de maturité numérique' }: { maturity: Maturity | undefined; title?: string }) {
+export function Radar({ maturity, title = 'Radar de maturité numérique', width }: { maturity: Maturity | undefined; title?: string; width?: number }) {
   const g = radarGeometry(maturity);
   const id = useId().replace(/:/g, '');
   return (
     <figure className="radar">
-      <svg role="img" aria-label={title} aria-describedby={`${id}-desc`} viewBox={`0 0 ${g.width} ${g.height}`} width={g.width} height={g.height}>
+      <svg role="img" aria-label={title} aria-describedby={`${id}-desc`} viewBox={`0 0 ${g.width} ${g.height}`} width={width ?? g.width} height={((width ?? g.width) * g.height) / g.width}>
         <defs>
           {TRINOME_ROLES.map((role) => {
             const st = RADAR_ROLE_STYLES[role];
