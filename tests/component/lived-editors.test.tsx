@@ -67,7 +67,7 @@ describe('the step editor, format 2', () => {
     render(<StepEditor session={doc()} step={step} number={11} onClose={() => undefined} />);
     const group = screen.getByRole('group', { name: 'Documents' });
     await user.click(within(group).getByRole('button', { name: 'Ajouter un document' }));
-    await user.type(within(group).getByRole('textbox', { name: 'Titre du document 1' }), 'Tickets des remontées');
+    await user.type(within(group).getByRole('textbox', { name: 'Intitulé du document 1' }), 'Tickets des remontées');
     await user.selectOptions(within(group).getByRole('combobox', { name: 'Type du document 1' }), 'Autre document');
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
     const saved = doc().steps.find((s) => s.id === step.id)!;

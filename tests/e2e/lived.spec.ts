@@ -15,7 +15,7 @@ test('an actor set non-user, disappointed, is shown so on the map and the Synth�
   await openDui(page);
   await page.getByRole('tab', { name: 'Acteurs' }).click();
   await page.getByRole('group', { name: /^Acteur : DSI du groupement/ }).click();
-  const usage = page.getByRole('combobox', { name: 'Usage' });
+  const usage = page.getByRole('combobox', { name: 'Usage', exact: true });
   await expect(page.getByRole('combobox', { name: 'Raison de non-usage' })).toHaveCount(0);
   await usage.selectOption({ label: 'Non-utilisateur·rice' });
   await page.getByRole('combobox', { name: 'Raison de non-usage' }).selectOption({ label: 'Déçu·e' });

@@ -246,10 +246,10 @@ export function StepEditor({ session, step, number, onClose }: Props) {
           {draft.documents.map((d, i) => (
             <div key={i} className="document-row">
               <input
-                aria-label={`Titre du document ${i + 1}`}
+                aria-label={`Intitulé du document ${i + 1}`}
                 value={d.title}
                 maxLength={200}
-                placeholder="Titre du document"
+                placeholder="Intitulé du document"
                 onChange={(e) => set('documents', draft.documents.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)))}
               />
               <select
