@@ -11,7 +11,7 @@ const rate = async (page: Page, domain: RegExp, role: string, rating: string) =>
   await expect(radio).toBeChecked();
 };
 
-test('the trinôme rates the maturity grid in turn, unseen, then the reveal shows the radar and the divergences', async ({ page }) => {
+test('the three roles rate the maturity grid in turn, unseen, then the reveal shows the radar and the divergences', async ({ page }) => {
   await page.goto('./');
   await createSession(page, 'Regards croisés');
   await page.getByRole('tab', { name: 'Regards' }).click();
@@ -32,6 +32,12 @@ test('the trinôme rates the maturity grid in turn, unseen, then the reveal show
   await rate(page, /Objets connectés/, 'Représentant·e des salarié·es', '0 Absent');
   await rate(page, /Partage d'informations/, 'Représentant·e des salarié·es', 'Ne sait pas');
 
+  // The DSI's turn: neither of the others' ratings is on the page.
+  await panel.getByRole('combobox', { name: 'Au tour de' }).selectOption({ label: 'DSI' });
+  await expect(grid(page).getByRole('radio', { checked: true })).toHaveCount(0);
+  await expect(grid(page)).not.toContainText('Absent');
+  await rate(page, /Objets connectés/, 'DSI', '1 Envisagé');
+
   // Nothing revealed yet: no radar.
   await expect(page.getByRole('img', { name: /^Radar/ })).toHaveCount(0);
   await panel.getByRole('button', { name: 'Révéler' }).click();
@@ -39,11 +45,11 @@ test('the trinôme rates the maturity grid in turn, unseen, then the reveal show
   await expect(group(page, /Objets connectés/, 'Direction').getByRole('radio', { name: '3 Développé' })).toBeChecked();
   await expect(group(page, /Objets connectés/, 'Représentant·e des salarié·es').getByRole('radio', { name: '0 Absent' })).toBeChecked();
   await expect(page.getByRole('img', { name: /^Radar/ })).toBeVisible();
-  await expect(page.getByRole('img', { name: /^Radar/ }).locator('polygon[stroke-width="2.5"]')).toHaveCount(2);
+  await expect(page.getByRole('img', { name: /^Radar/ }).locator('polygon[stroke-width="2.5"]')).toHaveCount(3);
   const divergences = panel.getByRole('region', { name: /Divergences/ });
   await expect(divergences.getByRole('listitem')).toHaveCount(1);
   await expect(divergences).toContainText('Objets connectés (écart de 3)');
-  await expect(divergences).toContainText('Direction 3 Développé · Représentant·e des salarié·es 0 Absent · DSI non noté');
+  await expect(divergences).toContainText('Direction 3 Développé · Représentant·e des salarié·es 0 Absent · DSI 1 Envisagé');
   await page.getByRole('img', { name: /^Radar/ }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/regards-revealed.png' });
   await panel.locator('.maturity-result').first().screenshot({ path: '/tmp/regards-radar.png' });
