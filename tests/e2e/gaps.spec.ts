@@ -57,3 +57,16 @@ test('the holes of the v1 DUI example are drawn; one planned becomes a step à v
   await toggle.check();
   await expect(ghosts(page)).toHaveCount(2);
 });
+
+test('a missing step is reached and acted on by keyboard', async ({ page }) => {
+  await openDuiV1(page);
+  await page.getByRole('group', { name: /^Étape manquante : Évaluation/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('textbox', { name: 'Raison' }).fill('Une enquête de satisfaction est prévue par le groupement.');
+  await page.getByRole('textbox', { name: 'Raison' }).press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('group', { name: /^Étape manquante : Évaluation/ })).toHaveCount(0);
+  await expect(ghosts(page)).toHaveCount(3);
+  await page.keyboard.press('Control+z');
+  await expect(ghosts(page)).toHaveCount(4);
+});
