@@ -108,6 +108,7 @@ test('the DUI example opens on its Regards revealed: radar, divergences, shared 
   await radar.scrollIntoViewIfNeeded();
   await page.screenshot({ path: '/tmp/regards-dui-radar.png' });
   await page.getByRole('tab', { name: 'Synthèse' }).click();
+  await page.getByRole('region', { name: 'Regards croisés' }).screenshot({ path: '/tmp/regards-synthese.png' });
   await expect(page.getByRole('region', { name: 'Regards croisés' })).toContainText('« Harmoniser les pratiques entre les établissements du groupement » = « Un seul logiciel pour tout le groupement » (Direction, DSI)');
 });
 

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { TRINOME_ROLES } from '../../domain/enums';
 import type { Maturity } from '../../domain/types';
 import { divergences } from '../../domain/viewpoints';
@@ -6,9 +7,10 @@ import { MATURITY_DOMAIN_LABELS, MATURITY_RATING_LABELS, TRINOME_ROLE_LABELS } f
 /** The domains where two roles are 2 points apart or more, each with the three values. */
 export function DivergenceList({ maturity }: { maturity: Maturity | undefined }) {
   const found = divergences(maturity);
+  const id = useId();
   return (
-    <section aria-labelledby="divergences-heading" className="divergences">
-      <h3 id="divergences-heading">Divergences (écart de 2 points ou plus)</h3>
+    <section aria-labelledby={id} className="divergences">
+      <h3 id={id}>Divergences (écart de 2 points ou plus)</h3>
       {found.length === 0 ? (
         <p className="hint">Aucune divergence : les trois regards sont à moins de 2 points l'un de l'autre sur chaque domaine.</p>
       ) : (
