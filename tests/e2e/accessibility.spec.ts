@@ -99,6 +99,8 @@ test('a whole workshop by keyboard: five steps, two actors, one relation, and a 
 });
 
 test('axe finds nothing serious on any view, dialogs and outlines included', async ({ page }) => {
+  // Seventeen views, each analysed by axe: more than the default minute on a two-core machine.
+  test.slow();
   await page.goto('./');
   await importFile(page, examplePath('dui-groupement.json'));
   await page.getByRole('link', { name: /DUI du groupement/ }).click();
