@@ -1,29 +1,7 @@
 import { useMemo } from 'react';
 import type { Session } from '../../domain/types';
-import { useViewStore } from '../../state/viewStore';
 import { livedSynthesis } from './sentences';
-
-function goToStep(session: Session, number: number) {
-  const step = session.steps[number - 1];
-  if (!step) return;
-  const view = useViewStore.getState();
-  view.setTab('conduite');
-  view.select([step.id], 'step');
-}
-
-function StepChips({ session, steps }: { session: Session; steps: readonly number[] }) {
-  if (steps.length === 0) return null;
-  return (
-    <p className="indicator-steps">
-      Étapes :{' '}
-      {steps.map((n) => (
-        <button key={n} type="button" className="step-chip" aria-label={`Aller à l'étape ${n}`} onClick={() => goToStep(session, n)}>
-          {n}
-        </button>
-      ))}
-    </p>
-  );
-}
+import { goToStep, StepChips } from './StepChips';
 
 /**
  * The Synthèse's part on the project as it was lived (format 2): dates that slipped and events,

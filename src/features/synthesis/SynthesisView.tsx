@@ -13,30 +13,14 @@ import { GUIDING_QUESTIONS } from './questions';
 import { ViewpointsSummary } from '../viewpoints/ViewpointsSummary';
 import { ActionPlanSection } from './ActionPlanSection';
 import { LivedSection } from './LivedSection';
-
-function goToStep(session: Session, number: number) {
-  const step = session.steps[number - 1];
-  if (!step) return;
-  const view = useViewStore.getState();
-  view.setTab('conduite');
-  view.select([step.id], 'step');
-}
+import { StepChips } from './StepChips';
 
 function IndicatorLine({ title, indicator, session }: { title: string; indicator: Indicator; session: Session }) {
   return (
     <li className="indicator">
       <h3>{title}</h3>
       <p>{indicator.text}</p>
-      {indicator.steps.length > 0 && (
-        <p className="indicator-steps">
-          Étapes :{' '}
-          {indicator.steps.map((n) => (
-            <button key={n} type="button" className="step-chip" aria-label={`Aller à l'étape ${n}`} onClick={() => goToStep(session, n)}>
-              {n}
-            </button>
-          ))}
-        </p>
-      )}
+      <StepChips session={session} steps={indicator.steps} />
       <p className="hint">{indicator.explanation}</p>
     </li>
   );
