@@ -19,6 +19,7 @@ import { generateSession } from './generate';
 import { filterNotes } from '../src/domain/commands/notes';
 import { buildNoteEdges, buildNoteNodes } from '../src/canvas/actors/notes';
 import { ACTOR_NODE } from '../src/canvas/actors/adapter';
+import { FIT_VIEW } from '../src/canvas/zoom';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 /** Budgets are judged and printed, but a failed one does not fail the run (CI's quick run: one run on a shared machine). */
@@ -192,8 +193,8 @@ async function warmedUp(page: Page): Promise<void> {
   await settled(page);
 }
 
-/** Our maps' first view (src/canvas/conduct/ConductCanvas.tsx, src/canvas/actors/ActorCanvas.tsx: FIT_VIEW). */
-const FIT = { conduite: { padding: 0.08, maxZoom: 1 }, acteurs: { padding: 0.1, maxZoom: 1 } } as const;
+/** Our maps' first view, as the maps themselves fit it. */
+const FIT = FIT_VIEW;
 /** How a map stands in our page: its canvas's size (measured) and its first view; the baseline is drawn so. */
 type Frame = { width: number; height: number; fit: { padding: number; maxZoom: number } };
 const NODE_OF = { conduite: '.react-flow__node-step', acteurs: '.react-flow__node-actor' } as const;

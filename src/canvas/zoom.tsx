@@ -45,6 +45,9 @@ export interface FitOptions {
   maxZoom: number;
 }
 
+/** How each map fits its content in view (the bench's baseline fits the same way). A thin margin on the conduct map: at fit, a 15-step map in a 1280 × 720 window keeps its titles at READABLE_PX. */
+export const FIT_VIEW: Record<'conduite' | 'acteurs', FitOptions> = { conduite: { padding: 0.03, maxZoom: 1 }, acteurs: { padding: 0.1, maxZoom: 1 } };
+
 /**
  * The view a map opens with: every node in view, computed from the nodes' known sizes and the
  * canvas's box once it is laid out (null until then; `{}` when the canvas has no size yet, to let

@@ -10,7 +10,7 @@ import { useMapFlow } from '../useMapFlow';
 import { useStableItems } from '../stableItems';
 import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 import { OverviewMap } from '../OverviewMap';
-import { FarZoom, useStartViewport } from '../zoom';
+import { FarZoom, FIT_VIEW, useStartViewport } from '../zoom';
 import { ActorNode } from './ActorNode';
 import { ACTOR_NODE, ActorNodeCache, buildRelationEdges, type ActorNode as ActorNodeType } from './adapter';
 import { NoteNode, type NoteNodeType } from './NoteNode';
@@ -20,7 +20,7 @@ const nodeTypes: NodeTypes = { actor: ActorNode, note: NoteNode };
 const edgeTypes: EdgeTypes = { floating: FloatingEdge };
 type MapNode = ActorNodeType | NoteNodeType;
 
-const FIT_VIEW = { padding: 0.1, maxZoom: 1 };
+const FIT = FIT_VIEW.acteurs;
 
 /** Made once: a new function at each render would redraw every node of the mini-map. */
 const miniMapColor = (n: Node) => (n.type === 'actor' ? ACTOR_CATEGORY_VISUALS[(n as ActorNodeType).data.actor.category].color : '#fde68a');
@@ -60,7 +60,7 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
   }, [notes, actorNodes, selectedSet]);
   const baseNodes = useMemo<MapNode[]>(() => [...actorNodes, ...noteNodes], [actorNodes, noteNodes]);
   const canvasRef = useRef<HTMLDivElement>(null);
-  const start = useStartViewport(canvasRef, baseNodes, FIT_VIEW);
+  const start = useStartViewport(canvasRef, baseNodes, FIT);
   const { nodes, ...handlers } = useMapFlow({
     canvas: canvasRef,
     nodes: baseNodes,
@@ -91,7 +91,7 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
         {...MAP_FLOW_PROPS}
         fitView={!start.viewport}
         defaultViewport={start.viewport}
-        fitViewOptions={FIT_VIEW}
+        fitViewOptions={FIT}
       >
         <Background gap={24} color="#e2e8f0" />
         <Controls showInteractive={false} />

@@ -12,7 +12,7 @@ import { flowAriaLabels, MAP_FLOW_PROPS } from '../ariaLabels';
 import { useMapFlow, type Moves } from '../useMapFlow';
 import { sameFlowNode, useStableItems } from '../stableItems';
 import { OverviewMap } from '../OverviewMap';
-import { FarZoom, useStartViewport } from '../zoom';
+import { FarZoom, FIT_VIEW, useStartViewport } from '../zoom';
 import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 import { buildLinkEdges, ConductNodeCache, type StepNode as StepNodeType } from './adapter';
 import { LaneLayer } from './LaneLayer';
@@ -44,8 +44,7 @@ function focusStepNode(from: HTMLElement, id: string) {
 }
 type MapNode = StepNodeType | NoteNodeType | GhostNodeType;
 
-// A thin margin: at fit, a 15-step map in a 1280 × 720 window keeps its titles at READABLE_PX.
-const FIT_VIEW = { padding: 0.03, maxZoom: 1 };
+const FIT = FIT_VIEW.conduite;
 
 const NO_GHOSTS: readonly GhostNodeType[] = [];
 
@@ -133,7 +132,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
   const baseNodes = useMemo<MapNode[]>(() => [...ghosts, ...stepNodes, ...noteNodes], [ghosts, stepNodes, noteNodes]);
 
   const canvasRef = useRef<HTMLDivElement>(null);
-  const start = useStartViewport(canvasRef, baseNodes, FIT_VIEW, { x: 0, y: 0, width: layout.width, height: layout.height });
+  const start = useStartViewport(canvasRef, baseNodes, FIT, { x: 0, y: 0, width: layout.width, height: layout.height });
   const { nodes, ...handlers } = useMapFlow({
     canvas: canvasRef,
     nodes: baseNodes,
@@ -185,7 +184,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
         ariaLabelConfig={conductAriaLabels}
         fitView={!start.viewport}
         defaultViewport={start.viewport}
-        fitViewOptions={FIT_VIEW}
+        fitViewOptions={FIT}
       >
         {/* The lanes and the axis grid are the background: no dot pattern to repaint at every frame of a pan. */}
         <LaneLayer layout={layout} />
