@@ -61,7 +61,7 @@ function floor(name, allowed, { packages = [], except = [] } = {}) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', 'dev-dist', '.tmp-tests'] },
+  { ignores: ['dist', 'dist-bench', 'node_modules', 'test-results', 'reports', 'playwright-report', 'dev-dist', '.tmp-tests'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

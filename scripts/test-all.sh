@@ -5,8 +5,9 @@
 # this script exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p test-results
-rm -f test-results/unit.json test-results/e2e.json
+# The runners' reports, read at the end: not in test-results/, which each Playwright run empties.
+mkdir -p reports
+rm -f reports/unit.json reports/e2e.json
 
 args=()
 step() { # name, command...
@@ -23,12 +24,12 @@ step lint npx eslint . --max-warnings 0
 step build npx vite build
 
 echo "=== unit and component tests"
-npx vitest run --reporter=default --reporter=json --outputFile=test-results/unit.json
-args+=(--vitest "test-results/unit.json=$?")
+npx vitest run --reporter=default --reporter=json --outputFile=reports/unit.json
+args+=(--vitest "reports/unit.json=$?")
 
 echo "=== end-to-end tests"
 CI=true npx playwright test
-args+=(--playwright "test-results/e2e.json=$?")
+args+=(--playwright "reports/e2e.json=$?")
 
 # The benchmark, quick (20 and 200 steps, one run): it must run to the end; its timings are
 # reported, never judged here (npm run bench judges the budgets).

@@ -123,6 +123,15 @@ describe('the count of every runner', () => {
     expect(r.lines).toContain('!!! lint: exited with code 2');
   });
 
+  it('the reports test-all.sh counts survive the runs after them: none is in test-results/, which each Playwright run empties', () => {
+    const script = readFileSync('scripts/test-all.sh', 'utf8');
+    const reports = [...script.matchAll(/--(?:vitest|playwright) "([^"=]+)=/g)].map((m) => m[1]!);
+    expect(reports).toHaveLength(2);
+    for (const path of reports) expect(path.startsWith('test-results/')).toBe(false);
+    expect(readFileSync('playwright.config.ts', 'utf8')).toContain(`outputFile: '${reports[1]}'`);
+    expect(script).toContain(`--outputFile=${reports[0]}`);
+  });
+
   it('test-all.sh ends with this count', () => {
     const script = readFileSync('scripts/test-all.sh', 'utf8').trim().split('\n');
     expect(script.at(-1)).toMatch(/^node scripts\/count\.mjs "\$\{args\[@\]\}"$/);
