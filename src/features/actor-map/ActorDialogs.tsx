@@ -17,7 +17,7 @@ import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 import { EditorForm, type FormButtons } from '../../ui/EditorForm';
 import { Modal } from '../../ui/Modal';
-import { SidePanelEditor } from '../shared/SidePanelEditor';
+import { SidePanelEditor } from '../side-panel/SidePanelEditor';
 import { defaultActorPosition } from '../../canvas/actors/adapter';
 
 type ActorFieldValues = Pick<Actor, 'name' | 'category' | 'description' | 'usage' | 'nonUsage' | 'usageNote'>;

@@ -3,7 +3,7 @@ import { updateLink } from '../../domain/commands/conduct';
 import type { Link } from '../../domain/types';
 import { appContext } from '../../state/actionContext';
 import { EditorForm, type FormButtons } from '../../ui/EditorForm';
-import { SidePanelEditor } from '../shared/SidePanelEditor';
+import { SidePanelEditor } from '../side-panel/SidePanelEditor';
 import { deleteSelection } from './actions';
 
 type LinkFieldValues = { label: string | undefined };

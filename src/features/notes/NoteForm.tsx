@@ -9,7 +9,7 @@ import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 import { EditorForm, type FormButtons } from '../../ui/EditorForm';
 import { Modal } from '../../ui/Modal';
-import { SidePanelEditor } from '../shared/SidePanelEditor';
+import { SidePanelEditor } from '../side-panel/SidePanelEditor';
 
 interface FieldsProps extends FormButtons<Omit<Note, 'id'>> {
   session: Session;
