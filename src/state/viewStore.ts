@@ -88,7 +88,7 @@ export interface ViewState {
   panels: boolean;
   miniMap: boolean;
   ghosts: boolean;
-  /** For the projector: large type, no editing chrome (see features/room-mode). */
+  /** Mode salle, for the projector: large type, no editing chrome (styles.css `.is-room`; its keys: roomScope in features/sessions/actions.ts). */
   roomMode: boolean;
   /** Last polite announcement for screen readers (and the visible notice line). */
   announcement: string;
