@@ -1,32 +1,23 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { cleanup } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HomePage } from '../../src/features/sessions/HomePage';
 import { parseSessionFile } from '../../src/domain/format/file';
-import type { AciaDatabase } from '../../src/storage/db';
 import { listSessions, loadSession, saveSession } from '../../src/storage/repository';
 import { sessionHref } from '../../src/state/routes';
 import { openSession } from '../../src/state/sessionController';
-import { freshDb, renderAt } from './render';
+import { renderAt, freshDbPerTest } from './render';
 
 import { exampleText as example } from '../formatExamples';
 import { mutate, rng, type Json } from '../fuzz';
 
-let db: AciaDatabase;
-beforeEach(() => {
-  db = freshDb();
-});
-afterEach(() => {
-  cleanup();
-  db.close();
-});
+const db = freshDbPerTest();
 
 async function storeExample(name: string) {
   const parsed = parseSessionFile(example(name));
   if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
-  await saveSession(db, parsed.value.session);
+  await saveSession(db(), parsed.value.session);
   return parsed.value.session;
 }
 
@@ -40,7 +31,7 @@ describe('the creation form', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Créer' }));
     expect(within(dialog).getByText("Le titre de l'atelier est obligatoire.")).toBeVisible();
     expect(within(dialog).getByRole('textbox', { name: "Titre de l'atelier" })).toHaveAttribute('aria-invalid', 'true');
-    expect(await listSessions(db)).toEqual([]);
+    expect(await listSessions(db())).toEqual([]);
   });
 
   it('creates a session with its establishment, project, date and trinôme, then opens it', async () => {
@@ -60,9 +51,9 @@ describe('the creation form', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Créer' }));
 
     await waitFor(() => expect(location.history?.at(-1)).toMatch(/^\/atelier\//));
-    const [row] = await listSessions(db);
+    const [row] = await listSessions(db());
     expect(row).toBeDefined();
-    const loaded = await loadSession(db, row!.id);
+    const loaded = await loadSession(db(), row!.id);
     if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
     expect(loaded.value).toMatchObject({
       title: 'Atelier DPI',
@@ -122,12 +113,12 @@ describe('the delete confirmation', () => {
     expect(confirm).toHaveTextContent('ne peut pas être annulée');
     await user.click(within(confirm).getByRole('button', { name: 'Annuler' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(await listSessions(db)).toHaveLength(1);
+    expect(await listSessions(db())).toHaveLength(1);
 
     await user.click(screen.getByRole('button', { name: 'Actions pour Atelier vide' }));
     await user.click(screen.getByRole('menuitem', { name: 'Supprimer' }));
     await user.click(screen.getByRole('button', { name: 'Supprimer définitivement' }));
-    await waitFor(async () => expect(await listSessions(db)).toHaveLength(0));
+    await waitFor(async () => expect(await listSessions(db())).toHaveLength(0));
     expect(await screen.findByText(/Aucun atelier pour l'instant/)).toBeVisible();
   });
 
@@ -139,7 +130,7 @@ describe('the delete confirmation', () => {
     await user.click(screen.getByRole('menuitem', { name: 'Supprimer' }));
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(await listSessions(db)).toHaveLength(1);
+    expect(await listSessions(db())).toHaveLength(1);
   });
 });
 
@@ -155,7 +146,7 @@ describe('the import error alert', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Import refusé');
     expect(alert).toHaveTextContent('couloir-fantome');
-    const rows = await listSessions(db);
+    const rows = await listSessions(db());
     expect(rows.map((r) => r.id)).toEqual([kept.id]);
   });
 
@@ -165,7 +156,7 @@ describe('the import error alert', () => {
     const newer = { ...JSON.parse(example('minimal.json')), version: 7 };
     await user.upload(screen.getByLabelText('Fichier à importer'), new File([JSON.stringify(newer)], 'n.json', { type: 'application/json' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('version plus récente');
-    expect(await listSessions(db)).toEqual([]);
+    expect(await listSessions(db())).toEqual([]);
   });
 
   it('imports a valid file and lists it', async () => {
@@ -180,7 +171,7 @@ describe('the import error alert', () => {
 describe('hostile files through the import button', () => {
   it('40 refused mutations of the example files: each says why in French, and the database keeps exactly what it had', async () => {
     const kept = await storeExample('minimal.json');
-    const rowsBefore = await Promise.all([db.sessions.count(), db.steps.count(), db.actors.count(), db.lanes.count(), db.notes.count()]);
+    const rowsBefore = await Promise.all([db().sessions.count(), db().steps.count(), db().actors.count(), db().lanes.count(), db().notes.count()]);
     const user = userEvent.setup();
     renderAt(<HomePage />);
     const random = rng(424242);
@@ -195,8 +186,8 @@ describe('hostile files through the import button', () => {
       await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(parsed.errors[0]!.message));
       expect(screen.getByRole('alert')).toHaveTextContent('Import refusé');
     }
-    const rowsAfter = await Promise.all([db.sessions.count(), db.steps.count(), db.actors.count(), db.lanes.count(), db.notes.count()]);
+    const rowsAfter = await Promise.all([db().sessions.count(), db().steps.count(), db().actors.count(), db().lanes.count(), db().notes.count()]);
     expect(rowsAfter).toEqual(rowsBefore);
-    expect((await listSessions(db)).map((r) => r.id)).toEqual([kept.id]);
+    expect((await listSessions(db())).map((r) => r.id)).toEqual([kept.id]);
   });
 });

@@ -1,12 +1,11 @@
 // @vitest-environment jsdom
-import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { parseSessionFile } from '../../src/domain/format/file';
 import type { Session } from '../../src/domain/types';
 import { createSession, deleteSession, renameSession, useSessionList } from '../../src/state/sessionsLibrary';
-import type { AciaDatabase } from '../../src/storage/db';
 import { exampleText } from '../formatExamples';
-import { freshDb } from './render';
+import { freshDbPerTest } from './render';
 
 function dui(patch: Partial<Session>): Session {
   const parsed = parseSessionFile(exampleText('dui-groupement.json'));
@@ -14,14 +13,7 @@ function dui(patch: Partial<Session>): Session {
   return { ...parsed.value.session, ...patch };
 }
 
-let db: AciaDatabase;
-beforeEach(() => {
-  db = freshDb();
-});
-afterEach(() => {
-  cleanup();
-  db.close();
-});
+const db = freshDbPerTest();
 
 describe('the live list of sessions', () => {
   it('keeps the live list up to date with every change made here', async () => {
@@ -40,9 +32,9 @@ describe('the live list of sessions', () => {
     await createSession(dui({ id: 'a', title: 'A' }));
     const { result, unmount } = renderHook(() => useSessionList());
     await waitFor(() => expect(result.current?.map((s) => s.title)).toEqual(['A']));
-    const header = await db.sessions.get('a');
+    const header = await db().sessions.get('a');
     await new Promise<void>((resolve, reject) => {
-      const tx = db.backendDB().transaction(['sessions'], 'readwrite');
+      const tx = db().backendDB().transaction(['sessions'], 'readwrite');
       tx.objectStore('sessions').put({ ...header, title: 'Renommé ailleurs' });
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
