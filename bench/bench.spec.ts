@@ -422,15 +422,7 @@ async function dragFrames(page: Page, selector: string): Promise<number[]> {
     };
     requestAnimationFrame(tick);
   });
-  await page.mouse.move(point.x, point.y);
-  await page.mouse.down();
-  const start = Date.now();
-  let i = 0;
-  while (Date.now() - start < 2000) {
-    i++;
-    await page.mouse.move(point.x + Math.sin(i / 8) * 300, point.y + Math.cos(i / 11) * 150);
-    await page.waitForTimeout(16);
-  }
+  await pressAndWiggle(page, point);
   // Frames while dragging only: what the drop does (a step changes lane) is not the drag.
   const { frames, dragged } = await page.evaluate(() => {
     const w = window as unknown as { frames_: number[]; dragged_: number; stop_: boolean };
@@ -442,6 +434,23 @@ async function dragFrames(page: Page, selector: string): Promise<number[]> {
   await page.mouse.up();
   if (dragged < frames.length / 2) throw new Error(`le nœud sous (${point.x}, ${point.y}) n'a été glissé que pendant ${dragged} images sur ${frames.length}`);
   return frames;
+}
+
+/**
+ * Presses at `point` and moves the mouse about it for 2 s, one move a frame or so (not released);
+ * returns how many moves were made.
+ */
+async function pressAndWiggle(page: Page, point: { x: number; y: number }): Promise<number> {
+  await page.mouse.move(point.x, point.y);
+  await page.mouse.down();
+  const start = Date.now();
+  let i = 0;
+  while (Date.now() - start < 2000) {
+    i++;
+    await page.mouse.move(point.x + Math.sin(i / 8) * 300, point.y + Math.cos(i / 11) * 150);
+    await page.waitForTimeout(16);
+  }
+  return i;
 }
 
 /**
@@ -484,15 +493,7 @@ async function panFrames(page: Page): Promise<number[]> {
     };
     requestAnimationFrame(tick);
   });
-  await page.mouse.move(point.x, point.y);
-  await page.mouse.down();
-  const start = Date.now();
-  let i = 0;
-  while (Date.now() - start < 2000) {
-    i++;
-    await page.mouse.move(point.x + Math.sin(i / 8) * 300, point.y + Math.cos(i / 11) * 150);
-    await page.waitForTimeout(16);
-  }
+  const i = await pressAndWiggle(page, point);
   const { frames, moved } = await page.evaluate(() => {
     const w = window as unknown as { frames_: number[]; moved_: number; stop_: boolean };
     w.stop_ = true;
