@@ -356,3 +356,18 @@ describe('conduct map layout: kept after a text edit', () => {
     expect(sameLayoutInputs(steps, steps.slice(1))).toBe(false);
   });
 });
+
+describe('conduct map layout: steps à venir', () => {
+  it('puts a step planned and not done at its planned date, the axis reaching it, and still draws it as not done', () => {
+    const layout = map([step('done', 'a', { date: '2021-03' }), step('plan', 'b', { planned: '2024-06' })]);
+    const plan = layout.byId.get('plan')!;
+    expect(centre(plan)).toBeCloseTo(dateToX(layout, '2024-06'));
+    expect(layout.range.end).toBeGreaterThanOrEqual(2025 * 12);
+    expect(plan.dated).toBe(false);
+  });
+
+  it('lays a map out again when a planned date moves', () => {
+    const before = [step('plan', 'a', { planned: '2024-06' })];
+    expect(sameLayoutInputs(before, [step('plan', 'a', { planned: '2025-01' })])).toBe(false);
+  });
+});

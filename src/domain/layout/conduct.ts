@@ -96,6 +96,7 @@ function axisRange(session: Pick<Session, 'steps' | 'timeline'>, scale: Timeline
   for (const s of session.steps) {
     take(s.date);
     take(s.endDate);
+    take(s.planned);
   }
   take(session.timeline.start);
   take(session.timeline.end);
@@ -122,7 +123,7 @@ export function sameLayoutInputs(a: readonly Step[], b: readonly Step[]): boolea
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (x !== y && (x.id !== y.id || x.date !== y.date || x.endDate !== y.endDate || x.laneId !== y.laneId)) return false;
+    if (x !== y && (x.id !== y.id || x.date !== y.date || x.endDate !== y.endDate || x.planned !== y.planned || x.laneId !== y.laneId)) return false;
   }
   return true;
 }
@@ -135,11 +136,16 @@ export function layoutConductMap(session: Pick<Session, 'lanes' | 'steps' | 'tim
   const x0 = L.laneHeaderWidth + L.margin;
   const xOf = (m: number) => x0 + (m - range.start) * pxPerMonth;
   const steps = session.steps;
-  const anyDated = steps.some((s) => s.date);
+  // A step à venir (planned, not done yet) stands at its planned date: an action plan reads ahead in time.
+  const when = (s: Session['steps'][number]) => s.date ?? s.planned;
+  const anyDated = steps.some((s) => when(s));
 
   // 1. Horizontal extent of every step: dated ones at their date, undated ones between neighbours.
   const spans: { left: number; width: number; dated: boolean; isBar: boolean }[] = new Array(steps.length);
-  const centres: (number | null)[] = steps.map((s) => (s.date ? xOf(centre(s.date)) : null));
+  const centres: (number | null)[] = steps.map((s) => {
+    const at = when(s);
+    return at ? xOf(centre(at)) : null;
+  });
   if (!anyDated) {
     steps.forEach((_, i) => (centres[i] = x0 + L.nodeWidth / 2 + i * (L.nodeWidth + 24)));
   } else {
