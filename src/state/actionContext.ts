@@ -5,7 +5,7 @@
 import type { ActorClipboard } from '../domain/commands/actors';
 import type { StepClipboard } from '../domain/commands/conduct';
 import type { Session } from '../domain/types';
-import { useDocumentStore } from './documentStore';
+import { canRedo, canUndo, redo, undo, useDocumentStore } from './documentStore';
 import { useViewStore, type ViewState } from './viewStore';
 
 export interface ActionContext {
@@ -28,8 +28,6 @@ export interface ActionContext {
   subscribe: (listener: () => void) => () => void;
 }
 
-const temporal = () => useDocumentStore.temporal.getState();
-
 /** The app's context: the stores of this page. */
 export const appContext: ActionContext = {
   session: () => useDocumentStore.getState().session,
@@ -37,10 +35,10 @@ export const appContext: ActionContext = {
   view: () => useViewStore.getState(),
   announce: (message) => useViewStore.getState().announce(message),
   history: {
-    undo: () => temporal().undo(),
-    redo: () => temporal().redo(),
-    canUndo: () => temporal().pastStates.length > 0,
-    canRedo: () => temporal().futureStates.length > 0,
+    undo,
+    redo,
+    canUndo,
+    canRedo,
   },
   clipboard: {
     write: async (text) => {

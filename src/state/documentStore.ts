@@ -61,8 +61,34 @@ export function onDocumentChange(listener: DocumentListener): () => void {
 /** The document store: `useDocumentStore(selector)` in components, its API (getState, temporal…) outside. */
 export const useDocumentStore = boundHook(heldApi(store));
 
-export const undo = () => useDocumentStore.temporal.getState().undo();
-export const redo = () => useDocumentStore.temporal.getState().redo();
+/**
+ * Who undoes: zundo's history, or, in the workshop room, the room's own history, which undoes
+ * only this laptop's changes (see state/roomSession.ts).
+ */
+export interface HistoryDelegate {
+  undo: () => void;
+  redo: () => void;
+  canUndo: () => boolean;
+  canRedo: () => boolean;
+}
+let historyDelegate: HistoryDelegate | null = null;
+
+export function setHistoryDelegate(delegate: HistoryDelegate | null): void {
+  historyDelegate = delegate;
+}
+
+export const undo = () => (historyDelegate ? historyDelegate.undo() : useDocumentStore.temporal.getState().undo());
+export const redo = () => (historyDelegate ? historyDelegate.redo() : useDocumentStore.temporal.getState().redo());
+export const canUndo = () => (historyDelegate ? historyDelegate.canUndo() : useDocumentStore.temporal.getState().pastStates.length > 0);
+export const canRedo = () => (historyDelegate ? historyDelegate.canRedo() : useDocumentStore.temporal.getState().futureStates.length > 0);
+
+/** Replaces the document without an undo step and keeps the history (an edit that came from the room). */
+export function replaceDocument(session: Session): void {
+  const temporalStore = store.temporal.getState();
+  temporalStore.pause();
+  store.setState({ session });
+  temporalStore.resume();
+}
 
 /** Applies one command to the open session (one undo step), from outside React. */
 export const applyCommand = (command: (session: Session) => Session) => useDocumentStore.getState().apply(command);

@@ -14,6 +14,7 @@ import { holdRendersUntil } from './renderGate';
 import { parseRoute } from './routes';
 import { useViewStore } from './viewStore';
 import { OtherTabEdits } from './otherTabEdits';
+import { isFollowedInRoom } from './roomFollowing';
 
 const CHANNEL = 'cartographies-acia';
 const tabId = globalThis.crypto.randomUUID();
@@ -115,6 +116,8 @@ export async function openSession(id: string): Promise<OpenSession | { error: st
   const otherTab = new OtherTabEdits(
     () => persister.hasPendingChanges,
     async () => {
+      // In the room, the other tabs' edits come through the room's document, merged, not from disk.
+      if (isFollowedInRoom(id)) return true;
       const fresh = await loadSession(db, id);
       if (!fresh.ok) return true; // nothing readable to follow; the next save will say what is wrong
       if (persister.hasPendingChanges) return false;
@@ -167,6 +170,17 @@ export async function openSession(id: string): Promise<OpenSession | { error: st
       await persister.dispose();
     },
   };
+}
+
+/**
+ * Tells the other tabs that a session was written from here without being open (a change made on
+ * the home page): a tab showing it reloads it, as after any save.
+ */
+export function announceSaved(sessionId: string): void {
+  if (typeof BroadcastChannel !== 'function') return;
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.postMessage({ type: 'saved', sessionId, tabId } satisfies SavedMessage);
+  channel.close();
 }
 
 /** The open session, or null. */

@@ -20,6 +20,16 @@ export interface ExportRow {
   lastExportedAt: string;
 }
 
+/**
+ * A Yjs update of a workshop room's document (`salle` or `session/<id>`), kept until the room has
+ * it and across reloads: the edits made offline in the room survive and merge when back.
+ */
+export interface RoomUpdateRow {
+  seq?: number;
+  docName: string;
+  update: Uint8Array;
+}
+
 /** An entity as stored: the entity, its session, and its place in the session's array. */
 export type Row<T> = T & { sessionId: string; order: number };
 
@@ -45,6 +55,7 @@ export class AciaDatabase extends Dexie {
   relations!: Table<Row<Relation>, [string, string]>;
   notes!: Table<Row<Note>, [string, string]>;
   exports!: Table<ExportRow, string>;
+  roomUpdates!: Table<RoomUpdateRow, number>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -72,6 +83,8 @@ export class AciaDatabase extends Dexie {
           });
         await tx.table('exports').bulkPut(exported);
       });
+    // Version 3: the room's Yjs updates, one row per update, read back in order by document.
+    this.version(3).stores({ roomUpdates: '++seq, docName' });
   }
 
   entityTable<K extends EntityKind>(kind: K): Table<EntityRows[K], [string, string]> {
@@ -79,7 +92,7 @@ export class AciaDatabase extends Dexie {
   }
 
   get allTables() {
-    return [this.sessions, this.lanes, this.actors, this.steps, this.links, this.relations, this.notes, this.exports];
+    return [this.sessions, this.lanes, this.actors, this.steps, this.links, this.relations, this.notes, this.exports, this.roomUpdates];
   }
 }
 
