@@ -1,0 +1,242 @@
+/**
+ * Edge routing for both maps: the boxes stay where the layout (or the user) put them, and each
+ * edge goes around every other box, as an orthogonal polyline from border to border, with its
+ * label on its path where it covers no box and no other label.
+ *
+ * The routing itself is libavoid (object-avoiding connector routing, compiled to WebAssembly by
+ * the `libavoid-js` package). The domain imports no package, so the loaded library is passed in
+ * (`AvoidApi`): the app's worker loads it from our origin, a unit test from node_modules.
+ */
+import { pointAlong, polylineCrossesRect, polylineLength, rectsOverlap, type NodeBox, type Point, type Rect } from './geometry';
+
+/** An edge to route: between two boxes of the map, with the size of its label if it has one. */
+export interface RouteEdge {
+  id: string;
+  from: string;
+  to: string;
+  label?: { width: number; height: number };
+}
+
+export interface RouteInput {
+  boxes: readonly NodeBox[];
+  edges: readonly RouteEdge[];
+}
+
+/** An edge as routed: its polyline (first and last points on its boxes' borders) and its label's box. */
+export interface RoutedEdge {
+  points: Point[];
+  label: Rect | null;
+}
+
+/**
+ * The routes of a map, by edge id, with the key of the geometry they were computed for. An edge
+ * the router could not take around the boxes (boxes that overlap its ends) has no route: it is
+ * drawn as before routing.
+ */
+export interface RoutedMap {
+  key: string;
+  edges: Record<string, RoutedEdge>;
+}
+
+/** Space kept between an edge and a box it goes around, and between parallel edges. */
+export const ROUTING = { shapeBuffer: 8, nudging: 12, labelGap: 3 };
+
+/**
+ * The estimated size of a one-line label: the domain cannot measure text, so every renderer
+ * draws labels at this font size, and the estimate is generous (wide glyphs, accents).
+ */
+export function labelSize(text: string, fontSize = 12): { width: number; height: number } {
+  return { width: Math.ceil(text.length * fontSize * 0.64 + 12), height: Math.ceil(fontSize + 6) };
+}
+
+/**
+ * The key of a routing input: the same boxes and edges (ids, places, label sizes) give the
+ * same key, so the app's canvas and the exports reuse one routing of the same map.
+ */
+export function routeKey(input: RouteInput): string {
+  const r = (n: number) => Math.round(n);
+  const boxes = input.boxes.map((b) => `${b.id}:${r(b.x)},${r(b.y)},${r(b.width)},${r(b.height)}`).join(';');
+  const edges = input.edges.map((e) => `${e.id}:${e.from}>${e.to}${e.label ? `:${e.label.width}x${e.label.height}` : ''}`).join(';');
+  // A short hash keeps the key small as a Map key and in a message.
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  const text = `${boxes}|${edges}`;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return `${text.length}-${(h1 >>> 0).toString(36)}-${(h2 >>> 0).toString(36)}`;
+}
+
+// The part of libavoid's API used here (see libavoid-js's typings); the instances are WebAssembly
+// objects, freed with `destroy`.
+interface AvoidPoint { x: number; y: number }
+interface AvoidPolyLine { size(): number; get_ps(i: number): AvoidPoint }
+interface AvoidRouter {
+  setRoutingParameter(parameter: number, value: number): void;
+  setRoutingOption(option: number, value: boolean): void;
+  processTransaction(): void;
+}
+interface AvoidShapeRef { readonly __shape?: never }
+interface AvoidConnRef { displayRoute(): AvoidPolyLine }
+interface AvoidPin { setExclusive(exclusive: boolean): void; setConnectionCost(cost: number): void }
+export interface AvoidApi {
+  OrthogonalRouting: number;
+  ConnDirUp: number;
+  ConnDirDown: number;
+  ConnDirLeft: number;
+  ConnDirRight: number;
+  shapeBufferDistance: number;
+  idealNudgingDistance: number;
+  segmentPenalty: number;
+  crossingPenalty: number;
+  fixedSharedPathPenalty: number;
+  nudgeOrthogonalSegmentsConnectedToShapes: number;
+  nudgeSharedPathsWithCommonEndPoint: number;
+  Router: new (flags: number) => AvoidRouter;
+  Point: new (x: number, y: number) => AvoidPoint;
+  Rectangle: new (centre: AvoidPoint, width: number, height: number) => object;
+  ShapeRef: new (router: AvoidRouter, polygon: object) => AvoidShapeRef;
+  ShapeConnectionPin: new (shape: AvoidShapeRef, classId: number, x: number, y: number, proportional: boolean, inside: number, dirs: number) => AvoidPin;
+  ConnEnd: new (shape: AvoidShapeRef, classId: number) => object;
+  ConnRef: new (router: AvoidRouter, src: object, dst: object) => AvoidConnRef;
+  destroy(obj: object): void;
+}
+
+const PIN_CLASS = 1;
+/** Where edges may leave a box, as fractions of its side: several per side, so that two edges between the same boxes (a relation and its reciprocal) take two pins and stay apart. */
+const PIN_FRACTIONS = [0.5, 0.25, 0.75];
+
+/** The routes of a map: every edge around every box, then its label placed. */
+export function routeMap(avoid: AvoidApi, input: RouteInput): RoutedMap {
+  const router = new avoid.Router(avoid.OrthogonalRouting);
+  router.setRoutingParameter(avoid.shapeBufferDistance, ROUTING.shapeBuffer);
+  router.setRoutingParameter(avoid.idealNudgingDistance, ROUTING.nudging);
+  router.setRoutingParameter(avoid.segmentPenalty, 40);
+  router.setRoutingOption(avoid.nudgeOrthogonalSegmentsConnectedToShapes, true);
+  router.setRoutingOption(avoid.nudgeSharedPathsWithCommonEndPoint, true);
+  const shapes = new Map<string, AvoidShapeRef>();
+  const used = new Set<string>();
+  for (const e of input.edges) used.add(e.from).add(e.to);
+  const keep: object[] = [];
+  for (const b of input.boxes) {
+    const shape = new avoid.ShapeRef(router, new avoid.Rectangle(new avoid.Point(b.x + b.width / 2, b.y + b.height / 2), b.width, b.height));
+    shapes.set(b.id, shape);
+    if (!used.has(b.id)) continue;
+    for (const f of PIN_FRACTIONS) {
+      // Pins on the border itself (inside offset 0), each facing out of its side; the middle ones cost least.
+      const cost = Math.abs(f - 0.5) * 40;
+      const sides: [number, number, number][] = [
+        [f, 0, avoid.ConnDirUp],
+        [f, 1, avoid.ConnDirDown],
+        [0, f, avoid.ConnDirLeft],
+        [1, f, avoid.ConnDirRight],
+      ];
+      for (const [x, y, dir] of sides) {
+        const pin = new avoid.ShapeConnectionPin(shape, PIN_CLASS, x, y, true, 0, dir);
+        pin.setExclusive(true);
+        if (cost > 0) pin.setConnectionCost(cost);
+        keep.push(pin);
+      }
+    }
+  }
+  const conns: [string, AvoidConnRef][] = [];
+  for (const e of input.edges) {
+    const a = shapes.get(e.from);
+    const b = shapes.get(e.to);
+    if (!a || !b || e.from === e.to) continue;
+    conns.push([e.id, new avoid.ConnRef(router, new avoid.ConnEnd(a, PIN_CLASS), new avoid.ConnEnd(b, PIN_CLASS))]);
+  }
+  router.processTransaction();
+  const paths = new Map<string, Point[]>();
+  for (const [id, conn] of conns) {
+    const route = conn.displayRoute();
+    const points: Point[] = [];
+    for (let i = 0; i < route.size(); i++) {
+      const p = route.get_ps(i);
+      points.push({ x: p.x, y: p.y });
+    }
+    paths.set(id, simplify(points));
+  }
+  for (const e of input.edges) {
+    const path = paths.get(e.id);
+    if (path && !routedWell(path, e, input.boxes)) paths.delete(e.id);
+  }
+  // The router owns its shapes, pins and connectors: destroying it frees them all.
+  avoid.destroy(router);
+  return { key: routeKey(input), edges: placeLabels(input, paths) };
+}
+
+/** Whether a route starts and ends on its boxes' borders and goes through no box (its own ends included). */
+function routedWell(points: readonly Point[], edge: RouteEdge, boxes: readonly NodeBox[]): boolean {
+  if (points.length < 2) return false;
+  const onBorder = (p: Point, id: string) => {
+    const b = boxes.find((x) => x.id === id);
+    if (!b) return false;
+    const inside = p.x >= b.x - 0.5 && p.x <= b.x + b.width + 0.5 && p.y >= b.y - 0.5 && p.y <= b.y + b.height + 0.5;
+    return inside && Math.min(Math.abs(p.x - b.x), Math.abs(p.x - b.x - b.width), Math.abs(p.y - b.y), Math.abs(p.y - b.y - b.height)) < 0.5;
+  };
+  return onBorder(points[0]!, edge.from) && onBorder(points[points.length - 1]!, edge.to) && !boxes.some((b) => polylineCrossesRect(points, b));
+}
+
+/** Drops repeated points and the middle of three aligned points. */
+function simplify(points: Point[]): Point[] {
+  const out: Point[] = [];
+  for (const p of points) {
+    const last = out[out.length - 1];
+    if (last && Math.abs(last.x - p.x) < 0.01 && Math.abs(last.y - p.y) < 0.01) continue;
+    const before = out[out.length - 2];
+    if (before && last && Math.abs((last.x - before.x) * (p.y - before.y) - (last.y - before.y) * (p.x - before.x)) < 0.01) out.pop();
+    out.push(p);
+  }
+  return out;
+}
+
+/** Where along its path a label is tried first: the middle, then further and further out. */
+const LABEL_FRACTIONS = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8, 0.12, 0.88];
+
+/**
+ * Each label on its own path where it overlaps no box and no label already placed; where the
+ * path has no such place, the nearest free place beside it (searched outwards in rings).
+ * Placed in a fixed order (the input's), so the same input gives the same drawing.
+ */
+export function placeLabels(input: RouteInput, paths: ReadonlyMap<string, Point[]>): Record<string, RoutedEdge> {
+  const gap = ROUTING.labelGap;
+  const boxes = input.boxes;
+  const placed: Rect[] = [];
+  const free = (r: Rect) => !boxes.some((b) => rectsOverlap(r, b, gap)) && !placed.some((p) => rectsOverlap(r, p, gap));
+  const out: Record<string, RoutedEdge> = {};
+  // Short paths have the fewest places: their labels go first.
+  const length = (e: RouteEdge) => (e.label ? polylineLength(paths.get(e.id)!) : Infinity);
+  const order = input.edges.filter((e) => paths.has(e.id)).sort((a, b) => length(a) - length(b) || 0);
+  for (const e of order) {
+    const points = paths.get(e.id)!;
+    let label: Rect | null = null;
+    if (e.label) {
+      const { width, height } = e.label;
+      const at = (c: Point): Rect => ({ x: c.x - width / 2, y: c.y - height / 2, width, height });
+      for (const f of LABEL_FRACTIONS) {
+        const r = at(pointAlong(points, f));
+        if (free(r)) {
+          label = r;
+          break;
+        }
+      }
+      if (!label) {
+        const mid = pointAlong(points, 0.5);
+        for (let ring = 1; ring <= 40 && !label; ring++) {
+          const d = ring * 8;
+          for (let k = 0; k < 16 && !label; k++) {
+            const angle = (k / 16) * 2 * Math.PI;
+            const r = at({ x: mid.x + Math.cos(angle) * d * 1.6, y: mid.y + Math.sin(angle) * d });
+            if (free(r)) label = r;
+          }
+        }
+      }
+      if (label) placed.push(label);
+    }
+    out[e.id] = { points, label };
+  }
+  return out;
+}
