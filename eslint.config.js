@@ -76,7 +76,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/*.mjs', 'server/**/*.mjs'],
+    files: ['scripts/*.mjs', 'server/**/*.mjs', 'bench/*.mjs'],
     languageOptions: { globals: globals.node },
   },
   {

@@ -3,7 +3,8 @@ import { defineConfig } from '@playwright/test';
 /** `npm run bench`: the production build and the baseline page (copied to dist-bench/), measured in Debian's Chromium. */
 export default defineConfig({
   testDir: '.',
-  testMatch: 'bench.spec.ts',
+  // The app in Chromium, then the room under load (Node clients only: it uses neither the page nor the server below).
+  testMatch: ['bench.spec.ts', 'room-load.spec.ts'],
   workers: 1,
   // A full run takes a quarter of an hour on a quiet machine, more than 30 minutes on a busy one.
   timeout: 90 * 60_000,

@@ -134,12 +134,22 @@ function refusal(/** @type {string} */ reason) {
 }
 
 /**
+ * What a refused message waits for: it is never applied, and its socket is closing. (A throw would
+ * do the same, with a line of Hocuspocus's own on the console for each message in flight.) A fresh
+ * one each time, so that what waits on it is collected with the socket.
+ */
+const never = () => new Promise(() => {});
+
+/**
  * The documents' rows: one per document name, its whole state as one Yjs update.
  * @param {string} file
  */
 function openStore(file) {
   const db = new BetterSqlite3(file);
   db.pragma('journal_mode = WAL');
+  // Commits without waiting for the disk (better-sqlite3 is synchronous: an fsync would hold every
+  // socket up); a power cut may lose the last second, which the laptops still hold and send back.
+  db.pragma('synchronous = NORMAL');
   db.exec('CREATE TABLE IF NOT EXISTS documents (name TEXT PRIMARY KEY, state BLOB NOT NULL, updated_at TEXT NOT NULL)');
   const select = db.prepare('SELECT state FROM documents WHERE name = ?');
   const upsert = db.prepare(
@@ -226,7 +236,9 @@ export async function startRoom({ port = 0, host = '127.0.0.1', dataDir, distDir
     },
     async beforeHandleMessage({ documentName, document, update, connection }) {
       const ip = addressOf(connection.request);
-      const socket = /** @type {{ bucket?: { tokens: number, at: number } }} */ (connection.webSocket);
+      const socket = /** @type {{ bucket?: { tokens: number, at: number }, refused?: boolean }} */ (connection.webSocket);
+      // The messages already on their way when a socket was refused: turned away, logged once.
+      if (socket.refused) return never();
       const now = Date.now();
       const bucket = socket.bucket ?? { tokens: limits.messageBurst, at: now };
       bucket.tokens = Math.min(limits.messageBurst, bucket.tokens + ((now - bucket.at) / 1000) * limits.messagesPerSecond);
@@ -234,8 +246,9 @@ export async function startRoom({ port = 0, host = '127.0.0.1', dataDir, distDir
       socket.bucket = bucket;
       if (bucket.tokens < 1) {
         note(`refusé ${ip} document « ${documentName} » : trop de messages (plus de ${limits.messagesPerSecond} par seconde)`);
+        socket.refused = true;
         connection.webSocket.close(1008, 'rate-limit');
-        throw refusal('rate-limit');
+        return never();
       }
       bucket.tokens -= 1;
       // Only sync messages (type 0 after the name) can make a document grow.
@@ -250,8 +263,9 @@ export async function startRoom({ port = 0, host = '127.0.0.1', dataDir, distDir
       if (size > limits.maxDocumentBytes) {
         grownSince.delete(documentName);
         note(`refusé ${ip} document « ${documentName} » : document trop gros (plus de ${limits.maxDocumentBytes} octets)`);
+        socket.refused = true;
         connection.webSocket.close(1009, 'document-too-large');
-        throw refusal('document-too-large');
+        return never();
       }
     },
     async onDisconnect({ documentName, context }) {
