@@ -1,4 +1,4 @@
-import { useEffect, useState, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { HomePage } from './features/sessions/HomePage';
@@ -98,6 +98,10 @@ function SessionRoute({ id }: { id: string }) {
   return <Page id={id} />;
 }
 
+/** The workshop room's pages (Yjs and the provider with them): fetched only when the address is the room's. */
+const RoomPage = lazy(() => import('./features/room/RoomPage').then((m) => ({ default: m.RoomPage })));
+const ProjectorPage = lazy(() => import('./features/room/ProjectorPage').then((m) => ({ default: m.ProjectorPage })));
+
 function HomeRoute() {
   useEffect(prefetchWhenIdle, []);
   return <HomePage />;
@@ -110,6 +114,14 @@ function HomeRoute() {
 function Pages() {
   const [address] = useHashLocation();
   const route = parseRoute(address);
+  if (route.page === 'room' || route.page === 'projector') {
+    const Page = route.page === 'room' ? RoomPage : ProjectorPage;
+    return (
+      <Suspense fallback={<p className="loading">Connexion à la salle…</p>}>
+        <Page token={route.token} />
+      </Suspense>
+    );
+  }
   return route.page === 'session' ? <SessionRoute id={route.id} /> : <HomeRoute />;
 }
 

@@ -9,26 +9,9 @@ import * as Y from 'yjs';
 import { getDb } from '../storage/db';
 import { appendRoomUpdate, loadRoomDoc } from '../storage/room/updates';
 
-const TOKEN_KEY = 'acia-salle-jeton';
 const NAME_KEY = 'acia-salle-nom';
 
-/** The room token of this tab (kept for the tab: opening a session stays in the room). */
-export function roomToken(): string | null {
-  try {
-    return globalThis.sessionStorage?.getItem(TOKEN_KEY) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-export function setRoomToken(token: string | null): void {
-  try {
-    if (token) globalThis.sessionStorage?.setItem(TOKEN_KEY, token);
-    else globalThis.sessionStorage?.removeItem(TOKEN_KEY);
-  } catch {
-    // Storage refused (private mode): the room works for this page only.
-  }
-}
+export { roomToken, setRoomToken } from './roomToken';
 
 /** The name this laptop shows to the room (kept in this browser). */
 export function presenceName(): string {
@@ -127,11 +110,24 @@ export class RoomDoc {
           this.options.onSynced?.();
         },
       });
+      // The browser says the network is gone: the socket may not notice for a while (an
+      // established connection can linger), so the room is left at once and joined again when back.
+      globalThis.addEventListener?.('offline', this.goOffline);
+      globalThis.addEventListener?.('online', this.goOnline);
     } else {
       this.setState('hors-ligne');
     }
     return this;
   }
+
+  private readonly goOffline = () => {
+    this.provider?.disconnect();
+    if (this.state !== 'refuse') this.setState('hors-ligne');
+  };
+
+  private readonly goOnline = () => {
+    if (this.state !== 'refuse') void this.provider?.connect();
+  };
 
   private setState(state: RoomLinkState) {
     this.state = state;
@@ -163,6 +159,8 @@ export class RoomDoc {
   }
 
   async close(): Promise<void> {
+    globalThis.removeEventListener?.('offline', this.goOffline);
+    globalThis.removeEventListener?.('online', this.goOnline);
     this.provider?.destroy();
     this.channel?.close();
     await this.writes;

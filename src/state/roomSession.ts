@@ -10,11 +10,12 @@ import { createStore } from 'zustand';
 import type { Session } from '../domain/types';
 import { ENTITY_KINDS } from '../domain/types';
 import { getDb } from '../storage/db';
+import { saveSession, sessionExists } from '../storage/repository';
 import { hasRoomDoc, INDEX_DOC, sessionDocName } from '../storage/room/updates';
 import { applySessionChange, docHasSession, docToSession, HEADER_MAP, putIndexEntry, readIndex, sessionToDoc, type RoomSessionEntry } from '../storage/room/ysession';
 import { onDocumentChange, replaceDocument, setHistoryDelegate, useDocumentStore } from './documentStore';
 import { boundHook } from './renderGate';
-import { openRoomDoc, presenceName, ROOM_TOKEN_REFUSED, roomToken, type RoomDoc, type RoomLinkState } from './roomConnection';
+import { openRoomDoc, presenceName, ROOM_TOKEN_REFUSED, roomToken, RoomDoc, type RoomLinkState } from './roomConnection';
 import { followInRoom } from './roomFollowing';
 import { useViewStore } from './viewStore';
 
@@ -187,6 +188,19 @@ export async function fetchRoomSession(id: string): Promise<{ session: Session }
   }
 }
 
+/**
+ * Makes a room session ready to open here: read from the room and kept in this browser (its rows
+ * and its room document), unless this browser keeps it already. Then its page follows the room.
+ */
+export async function takeFromRoom(id: string): Promise<{ ok: true } | { error: string }> {
+  const db = getDb();
+  if ((await sessionExists(db, id)) && (await hasRoomDoc(db, sessionDocName(id)))) return { ok: true };
+  const fetched = await fetchRoomSession(id);
+  if ('error' in fetched) return fetched;
+  await saveSession(db, fetched.session);
+  return { ok: true };
+}
+
 // ---- The open session, bound to its room document ----
 
 let bound: { id: string; room: RoomDoc } | null = null;
@@ -306,5 +320,64 @@ export async function bindRoomSession(id: string): Promise<RoomBinding | null> {
       joined?.leave();
       await room.close();
     },
+  };
+}
+
+// ---- The projector: every session of the room, read-only ----
+
+/**
+ * Follows every session of the room without keeping or writing anything (the projector's token is
+ * read-only; the server refuses its writes). Calls back with the sessions that read as valid, in
+ * the index's order, at most every 200 ms. Returns what stops it.
+ */
+export function watchRoomReadOnly(
+  token: string,
+  callbacks: { onSessions: (sessions: Session[]) => void; onState: (state: RoomLinkState) => void },
+): () => void {
+  let stopped = false;
+  const docs = new Map<string, RoomDoc>();
+  const read = new Map<string, Session>();
+  let indexRoom: RoomDoc | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const publish = () => {
+    timer = null;
+    if (stopped || !indexRoom) return;
+    const out: Session[] = [];
+    for (const entry of readIndex(indexRoom.doc)) {
+      const room = docs.get(entry.id);
+      if (!room || !docHasSession(room.doc)) continue;
+      const result = docToSession(room.doc, read.get(entry.id) ?? null);
+      if (!result.ok) continue; // a session that does not read is left out, not shown half
+      read.set(entry.id, result.value);
+      out.push(result.value);
+    }
+    callbacks.onSessions(out);
+  };
+  const schedule = () => {
+    timer ??= setTimeout(publish, 200);
+  };
+  const follow = () => {
+    if (stopped || !indexRoom) return;
+    for (const entry of readIndex(indexRoom.doc)) {
+      if (docs.has(entry.id)) continue;
+      const room = new RoomDoc(sessionDocName(entry.id), { token, keep: false });
+      docs.set(entry.id, room);
+      room.doc.on('update', schedule);
+      room.start();
+    }
+    schedule();
+  };
+  void openRoomDoc(INDEX_DOC, { token, keep: false, onState: callbacks.onState }).then((room) => {
+    if (stopped) return void room.close();
+    indexRoom = room;
+    room.doc.on('update', follow);
+    follow();
+  });
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    void indexRoom?.close();
+    for (const room of docs.values()) void room.close();
   };
 }

@@ -4,7 +4,12 @@
  * round-trips, `/` and `%` included).
  */
 
-export type Route = { page: 'home' } | { page: 'session'; id: string };
+export type Route =
+  | { page: 'home' }
+  | { page: 'session'; id: string }
+  /** The workshop room: `#/salle?jeton=…` (join, pick a session), `#/salle/projecteur?jeton=…` (read-only view). */
+  | { page: 'room'; token: string | null }
+  | { page: 'projector'; token: string | null };
 
 export const HOME_PATH = '/';
 
@@ -17,6 +22,22 @@ export const sessionHref = (id: string): string => `#${sessionPath(id)}`;
 // One segment after `/atelier/` (any case, an optional trailing slash); what follows a `?` is not the id.
 const SESSION_PATH = /^\/atelier\/([^/?#]+)\/?(?:[?#].*)?$/i;
 
+export const ROOM_PATH = '/salle';
+
+/** The room's join address for a token (the token goes in the hash: never sent to a server in a request line). */
+export const roomHref = (token: string): string => `#${ROOM_PATH}?jeton=${encodeURIComponent(token)}`;
+export const projectorHref = (token: string): string => `#${ROOM_PATH}/projecteur?jeton=${encodeURIComponent(token)}`;
+
+const ROOM = /^\/salle(\/projecteur)?\/?(?:\?(.*))?$/i;
+
+/** The room's pages; the token is the `jeton` parameter of the part after `?`. */
+function parseRoomRoute(path: string): Route | null {
+  const match = ROOM.exec(path);
+  if (!match) return null;
+  const token = new URLSearchParams(match[2] ?? '').get('jeton') || null;
+  return match[1] ? { page: 'projector', token } : { page: 'room', token };
+}
+
 /**
  * The page an address points at: a hash (`#/atelier/…`), or the path the hash router gives
  * (`/atelier/…`), not decoded yet. An id that cannot be decoded (a lone `%`, an escape that is
@@ -24,6 +45,8 @@ const SESSION_PATH = /^\/atelier\/([^/?#]+)\/?(?:[?#].*)?$/i;
  */
 export function parseRoute(address: string): Route {
   const path = `/${address.replace(/^#?\/?/, '')}`;
+  const room = parseRoomRoute(path);
+  if (room) return room;
   const match = SESSION_PATH.exec(path);
   if (!match) return { page: 'home' };
   const raw = match[1]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HOME_PATH, parseRoute, sessionHref, sessionPath } from '../../src/state/routes';
+import { HOME_PATH, parseRoute, projectorHref, roomHref, sessionHref, sessionPath } from '../../src/state/routes';
 
 const IDS = [
   'dui-groupement',
@@ -65,5 +65,29 @@ describe('reading an address', () => {
   it('keeps an id that cannot be decoded as it is, instead of failing (its page says it is not found)', () => {
     expect(parseRoute('#/atelier/50%')).toEqual({ page: 'session', id: '50%' });
     expect(parseRoute('#/atelier/%E9t%E9')).toEqual({ page: 'session', id: '%E9t%E9' });
+  });
+});
+
+describe('the room addresses', () => {
+  it('reads the join address and its token, from the hash or the router path', () => {
+    expect(parseRoute('#/salle?jeton=AbC-_9')).toEqual({ page: 'room', token: 'AbC-_9' });
+    expect(parseRoute('/salle?jeton=AbC-_9')).toEqual({ page: 'room', token: 'AbC-_9' });
+    expect(parseRoute('/salle')).toEqual({ page: 'room', token: null });
+    expect(parseRoute('/salle/?jeton=')).toEqual({ page: 'room', token: null });
+  });
+  it('reads the projector address, a page of its own', () => {
+    expect(parseRoute('#/salle/projecteur?jeton=P1')).toEqual({ page: 'projector', token: 'P1' });
+    expect(parseRoute('/salle/projecteur')).toEqual({ page: 'projector', token: null });
+  });
+  it('round-trips any token through the links it makes', () => {
+    for (const token of ['abc', 'a+b/c=', 'é&x=1#y']) {
+      expect(parseRoute(followed(roomHref(token)))).toEqual({ page: 'room', token });
+      expect(parseRoute(followed(projectorHref(token)))).toEqual({ page: 'projector', token });
+    }
+  });
+  it('does not take a session called salle, nor other pages, for the room', () => {
+    expect(parseRoute('/atelier/salle')).toEqual({ page: 'session', id: 'salle' });
+    expect(parseRoute('/salles')).toEqual({ page: 'home' });
+    expect(parseRoute('/salle/autre')).toEqual({ page: 'home' });
   });
 });

@@ -40,11 +40,21 @@ export function StepEditor({ session, step, number, onClose }: Props) {
   const [errors, setErrors] = useState<StepDraftErrors>({});
   // The step changed under the form (saved, undone, moved on the map): the form shows it again.
   // (Reset here rather than by remounting the form, which rebuilt every field at each save.)
+  // The fields typed in and not saved yet are kept: in the workshop room another laptop may save
+  // another field of this step meanwhile, and both edits are kept.
   const [shown, setShown] = useState(step);
+  const [touched, setTouched] = useState<ReadonlySet<keyof StepDraft>>(() => new Set());
   if (step !== shown) {
+    const sameStep = step !== undefined && shown !== undefined && step.id === shown.id;
     setShown(step);
-    setDraft(step ? draftFromStep(step) : emptyStepDraft(defaultLane));
-    setErrors({});
+    const fresh = step ? draftFromStep(step) : emptyStepDraft(defaultLane);
+    if (sameStep && touched.size > 0) {
+      setDraft({ ...fresh, ...Object.fromEntries([...touched].map((k) => [k, draft[k]])) });
+    } else {
+      setDraft(fresh);
+      setErrors({});
+      if (touched.size > 0) setTouched(new Set());
+    }
   }
   const titleRef = useRef<HTMLInputElement>(null);
   const uid = useId();
@@ -59,6 +69,7 @@ export function StepEditor({ session, step, number, onClose }: Props) {
   const laneIds = session.lanes.map((l) => l.id);
   const set = <K extends keyof StepDraft>(key: K, value: StepDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
+    setTouched((t) => (t.has(key) ? t : new Set(t).add(key)));
     if (errors[key as keyof StepDraftErrors]) setErrors((e) => ({ ...e, [key]: undefined }));
   };
 
@@ -73,6 +84,7 @@ export function StepEditor({ session, step, number, onClose }: Props) {
       return;
     }
     const lane = session.lanes.find((l) => l.id === draft.laneId);
+    setTouched(new Set());
     if (step) {
       const next = stepFromDraft(draft, step.id);
       apply((s) =>

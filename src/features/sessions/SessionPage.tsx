@@ -17,6 +17,8 @@ import { Announcer } from './Announcer';
 import { ShortcutsHelp } from '../../ui/ShortcutsHelp';
 import { ActionButton, useKeyboardActions } from '../../ui/ActionButton';
 import { FOCUSED_KEYS, redo, roomMode, SESSION_PAGE_SCOPES, showShortcuts, undo } from './actions';
+import { bindRoomSession, type RoomBinding } from '../../state/roomSession';
+import { RoomButton } from '../room/RoomButton';
 
 /** Loaded with this page (see App): the maps' first drawing, done ahead at idle. */
 export { warmUpMaps } from './warmUpMaps';
@@ -71,6 +73,7 @@ export function SessionPage({ id }: { id: string }) {
   // not after the browser has drawn the empty page (a passive effect may wait for a frame).
   useLayoutEffect(() => {
     let handle: Awaited<ReturnType<typeof openSession>> | null = null;
+    let room: RoomBinding | null = null;
     let cancelled = false;
     setError(null);
     void openSession(id).then((h) => {
@@ -79,10 +82,16 @@ export function SessionPage({ id }: { id: string }) {
         return;
       }
       handle = h;
-      if ('error' in h) setError(h.error);
+      if ('error' in h) return setError(h.error);
+      // A session kept from the workshop room follows the room's document (state/roomSession.ts).
+      void bindRoomSession(id).then((b) => {
+        if (cancelled) void b?.close();
+        else room = b;
+      });
     });
     return () => {
       cancelled = true;
+      void room?.close();
       if (handle && 'close' in handle) void handle.close();
       useDocumentStore.getState().load(null);
     };
@@ -144,6 +153,7 @@ export function SessionPage({ id }: { id: string }) {
           <ActionButton action={redo} ctx={appContext} className="editing" />
           <ExportMenu session={session} map={tab === 'acteurs' ? 'acteurs' : 'conduite'} onError={setAlert} />
           <ActionButton action={roomMode} ctx={appContext} pressed={room} />
+          <RoomButton />
           <ActionButton action={showShortcuts} ctx={appContext}>?</ActionButton>
         </div>
         <SaveStatus />
