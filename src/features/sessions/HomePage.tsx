@@ -18,6 +18,7 @@ import { useDatabaseOutdated } from '../../state/useDatabaseOutdated';
 import { CreateSessionDialog } from './CreateSessionDialog';
 import { readImportFile } from './importFile';
 import { StoragePanel } from './StoragePanel';
+import { HomeRoomButton } from '../room/HomeRoomButton';
 import { downloadText } from '../../ui/download';
 
 type Dialog =
@@ -114,6 +115,7 @@ export function HomePage() {
           <button type="button" onClick={() => fileInput.current?.click()}>Importer</button>
           <button type="button" onClick={() => void backUpAll()} disabled={!sessions || sessions.length === 0}>Sauvegarder tout</button>
           <button type="button" onClick={() => setDialog({ kind: 'compare' })} disabled={!sessions || sessions.length < 2}>Comparer</button>
+          <HomeRoomButton />
           <input
             ref={fileInput}
             type="file"
