@@ -99,3 +99,7 @@ export type MaturityDomain = (typeof MATURITY_DOMAINS)[number];
 /** A rating of a domain: 0 absent, 1 envisaged, 2 under way, 3 developed; `nsp`: does not know. */
 export const MATURITY_RATINGS = [0, 1, 2, 3, 'nsp'] as const;
 export type MaturityRating = (typeof MATURITY_RATINGS)[number];
+
+/** Institutional events of an establishment's life (the stack of temporalities): calls for projects, committees, certification, regulatory deadlines. */
+export const INSTITUTIONAL_EVENT_KINDS = ['appel-a-projets', 'comite', 'certification', 'echeance-reglementaire', 'autre'] as const;
+export type InstitutionalEventKind = (typeof INSTITUTIONAL_EVENT_KINDS)[number];

@@ -28,3 +28,5 @@ export type EntityKind = (typeof ENTITY_KINDS)[number];
 export type Viewpoints = NonNullable<Session['viewpoints']>;
 export type Objective = Viewpoints['objectives'][number];
 export type Maturity = NonNullable<Viewpoints['maturity']>;
+export type InstitutionalEvent = NonNullable<Session['institutionalEvents']>[number];
+export type Collective = NonNullable<Session['collective']>;

@@ -7,14 +7,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { backupSizeWarning, serializeBackup } from '../domain/format/backup';
 import type { Result } from '../domain/result';
-import { copyTitle, duplicateSession as duplicateModel } from '../domain/session';
+import { validateSession } from '../domain/format/file';
+import { copyTitle, duplicateSession as duplicateModel, headerOf } from '../domain/session';
 import type { Session } from '../domain/types';
 import { getDb, isDatabaseOutdated, OUTDATED_EVENT } from '../storage/db';
 import { storageErrorMessage } from '../storage/errors';
 import { askPersistentStorage, type SaveStatus } from '../storage/persister';
 import * as repository from '../storage/repository';
 import type { RestoreReport, SessionSummary } from '../storage/repository';
-import { useSessionsSavedElsewhere } from './sessionController';
+import { announceSaved, useSessionsSavedElsewhere } from './sessionController';
 
 export type { RestoreReport, SaveStatus, SessionSummary };
 export { isDatabaseOutdated, OUTDATED_EVENT, storageErrorMessage };
@@ -60,6 +61,23 @@ export const renameSession = (id: string, title: string, now: Date = new Date())
 /** Copies a stored session under a new id; the copy, or why it could not be made. */
 export const duplicateSession = (id: string, now: Date = new Date()): Promise<Result<Session>> =>
   repository.duplicateStoredSession(getDb(), id, now);
+
+/**
+ * Changes a stored session's header (its action collective, its institutional events) with a
+ * domain command, from the home page: validated, then written, and announced to the other tabs.
+ * Only the header is written: `change` must leave the session's entities as they are.
+ */
+export async function updateStoredSession(id: string, change: (session: Session) => Session, now: Date = new Date()): Promise<Result<Session>> {
+  const loaded = await repository.loadSession(getDb(), id);
+  if (!loaded.ok) return loaded;
+  const next = change(loaded.value);
+  if (next === loaded.value) return loaded;
+  const checked = validateSession({ ...next, updatedAt: now.toISOString() }, { chronology: false });
+  if (!checked.ok) return checked;
+  await repository.saveSessionHeader(getDb(), headerOf(checked.value));
+  announceSaved(id);
+  return checked;
+}
 
 /** Deletes a session, its rows and its export date. */
 export const deleteSession = (id: string): Promise<void> => repository.deleteSession(getDb(), id);

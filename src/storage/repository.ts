@@ -154,6 +154,11 @@ export async function saveSession(db: AciaDatabase, session: Session): Promise<v
   });
 }
 
+/** Writes a session's header alone (its rows unchanged): for changes made from the home page. */
+export async function saveSessionHeader(db: AciaDatabase, header: SessionHeader): Promise<void> {
+  await db.sessions.put(header);
+}
+
 export async function deleteSession(db: AciaDatabase, id: string): Promise<void> {
   await db.transaction('rw', db.allTables, async () => {
     await db.sessions.delete(id);

@@ -42,6 +42,7 @@ const ITEMS: Record<string, [noun: string, of: string]> = {
   gaps: ['étape manquante revue', "de l'étape manquante revue"],
   objectives: ['objectif', "de l'objectif"],
   matches: ['correspondance', 'de la correspondance'],
+  institutionalEvents: ['événement institutionnel', "de l'événement institutionnel"],
 };
 
 /** The fields of the file in words, and how a field inside them is attached (`date de l'atelier`). */
@@ -125,6 +126,9 @@ const FIELDS: Record<string, [noun: string, of?: string]> = {
   direction: ['note de la direction'],
   'representant-salaries': ['note des représentant·es des salarié·es'],
   dsi: ['note de la DSI'],
+  collective: ['action collective', "de l'action collective"],
+  aract: ['Aract'],
+  institutionalEvents: ['liste des événements institutionnels'],
 };
 
 /**

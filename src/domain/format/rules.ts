@@ -131,6 +131,18 @@ export function checkRules(session: Session, { chronology = true }: RuleOptions 
     });
   }
 
+  // Version 2, the stack of temporalities and the action collective: event ids unique; an action
+  // does not end before it starts.
+  const eventIds = new Set<string>();
+  (session.institutionalEvents ?? []).forEach((ev, i) => {
+    if (eventIds.has(ev.id)) err(`institutionalEvents[${i}].id`, `Identifiant en double « ${ev.id} » dans les événements institutionnels, au rang ${i + 1}.`);
+    eventIds.add(ev.id);
+  });
+  const collective = session.collective;
+  if (collective?.start && collective.end && comparePartialDates(collective.end, collective.start) < 0) {
+    err('collective.end', `L'action collective « ${collective.name} » finit (${collective.end}) avant de commencer (${collective.start}).`);
+  }
+
   // 3. Dates: end not before start; steps in chronological order.
   session.steps.forEach((step, i) => {
     if (step.date && step.endDate && comparePartialDates(step.endDate, step.date) < 0) {

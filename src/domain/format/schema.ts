@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import {
   ACTOR_CATEGORIES, ANSWERS, ASPECTS, AUTHOR_ROLES, CHANNELS, DOCUMENT_KINDS, ESTABLISHMENT_KINDS, FORMALITIES,
-  GAP_RULES, GAP_STATUSES, MARKERS, MATURITY_DOMAINS, MATURITY_RATINGS, NON_USAGE_REASONS, NOTE_KINDS, NOTE_MAPS, PARTICIPATIONS, PROJECT_STATUSES,
+  GAP_RULES, GAP_STATUSES, INSTITUTIONAL_EVENT_KINDS, MARKERS, MATURITY_DOMAINS, MATURITY_RATINGS, NON_USAGE_REASONS, NOTE_KINDS, NOTE_MAPS, PARTICIPATIONS, PROJECT_STATUSES,
   RELATION_KINDS, STEP_KINDS, TIMELINE_SCALES, TRINOME_ROLES, USAGES,
 } from '../enums';
 
@@ -168,6 +168,22 @@ export const viewpointsSchema = z.strictObject({
   revealed: z.boolean().optional(),
 });
 
+/** An event of the establishment's institutional life, drawn in its own lane of the stack of temporalities. */
+export const institutionalEventSchema = z.strictObject({
+  id: idSchema,
+  date: partialDateSchema,
+  title: text(200, 1),
+  kind: z.enum(INSTITUTIONAL_EVENT_KINDS),
+});
+
+/** The action collective (ACIA) a session belongs to: sessions of one action are listed and compared together. */
+export const collectiveSchema = z.strictObject({
+  name: text(200, 1),
+  aract: shortText.optional(),
+  start: partialDateSchema.optional(),
+  end: partialDateSchema.optional(),
+});
+
 export const sessionSchema = z.strictObject({
   id: idSchema,
   title: text(200, 1),
@@ -204,6 +220,8 @@ export const sessionSchema = z.strictObject({
   notes: z.array(noteSchema).max(2000),
   gaps: z.array(gapReviewSchema).max(GAP_RULES.length * 20).optional(),
   viewpoints: viewpointsSchema.optional(),
+  collective: collectiveSchema.optional(),
+  institutionalEvents: z.array(institutionalEventSchema).max(500).optional(),
 });
 
 export const sessionFileSchema = z.strictObject({

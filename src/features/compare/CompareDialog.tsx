@@ -20,8 +20,10 @@ function Thumbnail({ session }: { session: Session }) {
 }
 
 /** Comparer: 2 to 6 sessions (the establishments of one ACIA) side by side. */
-export function CompareDialog({ rows, onClose }: { rows: readonly SessionSummary[]; onClose: () => void }) {
-  const [picked, setPicked] = useState<string[]>([]);
+export function CompareDialog({
+  rows, onClose, preselected,
+}: { rows: readonly SessionSummary[]; onClose: () => void; /** Sessions ticked on opening (an action collective's). */ preselected?: readonly string[] }) {
+  const [picked, setPicked] = useState<string[]>(() => (preselected ?? []).slice(0, 6));
   const [sessions, setSessions] = useState<Session[]>([]);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState<string | null>(null);

@@ -1,5 +1,4 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import './room.css';
 import { roomToken } from '../../state/roomConnection';
 import { joinRoomIndex, useRoomStore } from '../../state/roomSession';
 import { useSession } from '../../state/sessionController';

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { ESTABLISHMENT_KINDS, PROJECT_STATUSES, TRINOME_ROLES, type EstablishmentKind, type ProjectStatus, type TrinomeRole } from '../../domain/enums';
 import { createSession } from '../../domain/session';
 import { titleProblem } from './messages';
-import type { Session } from '../../domain/types';
+import type { Collective, Session } from '../../domain/types';
+import { CollectiveFields, draftOf, readCollective, type CollectiveDraft } from './CollectiveFields';
 import { ESTABLISHMENT_KIND_LABELS, PROJECT_STATUS_LABELS, TRINOME_ROLE_LABELS } from '../../i18n/labels';
 import { Modal } from '../../ui/Modal';
 import { applyTemplate, TEMPLATES, type TemplateId } from './templates';
@@ -10,12 +11,14 @@ import { applyTemplate, TEMPLATES, type TemplateId } from './templates';
 interface Props {
   onCancel: () => void;
   onCreate: (session: Session) => Promise<void> | void;
+  /** The actions collectives of the sessions already here, offered by name. */
+  collectives?: readonly Collective[];
 }
 
 type Member = { name: string; position: string };
 
 /** The form that creates a workshop session. */
-export function CreateSessionDialog({ onCancel, onCreate }: Props) {
+export function CreateSessionDialog({ onCancel, onCreate, collectives = [] }: Props) {
   const [title, setTitle] = useState('');
   const [establishment, setEstablishment] = useState('');
   const [kind, setKind] = useState<EstablishmentKind | ''>('');
@@ -30,6 +33,8 @@ export function CreateSessionDialog({ onCancel, onCreate }: Props) {
     dsi: { name: '', position: '' },
   });
   const [template, setTemplate] = useState<TemplateId>('vide');
+  const [collective, setCollective] = useState<CollectiveDraft>(() => draftOf(undefined));
+  const [collectiveError, setCollectiveError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -41,6 +46,11 @@ export function CreateSessionDialog({ onCancel, onCreate }: Props) {
       document.getElementById('create-title')?.focus();
       return;
     }
+    const action = readCollective(collective);
+    if (!action.ok) {
+      setCollectiveError(action.message);
+      return;
+    }
     setBusy(true);
     const session = createSession({
       title,
@@ -50,7 +60,8 @@ export function CreateSessionDialog({ onCancel, onCreate }: Props) {
       trinome: TRINOME_ROLES.map((role) => ({ role, ...trinome[role] })),
     });
     try {
-      await onCreate(await applyTemplate(session, template));
+      const made = await applyTemplate(session, template);
+      await onCreate(action.value ? { ...made, collective: action.value } : made);
     } finally {
       setBusy(false);
     }
@@ -109,6 +120,16 @@ export function CreateSessionDialog({ onCancel, onCreate }: Props) {
           <label htmlFor="create-facilitator">Animation (consultant·e Aract)</label>
           <input id="create-facilitator" value={facilitator} maxLength={200} onChange={(e) => setFacilitator(e.target.value)} />
         </fieldset>
+
+        <CollectiveFields
+          draft={collective}
+          known={collectives}
+          error={collectiveError}
+          onChange={(d) => {
+            setCollective(d);
+            setCollectiveError(null);
+          }}
+        />
 
         <fieldset>
           <legend>Trinôme</legend>

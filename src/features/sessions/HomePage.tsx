@@ -7,18 +7,22 @@ import { sessionHref, sessionPath } from '../../state/routes';
 import { preloadOnLinkClick } from '../../state/sessionController';
 import {
   backupAll, createSession, deleteSession, duplicateSession, importSession, importSessionAsCopy, needsBackup, renameSession,
-  restoreBackup, sessionExists, storageErrorMessage, useSessionList, type SessionSummary,
+  restoreBackup, sessionExists, storageErrorMessage, updateStoredSession, useSessionList, type SessionSummary,
 } from '../../state/sessionsLibrary';
 import { Modal } from '../../ui/Modal';
 import { MenuButton } from '../../ui/Menu';
 import { formatDateTime } from '../../ui/format';
 import { ExportDialog } from '../export/ExportDialog';
 import { CompareDialog } from '../compare/CompareDialog';
+import { StackDialog } from '../stack/StackDialog';
+import { setCollective } from '../../domain/commands/institutional';
+import type { Collective } from '../../domain/types';
+import { CollectiveFields, draftOf, knownCollectives, readCollective } from './CollectiveFields';
+import { SessionGroups } from './SessionGroups';
 import { useDatabaseOutdated } from '../../state/useDatabaseOutdated';
 import { CreateSessionDialog } from './CreateSessionDialog';
 import { readImportFile } from './importFile';
 import { StoragePanel } from './StoragePanel';
-import { HomeRoomButton } from '../room/HomeRoomButton';
 import { downloadText } from '../../ui/download';
 
 type Dialog =
@@ -26,7 +30,9 @@ type Dialog =
   | { kind: 'rename'; session: SessionSummary }
   | { kind: 'delete'; session: SessionSummary }
   | { kind: 'export'; session: SessionSummary }
-  | { kind: 'compare' }
+  | { kind: 'compare'; preselected?: string[] }
+  | { kind: 'stack' }
+  | { kind: 'collective'; session: SessionSummary }
   | { kind: 'import-conflict'; session: Session };
 
 export function HomePage() {
@@ -115,7 +121,7 @@ export function HomePage() {
           <button type="button" onClick={() => fileInput.current?.click()}>Importer</button>
           <button type="button" onClick={() => void backUpAll()} disabled={!sessions || sessions.length === 0}>Sauvegarder tout</button>
           <button type="button" onClick={() => setDialog({ kind: 'compare' })} disabled={!sessions || sessions.length < 2}>Comparer</button>
-          <HomeRoomButton />
+          <button type="button" onClick={() => setDialog({ kind: 'stack' })} disabled={!sessions || sessions.length === 0}>Empilement</button>
           <input
             ref={fileInput}
             type="file"
@@ -158,8 +164,10 @@ export function HomePage() {
         ) : sessions.length === 0 ? (
           <p className="empty">Aucun atelier pour l'instant. Créez-en un avec « Nouvel atelier » ou importez un fichier de session.</p>
         ) : (
-          <ul className="session-list" aria-label="Ateliers">
-            {sessions.map((s) => (
+          <SessionGroups
+            sessions={sessions}
+            onCompare={(ids) => setDialog({ kind: 'compare', preselected: ids })}
+            item={(s) => (
               <li key={s.id} className="session-item">
                 <div className="session-main">
                   <a href={sessionHref(s.id)} className="session-link" onClick={(e) => preloadOnLinkClick(e, s.id)}>
@@ -184,13 +192,14 @@ export function HomePage() {
                           else setAlert(copy.errors[0]!.message);
                         }),
                     },
+                    { label: 'Action collective', onSelect: () => setDialog({ kind: 'collective', session: s }) },
                     { label: 'Exporter', onSelect: () => setDialog({ kind: 'export', session: s }) },
                     { label: 'Supprimer', onSelect: () => setDialog({ kind: 'delete', session: s }) },
                   ]}
                 />
               </li>
-            ))}
-          </ul>
+            )}
+          />
         )}
         <p className="storage-hint">
           Les ateliers sont enregistrés uniquement dans ce navigateur, sur cet ordinateur. Exportez-les pour en garder une copie
@@ -199,11 +208,38 @@ export function HomePage() {
         <StoragePanel />
       </main>
 
-      {dialog?.kind === 'compare' && sessions && <CompareDialog rows={sessions} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'compare' && sessions && (
+        <CompareDialog rows={sessions} preselected={dialog.preselected} onClose={() => setDialog(null)} />
+      )}
+      {dialog?.kind === 'stack' && sessions && <StackDialog rows={sessions} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'collective' && (
+        <CollectiveDialog
+          session={dialog.session}
+          known={knownCollectives(sessions ?? [])}
+          onCancel={() => setDialog(null)}
+          onSave={(collective) =>
+            guard(async () => {
+              const saved = await updateStoredSession(dialog.session.id, (s) => setCollective(s, collective));
+              if (!saved.ok) {
+                setAlert(saved.errors[0]!.message);
+                return;
+              }
+              setDialog(null);
+              setNotice(
+                collective
+                  ? `Atelier « ${dialog.session.title} » rangé dans l'action collective « ${collective.name} ».`
+                  : `Atelier « ${dialog.session.title} » retiré de son action collective.`,
+              );
+            })
+          }
+        />
+      )}
       {dialog?.kind === 'export' && (
         <ExportDialog sessionId={dialog.session.id} title={dialog.session.title} onClose={() => setDialog(null)} onDone={setNotice} />
       )}
-      {dialog?.kind === 'create' && <CreateSessionDialog onCancel={() => setDialog(null)} onCreate={create} />}
+      {dialog?.kind === 'create' && (
+        <CreateSessionDialog collectives={knownCollectives(sessions ?? [])} onCancel={() => setDialog(null)} onCreate={create} />
+      )}
       {dialog?.kind === 'rename' && (
         <RenameDialog
           session={dialog.session}
@@ -278,6 +314,43 @@ export function HomePage() {
         </Modal>
       )}
     </div>
+  );
+}
+
+/** Puts a session in an action collective, moves it to another, or takes it out. */
+function CollectiveDialog({
+  session, known, onCancel, onSave,
+}: { session: SessionSummary; known: readonly Collective[]; onCancel: () => void; onSave: (c: Collective | undefined) => Promise<void> }) {
+  const [draft, setDraft] = useState(() => draftOf(session.collective));
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Modal title={`Action collective de « ${session.title} »`} onClose={onCancel}>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const read = readCollective(draft);
+          if (!read.ok) setError(read.message);
+          else void onSave(read.value);
+        }}
+      >
+        <CollectiveFields
+          draft={draft}
+          known={known}
+          error={error}
+          onChange={(d) => {
+            setDraft(d);
+            setError(null);
+          }}
+        />
+        <p className="storage-hint">Un nom vide retire l'atelier de son action collective.</p>
+        <div className="actions">
+          <button type="button" onClick={onCancel}>Annuler</button>
+          <button type="submit" className="primary">Enregistrer</button>
+        </div>
+      </form>
+    </Modal>
   );
 }
 
