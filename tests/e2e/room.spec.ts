@@ -266,7 +266,7 @@ test('the Salle dialog gives the address and its QR code; the projector shows th
   const dialog = a.page.getByRole('dialog', { name: 'Salle' });
   await expect(dialog).toContainText(r.joinUrl);
   await expect(dialog.getByRole('img', { name: 'QR code de la salle' })).toBeVisible();
-  await a.page.screenshot({ path: `test-results/salle-dialog.png` });
+  await a.page.screenshot({ path: test.info().outputPath('salle-dialog.png') });
   await dialog.getByRole('button', { name: 'Fermer' }).click();
 
   const p = await laptop(browser);
@@ -276,7 +276,7 @@ test('the Salle dialog gives the address and its QR code; the projector shows th
   await editStep(a.page, 4);
   await setField(a.page, 'Titre', 'Vu au projecteur');
   await expect(card.getByRole('list').getByRole('listitem').nth(3)).toHaveText('Vu au projecteur', LIVE);
-  await p.page.screenshot({ path: `test-results/salle-projecteur.png`, fullPage: true });
+  await p.page.screenshot({ path: test.info().outputPath('salle-projecteur.png'), fullPage: true });
 
   // The projector's token writing anyway (as a tampered page would): the server refuses it.
   const projector = await nodeClient(r, `session/${id}`, r.projectorToken);
@@ -296,4 +296,10 @@ test('the Salle dialog gives the address and its QR code; the projector shows th
   expect(look.doc.getMap('header').get('title')).not.toBe('Écrit par le projecteur');
   look.close();
   await expect(stepTitle(a.page, 4)).toContainText('Vu au projecteur');
+  // The home page of a tab in the room: Salle, and the way back to the room's sessions.
+  await a.page.getByRole('link', { name: 'Tous les ateliers' }).click();
+  await expect(a.page.getByRole('button', { name: 'Salle', exact: true })).toBeVisible();
+  await a.page.getByRole('link', { name: 'Ateliers de la salle' }).click();
+  await expect(a.page.getByRole('region', { name: 'Ateliers de la salle' }).getByRole('link', { name: /DUI du groupement/ })).toBeVisible();
+  await a.page.screenshot({ path: test.info().outputPath('salle-page.png') });
 });

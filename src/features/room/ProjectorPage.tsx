@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import './room.css';
 import type { Session } from '../../domain/types';
 import { ROOM_TOKEN_REFUSED } from '../../state/roomConnection';
 import { watchRoomReadOnly } from '../../state/roomSession';

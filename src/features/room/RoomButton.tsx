@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import './room.css';
 import { roomToken } from '../../state/roomConnection';
 import { joinRoomIndex, useRoomStore } from '../../state/roomSession';
 import { useSession } from '../../state/sessionController';

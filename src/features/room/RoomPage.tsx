@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import './room.css';
 import { useLocation } from 'wouter';
 import type { Session } from '../../domain/types';
 import { sessionHref, sessionPath } from '../../state/routes';
@@ -102,18 +103,21 @@ export function RoomPage({ token }: { token: string | null }) {
             )}
             <ul className="session-list">
               {sessions.map((s) => (
-                <li key={s.id}>
-                  <a
-                    href={sessionHref(s.id)}
-                    aria-busy={busy === s.id || undefined}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      void open(s.id);
-                    }}
-                  >
-                    {s.title}
-                  </a>
-                  <span className="session-meta">{[s.establishment, s.project].filter(Boolean).join(' · ')}</span>
+                <li key={s.id} className="session-item">
+                  <div className="session-main">
+                    <a
+                      className="session-link"
+                      href={sessionHref(s.id)}
+                      aria-busy={busy === s.id || undefined}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        void open(s.id);
+                      }}
+                    >
+                      {s.title}
+                    </a>
+                    <span className="session-meta">{[s.establishment, s.project].filter(Boolean).join(' · ')}</span>
+                  </div>
                 </li>
               ))}
             </ul>
@@ -126,8 +130,8 @@ export function RoomPage({ token }: { token: string | null }) {
               {(local ?? [])
                 .filter((s) => !inRoom.has(s.id))
                 .map((s) => (
-                  <li key={s.id}>
-                    <span>{s.title}</span>{' '}
+                  <li key={s.id} className="session-item">
+                    <span className="session-link">{s.title}</span>
                     <button type="button" disabled={busy !== null} onClick={() => void publishStored(s.id)}>
                       Publier dans la salle : {s.title}
                     </button>

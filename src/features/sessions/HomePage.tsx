@@ -23,6 +23,7 @@ import { useDatabaseOutdated } from '../../state/useDatabaseOutdated';
 import { CreateSessionDialog } from './CreateSessionDialog';
 import { readImportFile } from './importFile';
 import { StoragePanel } from './StoragePanel';
+import { HomeRoomButton } from '../room/HomeRoomButton';
 import { downloadText } from '../../ui/download';
 
 type Dialog =
@@ -122,6 +123,7 @@ export function HomePage() {
           <button type="button" onClick={() => void backUpAll()} disabled={!sessions || sessions.length === 0}>Sauvegarder tout</button>
           <button type="button" onClick={() => setDialog({ kind: 'compare' })} disabled={!sessions || sessions.length < 2}>Comparer</button>
           <button type="button" onClick={() => setDialog({ kind: 'stack' })} disabled={!sessions || sessions.length === 0}>Empilement</button>
+          <HomeRoomButton />
           <input
             ref={fileInput}
             type="file"
