@@ -113,26 +113,32 @@ test('SVG: renders non-blank with rsvg-convert, with its text, and it reopens as
   await reimportEqualsOriginal(page, { name: download.suggestedFilename(), mimeType: 'image/svg+xml', buffer });
 });
 
-test('PPTX: one deck with the title, both maps, the chronology and matrix as tables, the action plan, and the notes by role', async ({ page }) => {
+test('PPTX: one deck with the title, both maps drawn as shapes, the chronology and matrix as tables, the Synthèse, the lived section, the action plan, and the notes by role', async ({ page }) => {
   await openDui(page);
   const download = await exportAs(page, 'Diaporama (PPTX)');
   expect(download.suggestedFilename()).toMatch(/\.pptx$/);
   const zip = await JSZip.loadAsync(await bytesOf(download));
   const slides = Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f));
-  // title, conduct map, chronology, action plan, actor map, matrix, notes of 4 roles, objectives, maturity radar
-  expect(slides).toHaveLength(12);
+  // title, conduct map, chronology, actor map, matrix, Synthèse, lived, action plan, notes of 4 roles, objectives, maturity radar
+  expect(slides).toHaveLength(14);
   const slide = async (n: number) => zip.file(`ppt/slides/slide${n}.xml`)!.async('string');
   expect(await slide(1)).toContain('DUI du groupement');
+  // The maps are shapes (steps, lanes, actors by name), not pictures.
+  expect(await slide(2)).toContain('name="Étape 5 : Choix du logiciel"');
+  expect(await slide(2)).toContain('name="Couloir : Groupe de travail DUI"');
   expect(await slide(3)).toContain('<a:tbl>');
   expect(await slide(3)).toContain('Choix du logiciel');
-  expect(await slide(4)).toContain('Plan d&apos;action');
-  expect(await slide(4)).toContain('Étape manquante');
-  expect(await slide(6)).toContain('Participation des acteurs aux étapes');
-  expect(await slide(11)).toContain('Objectifs du projet, regard par regard');
-  expect(await slide(11)).toContain('Un seul logiciel pour tout le groupement (partagé)');
-  expect(await slide(12)).toContain('Maturité numérique par domaine');
-  expect(await slide(12)).toContain('Relation entre professionnel·les et usager·es');
-  expect(Object.keys(zip.files).filter((f) => /^ppt\/media\/.+\.png$/.test(f))).toHaveLength(3);
+  expect(await slide(4)).toContain('name="Acteur : Éditeur du logiciel"');
+  expect(await slide(5)).toContain('Participation des acteurs aux étapes');
+  expect(await slide(6)).toContain('Synthèse : ce que montre la cartographie');
+  expect(await slide(7)).toContain('Le projet tel qu&apos;il a été vécu');
+  expect(await slide(8)).toContain('Plan d&apos;action');
+  expect(await slide(8)).toContain('Étape manquante');
+  expect(await slide(13)).toContain('Objectifs du projet, regard par regard');
+  expect(await slide(13)).toContain('Un seul logiciel pour tout le groupement (partagé)');
+  expect(await slide(14)).toContain('Maturité numérique par domaine');
+  expect(await slide(14)).toContain('Relation entre professionnel·les et usager·es');
+  expect(Object.keys(zip.files).filter((f) => /^ppt\/media\/.+\.png$/.test(f))).toHaveLength(0);
 });
 
 test('JSON from the session page and an image without a session refused', async ({ page }) => {

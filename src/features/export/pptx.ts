@@ -1,47 +1,137 @@
 /**
- * The workshop as a slide deck (PPTX), built with pptxgenjs, loaded only when asked for:
- * title slide, conduct map, chronology as a native table, actor map, participation matrix,
- * and the notes grouped by role.
+ * The workshop as a slide deck (PPTX), built with pptxgenjs, loaded only when asked for. Everything
+ * is native and editable in PowerPoint or Impress: title slide, the conduct map and the actor map
+ * drawn as shapes (geometry: pptxShapes.ts), the chronology and the participation matrix as
+ * tables, the Synthèse, the project as it was lived, the action plan, the notes by role, the three
+ * viewpoints' objectives and the maturity radar. Runs in the browser and in Node (the tests).
  */
 import { participationMatrix } from '../../domain/commands/actors';
-import { formatPartialDate, whenText } from '../../i18n/dates';
+import { formatPartialDate, slippageText, whenText } from '../../i18n/dates';
 import { actionPlan, openGaps } from '../../domain/gaps';
 import { GAP_TITLES } from '../../i18n/gaps';
 import { labelled } from '../../i18n/format';
-import { AUTHOR_ROLES, TRINOME_ROLES } from '../../domain/enums';
+import { AUTHOR_ROLES, TRINOME_ROLES, type AuthorRole } from '../../domain/enums';
 import { divergences, objectiveFacts } from '../../domain/viewpoints';
-import { renderRadarSvg } from '../../render/radar';
+import { layoutConductMap } from '../../domain/layout/conduct';
+import { placeGhosts } from '../../domain/layout/ghosts';
+import { slippage } from '../../domain/synthesis';
 import { stepDate } from '../../render/conductSvg';
 import type { Session } from '../../domain/types';
 import {
   AUTHOR_ROLE_LABELS, MATURITY_DOMAIN_LABELS, MATURITY_RATING_LABELS, NOTE_KIND_LABELS, PARTICIPATION_LABELS, STEP_KIND_LABELS, TRINOME_ROLE_LABELS,
 } from '../../i18n/labels';
-import { renderMapSvg, svgToSlidePng } from './images';
-
-const toBase64 = (bytes: Uint8Array) => {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(s);
-};
+import { useViewStore } from '../../state/viewStore';
+import type { RoutedMap } from '../../domain/layout/routing';
+import { actorInput, conductInput } from '../../canvas/routing/inputs';
+import { requestRoutes } from '../../canvas/routing/routes';
+import { livedSynthesis, synthesize } from '../synthesis/sentences';
+import { actorMapShapes, conductLegend, conductMapShapes, fittedText, radarShapes, SLIDE, type Box, type DeckShape, type Para, type TextSpec } from './pptxShapes';
 
 const FONT = 'Arial';
 const BLUE = '1F4E79';
 
-export async function buildDeck(session: Session, onProgress: (message: string) => void = () => {}): Promise<Blob> {
+export interface DeckOptions {
+  /** Draw the missing steps on the conduct map (as the map shows them); by default as the map is set. */
+  ghosts?: boolean;
+  /** The roles whose notes are drawn on the maps; all by default. */
+  noteRoles?: readonly AuthorRole[];
+  /** Today's date (YYYY-MM-DD), for the conduct map's « Aujourd'hui » line. */
+  today?: string;
+  /**
+   * The maps' edges as the app's router draws them (domain/layout/routing.ts); by default asked of
+   * the routing worker, and where there is none (Node) or it fails, routed by pptxRoute.ts.
+   */
+  routes?: { conduite?: RoutedMap | null; acteurs?: RoutedMap | null };
+}
+
+type Pptx = InstanceType<typeof import('pptxgenjs').default>;
+type Slide = ReturnType<Pptx['addSlide']>;
+
+/** pptxgenjs text runs of a fitted text. */
+function runs(text: TextSpec) {
+  return text.paragraphs.flatMap((p, i) =>
+    p.map((r, j) => ({
+      text: r.text,
+      options: {
+        ...(r.bold ? { bold: true } : {}),
+        ...(r.italic ? { italic: true } : {}),
+        ...(r.color ? { color: r.color } : {}),
+        ...(j === p.length - 1 && i < text.paragraphs.length - 1 ? { breakLine: true } : {}),
+      },
+    })),
+  );
+}
+
+/** Writes the shapes computed by pptxShapes.ts on a slide, in order (first drawn is behind). */
+export function drawShapes(pptx: Pptx, slide: Slide, shapes: readonly DeckShape[]): void {
+  for (const s of shapes) {
+    if (s.kind === 'path') {
+      const xs = s.points.map((p) => p.x);
+      const ys = s.points.map((p) => p.y);
+      const x = Math.min(...xs);
+      const y = Math.min(...ys);
+      // A straight horizontal or vertical line still gets a box with some extent.
+      const w = Math.max(Math.max(...xs) - x, 0.01);
+      const h = Math.max(Math.max(...ys) - y, 0.01);
+      slide.addShape('custGeom' as Parameters<Slide['addShape']>[0], {
+        objectName: s.name,
+        x, y, w, h,
+        points: [...s.points.map((p) => ({ x: p.x - x, y: p.y - y })), ...(s.closed ? [{ close: true as const }] : [])],
+        ...(s.fill ? { fill: { color: s.fill, ...(s.transparency ? { transparency: s.transparency } : {}) } } : {}),
+        line: {
+          color: s.color, width: s.width,
+          ...(s.dash && s.dash !== 'solid' ? { dashType: s.dash } : {}),
+          ...(s.head && s.head !== 'none' ? { beginArrowType: s.head } : {}),
+          ...(s.tail && s.tail !== 'none' ? { endArrowType: s.tail } : {}),
+        },
+      });
+      continue;
+    }
+    // pptxgenjs spells the folded corner 'folderCorner', which is not a preset of the format: the format's name.
+    const geom = (s.geom === 'foldedCorner' ? 'foldedCorner' : pptx.ShapeType[s.geom]) as Parameters<Slide['addShape']>[0];
+    const common = {
+      objectName: s.name,
+      x: s.x, y: s.y, w: s.w, h: s.h,
+      ...(s.geom === 'roundRect' ? { rectRadius: Math.min(0.08, Math.min(s.w, s.h) * 0.2) } : {}),
+      ...(s.fill ? { fill: { color: s.fill, ...(s.transparency ? { transparency: s.transparency } : {}) } } : {}),
+      ...(s.line ? { line: { color: s.line.color, width: s.line.width, ...(s.line.dash && s.line.dash !== 'solid' ? { dashType: s.line.dash } : {}) } } : {}),
+    };
+    if (s.text && s.text.paragraphs.length > 0) {
+      slide.addText(runs(s.text), {
+        ...common, shape: geom, fontFace: FONT, fontSize: s.text.fontSize, color: s.text.color, align: s.text.align, valign: s.text.valign,
+        margin: s.text.margin * 72, paraSpaceBefore: 0, paraSpaceAfter: 0,
+      });
+    } else slide.addShape(geom, common);
+  }
+}
+
+/** A block of paragraphs that fits `box` (the font size chosen for it). */
+function block(pptx: Pptx, slide: Slide, name: string, paras: Para[], box: Box, max = 18, min = 9): void {
+  drawShapes(pptx, slide, [{ kind: 'box', name, geom: 'rect', ...box, text: fittedText(paras, box.w, box.h, { max, min, margin: 0.05 }) }]);
+}
+
+const BODY: Box = { x: 0.5, y: 1.0, w: 12.3, h: 6.2 };
+
+/** The deck as a pptxgenjs presentation, not yet written. */
+export async function makeDeck(session: Session, onProgress: (message: string) => void = () => {}, options: DeckOptions = {}): Promise<Pptx> {
   onProgress('Chargement du module de diaporama…');
   const { default: PptxGenJS } = await import('pptxgenjs');
   const pptx = new PptxGenJS();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = session.title;
   pptx.company = 'Cartographies ACIA';
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const ghostsShown = options.ghosts ?? useViewStore.getState().ghosts;
+  const roles = new Set(options.noteRoles ?? AUTHOR_ROLES);
+  const mapNotes = (map: 'conduite' | 'acteurs') => session.notes.filter((n) => n.map === map && roles.has(n.authorRole));
 
-  const heading = (slide: ReturnType<typeof pptx.addSlide>, text: string) =>
-    slide.addText(text, { x: 0.4, y: 0.2, w: 12.5, h: 0.6, fontFace: FONT, fontSize: 24, bold: true, color: BLUE });
+  const heading = (slide: Slide, text: string, size = 24) =>
+    slide.addText(text, { x: 0.4, y: 0.2, w: 12.5, h: 0.6, fontFace: FONT, fontSize: size, bold: true, color: BLUE, objectName: 'Titre' });
 
   // 1. Title
   const title = pptx.addSlide();
   title.background = { color: BLUE };
-  title.addText(session.title, { x: 0.6, y: 1.4, w: 12, h: 1.2, fontFace: FONT, fontSize: 36, bold: true, color: 'FFFFFF' });
+  block(pptx, title, 'Titre', [{ text: session.title, bold: true, color: 'FFFFFF' }], { x: 0.6, y: 1.2, w: 12, h: 1.5 }, 36, 20);
   const lines = [
     session.establishment.name && labelled('Établissement', session.establishment.name),
     session.project.name && labelled('Projet numérique', session.project.name),
@@ -49,17 +139,26 @@ export async function buildDeck(session: Session, onProgress: (message: string) 
     session.workshop?.facilitator && labelled('Animation', session.workshop.facilitator),
     ...session.trinome.map((m) => labelled(TRINOME_ROLE_LABELS[m.role], [m.name, m.position].filter(Boolean).join(', '))),
   ].filter(Boolean) as string[];
-  title.addText(lines.join('\n'), { x: 0.6, y: 2.9, w: 12, h: 3.8, fontFace: FONT, fontSize: 18, color: 'E2E8F0', valign: 'top' });
+  block(pptx, title, 'Atelier', lines.map((text) => ({ text, color: 'E2E8F0' })), { x: 0.6, y: 2.9, w: 12, h: 4.0 }, 18, 10);
 
-  // 2. Conduct map, 3. chronology
-  onProgress('Image de la conduite de projet…');
-  const conduct = await svgToSlidePng(renderMapSvg(session, 'conduite', null));
-  const mapSlide = pptx.addSlide();
-  mapSlide.addImage({ data: `data:image/png;base64,${toBase64(conduct.bytes)}`, x: 0, y: 0, w: 13.333, h: 7.5 });
+  // 2. The conduct map, drawn.
+  onProgress('Cartographie de la conduite de projet…');
+  const layout = layoutConductMap(session, { today });
+  const ghosts = ghostsShown ? placeGhosts(layout, openGaps(session)) : [];
+  const conductRoutes = options.routes ? options.routes.conduite ?? null : await requestRoutes(conductInput(layout, session.links, ghosts)).catch(() => null);
+  const conductSlide = pptx.addSlide();
+  heading(conductSlide, 'Cartographie de la conduite de projet', 18);
+  const conduct = conductMapShapes({ session, layout, ghosts, routes: conductRoutes, notes: mapNotes('conduite'), area: { x: 0.25, y: 0.8, w: SLIDE.w - 0.5, h: 6.15 } });
+  drawShapes(pptx, conductSlide, [...conduct.shapes, ...conductLegend(session.steps, { x: 0.25, y: 7.0, w: SLIDE.w - 0.5, h: 0.45 })]);
+  const omittedNote = (slide: Slide, n: number) => {
+    if (n > 0) block(pptx, slide, 'Notes hors carte', [{ text: `${n} note${n > 1 ? 's' : ''} sans place sur la carte : voir les diapositives « Notes ».`, italic: true, color: '475569' }], { x: 8.3, y: 0.25, w: 4.8, h: 0.45 }, 11, 8);
+  };
+  omittedNote(conductSlide, conduct.omittedNotes.length);
 
+  // 3. Chronology
   const rows = session.steps.map((s, i) => [
     String(i + 1),
-    stepDate(s) || '—',
+    [stepDate(s) || '—', s.planned && (slippage(s) || !s.date) ? `(${slippageText(s.planned, s.date)})` : ''].filter(Boolean).join(' '),
     s.title,
     session.lanes.find((l) => l.id === s.laneId)?.label ?? '',
     STEP_KIND_LABELS[s.kind],
@@ -75,32 +174,18 @@ export async function buildDeck(session: Session, onProgress: (message: string) 
       break;
     }
     slide.addTable([header, ...chunk.map((r) => r.map((text) => ({ text })))], {
-      x: 0.4, y: 1.0, w: 12.5, colW: [0.6, 1.8, 5.4, 2.6, 2.1], fontFace: FONT, fontSize: 12, border: { type: 'solid', pt: 0.5, color: '94A3B8' },
+      x: 0.4, y: 1.0, w: 12.5, colW: [0.6, 2.6, 4.3, 2.5, 2.5], fontFace: FONT, fontSize: 11, border: { type: 'solid', pt: 0.5, color: '94A3B8' },
     });
   }
 
-  // The action plan: the missing steps planned, set aside, and still open.
-  const plan = actionPlan(session);
-  const open = openGaps(session);
-  const planSlide = pptx.addSlide();
-  heading(planSlide, "Plan d'action");
-  const planLines = [
-    ...plan.planned.map((p) => labelled(`Étape ${p.number}`, `${p.title}, ${p.done ? 'faite' : 'à venir'}${p.planned ? ` (prévue ${whenText(p.planned)})` : ''}`)),
-    ...plan.dismissed.map((d) => labelled(`Écartée — ${GAP_TITLES[d.rule]}`, d.reason ?? 'sans raison donnée')),
-    ...open.map((g) => labelled('Étape manquante', GAP_TITLES[g.rule])),
-  ];
-  planSlide.addText(
-    planLines.length > 0
-      ? planLines.map((text) => ({ text, options: { bullet: true, breakLine: true } }))
-      : [{ text: 'Aucune étape manquante relevée sur la conduite de projet.', options: {} }],
-    { x: 0.5, y: 1.0, w: 12.3, h: 6.2, fontFace: FONT, fontSize: 16, valign: 'top', fit: 'shrink' },
-  );
-
-  // 4. Actor map
-  onProgress('Image de la cartographie des acteurs…');
-  const actors = await svgToSlidePng(renderMapSvg(session, 'acteurs', null));
+  // 4. The actor map, drawn.
+  onProgress('Cartographie des acteurs…');
   const actorSlide = pptx.addSlide();
-  actorSlide.addImage({ data: `data:image/png;base64,${toBase64(actors.bytes)}`, x: 0, y: 0, w: 13.333, h: 7.5 });
+  heading(actorSlide, 'Cartographie des acteurs', 18);
+  const actorRoutes = options.routes ? options.routes.acteurs ?? null : await requestRoutes(actorInput(session.actors, session.relations)).catch(() => null);
+  const actors = actorMapShapes({ session, routes: actorRoutes, notes: mapNotes('acteurs'), area: { x: 0.25, y: 0.8, w: SLIDE.w - 0.5, h: 6.5 } });
+  drawShapes(pptx, actorSlide, actors.shapes);
+  omittedNote(actorSlide, actors.omittedNotes.length);
 
   // 5. Participation matrix
   onProgress('Matrice de participation…');
@@ -128,20 +213,56 @@ export async function buildDeck(session: Session, onProgress: (message: string) 
     });
   }
 
-  // 6. Notes by role
+  // 6. The Synthèse: what the maps show, in the sentences the room read.
+  const s = synthesize(session);
+  const synthSlide = pptx.addSlide();
+  heading(synthSlide, 'Synthèse : ce que montre la cartographie');
+  block(pptx, synthSlide, 'Synthèse', [
+    ['Place des utilisateur·rices', s.users.text],
+    ['Étapes attestées par des documents', s.documents.text],
+    ['Représentant·es du personnel (CSE, IRP)', s.staffRepresentatives.text],
+    ["Évaluation, retour d'expérience", s.evaluation.text],
+    ['Après la dernière formation', s.afterTraining.text],
+    ['Acteurs jamais associés', s.uninvolvedActors.text],
+  ].flatMap(([h, text]) => [{ text: h!, bold: true, color: BLUE }, { text: text! }]), BODY, 16, 8);
+
+  // 7. The project as it was lived (format 2).
+  const lived = livedSynthesis(session);
+  const livedSlide = pptx.addSlide();
+  heading(livedSlide, "Le projet tel qu'il a été vécu");
+  block(pptx, livedSlide, 'Le projet tel qu’il a été vécu', [
+    { text: 'Le temps vécu : prévu et réalisé', bold: true, color: BLUE }, { text: lived.time.text },
+    { text: "Usage et non-usage de l'outil", bold: true, color: BLUE }, { text: lived.nonUse.text },
+    { text: 'Remontées sans réponse', bold: true, color: BLUE }, { text: lived.feedback.text },
+    { text: 'Documents nommés', bold: true, color: BLUE },
+    ...(lived.documents.length === 0
+      ? [{ text: 'Aucun document nommé sur les étapes.' }]
+      : lived.documents.map((d) => ({ text: `${d.kind} : ${d.items.map((i) => `« ${i.title} » (étape ${i.number})`).join(', ')}` }))),
+  ], BODY, 20, 8);
+
+  // 8. The action plan: the missing steps planned, set aside, and still open.
+  const plan = actionPlan(session);
+  const open = openGaps(session);
+  const planSlide = pptx.addSlide();
+  heading(planSlide, "Plan d'action");
+  const planLines = [
+    ...plan.planned.map((p) => labelled(`Étape ${p.number}`, `${p.title}, ${p.done ? 'faite' : 'à venir'}${p.planned ? ` (prévue ${whenText(p.planned)})` : ''}`)),
+    ...plan.dismissed.map((d) => labelled(`Écartée — ${GAP_TITLES[d.rule]}`, d.reason ?? 'sans raison donnée')),
+    ...open.map((g) => labelled('Étape manquante', GAP_TITLES[g.rule])),
+  ];
+  block(pptx, planSlide, "Plan d'action", planLines.length > 0 ? planLines.map((text) => ({ text: `• ${text}` })) : [{ text: 'Aucune étape manquante relevée sur la conduite de projet.' }], BODY, 16, 8);
+
+  // 9. Notes by role
   onProgress('Notes…');
   for (const role of AUTHOR_ROLES) {
     const notes = session.notes.filter((n) => n.authorRole === role);
     if (notes.length === 0) continue;
     const slide = pptx.addSlide();
     heading(slide, `Notes — ${AUTHOR_ROLE_LABELS[role]}`);
-    slide.addText(
-      notes.map((n) => ({ text: labelled(NOTE_KIND_LABELS[n.kind], n.text), options: { bullet: true, breakLine: true } })),
-      { x: 0.5, y: 1.0, w: 12.3, h: 6.2, fontFace: FONT, fontSize: 16, valign: 'top', fit: 'shrink' },
-    );
+    block(pptx, slide, `Notes — ${AUTHOR_ROLE_LABELS[role]}`, notes.map((n) => ({ text: `• ${labelled(NOTE_KIND_LABELS[n.kind], n.text)}` })), BODY, 16, 8);
   }
 
-  // 7. The three viewpoints (issue 23): the objectives side by side, then the radar once revealed.
+  // 10. The three viewpoints (issue 23): the objectives side by side, then the radar once revealed.
   const vp = session.viewpoints;
   if (vp && vp.objectives.length > 0) {
     const slide = pptx.addSlide();
@@ -149,41 +270,41 @@ export async function buildDeck(session: Session, onProgress: (message: string) 
     const shared = new Set(objectiveFacts(vp).shared.flatMap((g) => g.objectives.map((o) => o.id)));
     TRINOME_ROLES.forEach((role, i) => {
       const mine = vp.objectives.filter((o) => o.role === role);
-      slide.addText(
-        [
-          { text: TRINOME_ROLE_LABELS[role], options: { bold: true, breakLine: true } },
-          ...(mine.length === 0
-            ? [{ text: 'Aucun objectif.', options: { italic: true, breakLine: true } }]
-            : mine.map((o) => ({ text: `${o.text} (${shared.has(o.id) ? 'partagé' : 'seul regard'})`, options: { bullet: true, breakLine: true } }))),
-        ],
-        { x: 0.4 + i * 4.2, y: 1.0, w: 4.0, h: 6.2, fontFace: FONT, fontSize: 15, valign: 'top', fit: 'shrink' },
-      );
+      block(pptx, slide, `Objectifs : ${TRINOME_ROLE_LABELS[role]}`, [
+        { text: TRINOME_ROLE_LABELS[role], bold: true },
+        ...(mine.length === 0 ? [{ text: 'Aucun objectif.', italic: true }] : mine.map((o) => ({ text: `• ${o.text} (${shared.has(o.id) ? 'partagé' : 'seul regard'})` }))),
+      ], { x: 0.4 + i * 4.2, y: 1.0, w: 4.0, h: 6.2 }, 15, 8);
     });
   }
   if (vp?.revealed) {
     onProgress('Radar de maturité…');
-    const radar = await svgToSlidePng(renderRadarSvg(vp.maturity));
     const slide = pptx.addSlide();
     heading(slide, 'Maturité numérique par domaine');
-    slide.addImage({ data: `data:image/png;base64,${toBase64(radar.bytes)}`, x: 0.2, y: 1.0, w: 8.0, h: 4.5 });
+    drawShapes(pptx, slide, radarShapes(vp.maturity, { x: 0.3, y: 1.1, w: 7.9, h: 5.6 }));
     const found = divergences(vp.maturity);
-    slide.addText(
-      [
-        { text: 'Divergences (2 points ou plus)', options: { bold: true, breakLine: true } },
-        ...(found.length === 0
-          ? [{ text: 'Aucune divergence.', options: { breakLine: true } }]
-          : found.map((d) => ({
-              text: `${MATURITY_DOMAIN_LABELS[d.domain]} : ${TRINOME_ROLES.map((r) => {
-                const v = d.ratings[r];
-                return `${TRINOME_ROLE_LABELS[r]} ${v === undefined ? 'non noté' : MATURITY_RATING_LABELS[v]}`;
-              }).join(', ')}`,
-              options: { bullet: true, breakLine: true },
-            }))),
-      ],
-      { x: 8.4, y: 1.0, w: 4.6, h: 6.2, fontFace: FONT, fontSize: 14, valign: 'top', fit: 'shrink' },
-    );
+    block(pptx, slide, 'Divergences', [
+      { text: 'Divergences (2 points ou plus)', bold: true },
+      ...(found.length === 0
+        ? [{ text: 'Aucune divergence.' }]
+        : found.map((d) => ({
+            text: `• ${MATURITY_DOMAIN_LABELS[d.domain]} : ${TRINOME_ROLES.map((r) => {
+              const v = d.ratings[r];
+              return `${TRINOME_ROLE_LABELS[r]} ${v === undefined ? 'non noté' : MATURITY_RATING_LABELS[v]}`;
+            }).join(', ')}`,
+          }))),
+    ], { x: 8.4, y: 1.0, w: 4.6, h: 6.2 }, 14, 8);
   }
+  return pptx;
+}
 
+export async function buildDeck(session: Session, onProgress: (message: string) => void = () => {}, options: DeckOptions = {}): Promise<Blob> {
+  const pptx = await makeDeck(session, onProgress, options);
   onProgress('Écriture du fichier…');
   return (await pptx.write({ outputType: 'blob' })) as Blob;
+}
+
+/** The deck's bytes (what the tests read, in Node). */
+export async function deckBytes(session: Session, options: DeckOptions = {}): Promise<Uint8Array> {
+  const pptx = await makeDeck(session, () => {}, options);
+  return new Uint8Array((await pptx.write({ outputType: 'uint8array' })) as Uint8Array);
 }
