@@ -248,6 +248,37 @@ test('the server closed and restarted on the same data and port: no edit lost, t
   await expect(stepTitle(a.page, 8)).toContainText('Après le retour', LIVE);
 });
 
+test('two tabs of one browser on one session, offline, both keep their edit of one step (no last write wins)', async ({ browser }) => {
+  const r = room!;
+  const a = await laptop(browser);
+  await publishDui(a.page, r);
+  const second = await a.context.newPage();
+  await second.goto(a.page.url());
+  await expect(chronology(second)).toHaveCount(11);
+  // No room to relay: what one tab does reaches the other through the browser alone.
+  await a.context.setOffline(true);
+  await editStep(a.page, 2);
+  await editStep(second, 2);
+  await setField(a.page, 'Titre', 'Titre du premier onglet', false);
+  await setField(second, 'Description', 'Description du second onglet', false);
+  await Promise.all([a.page.getByRole('button', { name: 'Enregistrer' }).click(), second.getByRole('button', { name: 'Enregistrer' }).click()]);
+  for (const page of [a.page, second]) {
+    await expect(stepTitle(page, 2)).toContainText('Titre du premier onglet', LIVE);
+    await expect(page.getByRole('textbox', { name: 'Description', exact: true })).toHaveValue('Description du second onglet', LIVE);
+  }
+  // And both reach the room when the network is back.
+  await a.context.setOffline(false);
+  const id = sessionIdOf(a.page);
+  const look = await nodeClient(r, `session/${id}`, r.editToken);
+  await expect
+    .poll(() => {
+      const step = [...look.doc.getMap<Y.Map<unknown>>('steps').values()].find((s) => s.get('title') === 'Titre du premier onglet');
+      return step?.get('description');
+    })
+    .toBe('Description du second onglet');
+  look.close();
+});
+
 test('a wrong token is refused, in French', async ({ browser }) => {
   const r = room!;
   const { page } = await laptop(browser);
