@@ -4,6 +4,7 @@
  * reload, the PNG and SVG exports; sessions listed under their action collective, compared from it.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { exampleText, importFile } from './helpers';
@@ -86,7 +87,25 @@ test('Empilement: two projects of one establishment on one axis, an institutiona
   if (process.env.STACK_SHOTS) {
     mkdirSync(process.env.STACK_SHOTS, { recursive: true });
     await page.screenshot({ path: `${process.env.STACK_SHOTS}/empilement-1280.png` });
+    await view.getByRole('button', { name: "Ajouter l'événement" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${process.env.STACK_SHOTS}/empilement-form.png` });
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${process.env.STACK_SHOTS}/empilement-table.png` });
   }
+
+  // Axe finds nothing serious in the view; the event is edited by keyboard alone.
+  const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await events.getByRole('button', { name: 'Modifier « Certification HAS »' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(view.getByRole('textbox', { name: "Intitulé de l'événement" })).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (visite)');
+  await page.keyboard.press('Enter');
+  await expect(events.filter({ hasText: 'Certification HAS (visite) · Certification · avril 2022' })).toHaveCount(1);
+  await view.getByRole('button', { name: 'Annuler la dernière modification' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(events.filter({ hasText: 'Certification HAS · Certification · avril 2022' })).toHaveCount(1);
 
   // Undone, then done again: Annuler la dernière modification takes the event away.
   await view.getByRole('button', { name: 'Annuler la dernière modification' }).click();

@@ -296,7 +296,7 @@ export function StackDialog({ rows, onClose }: { rows: readonly SessionSummary[]
                 <input
                   id="stack-event-date"
                   value={draft.date}
-                  placeholder="2022, 2022-04 ou 2022-04-15"
+                  placeholder="2022-04"
                   maxLength={20}
                   aria-invalid={errors.date ? true : undefined}
                   aria-describedby={errors.date ? 'stack-event-date-error' : undefined}
