@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { parseSessionFile } from '../../src/domain/format/file';
-import { establishmentKey, groupByEstablishment, layoutStack, mergeEvents, stackPeriods, type StackSession } from '../../src/domain/stack';
+import { establishmentKey, groupByEstablishment, layoutStack, mergeEvents, STACK_LAYOUT, stackPeriods, type StackSession } from '../../src/domain/stack';
 import type { Step } from '../../src/domain/types';
 import { renderStackSvg } from '../../src/render/stackSvg';
 import { exampleText } from '../formatExamples';
@@ -104,6 +104,50 @@ describe('layoutStack', () => {
     const empty = layoutStack([session('vide', [step('q')])]);
     expect(empty.empty).toBe(true);
     expect(empty.bands[0]!.undated).toBe(1);
+  });
+});
+
+/** Four projects of one establishment, 2019–2024, steps crowding the same months, eight events. */
+function dense(): StackSession[] {
+  const months = ['2019-09', '2020-01', '2020-01-20', '2020-02', '2020-06', '2021', '2021-03', '2021-03', '2021-04', '2022-01', '2022-01-10', '2022-09', '2023-03', '2023-04'];
+  const projects = ['DPI', 'Messagerie sécurisée', 'Télémédecine', 'Logiciel RH'];
+  return projects.map((name, p) => ({
+    ...session(`p${p}`, months.slice(p % 3).map((m, i) => step(`p${p}-${i}`, i % 5 === 4 ? { planned: m } : { date: m }))),
+    project: { name },
+    title: `Atelier ${name}`,
+    institutionalEvents: [
+      { id: `c${p}`, date: '2021-03', title: 'Comité de pilotage du GHT', kind: 'comite' as const },
+      { id: `a${p}`, date: `${2020 + p}-06`, title: `Appel à projets ESMS numérique, vague ${p + 1}`, kind: 'appel-a-projets' as const },
+      { id: `h${p}`, date: '2022-01', title: 'Visite de certification HAS', kind: 'certification' as const },
+    ],
+  }));
+}
+
+describe('a dense stack', () => {
+  it('ticks of a band never overlap in a row, nor events’ labels in the lane', () => {
+    const layout = layoutStack(dense(), { measure: (t) => t.length * 7 });
+    expect(layout.bands).toHaveLength(4);
+    for (const band of layout.bands) {
+      for (const a of band.ticks) for (const b of band.ticks) {
+        if (a !== b && a.row === b.row) expect(Math.abs(a.x - b.x)).toBeGreaterThanOrEqual(22);
+        expect(a.y).toBeGreaterThan(band.y);
+        expect(a.y).toBeLessThan(band.y + band.height);
+      }
+    }
+    // Shared events once: the committee and the certification of the four sessions, four calls.
+    expect(layout.events.items).toHaveLength(6);
+    const extent = (e: (typeof layout.events.items)[number]) => {
+      const w = Math.min(STACK_LAYOUT.eventLabelMax, e.title.length * 7);
+      return e.labelSide === 'right' ? [e.x - 8, e.x + 12 + w] : [e.x - 12 - w, e.x + 8];
+    };
+    for (const a of layout.events.items) for (const b of layout.events.items) {
+      if (a === b || a.row !== b.row) continue;
+      const [a0, a1] = extent(a);
+      const [b0, b1] = extent(b);
+      expect(a1 <= b0 || b1 <= a0).toBe(true);
+    }
+    expect(layout.counts.months.find((m) => m.month === '2021-03')).toMatchObject({ projects: 4, piled: true });
+    if (process.env.STACK_SVG_OUT) writeFileSync(`${process.env.STACK_SVG_OUT}/dense.svg`, renderStackSvg(dense(), { establishment: 'Centre hospitalier de Cholet' }).svg);
   });
 });
 
