@@ -279,6 +279,30 @@ test('two tabs of one browser on one session, offline, both keep their edit of o
   look.close();
 });
 
+test('a session created in the room appears on the other laptops’ list, and opens there', async ({ browser }) => {
+  const r = room!;
+  const a = await laptop(browser);
+  const b = await laptop(browser);
+  await b.page.goto(r.joinUrl);
+  await expect(b.page.getByText("Aucun atelier dans la salle pour l'instant", { exact: false })).toBeVisible();
+  await a.page.goto(r.joinUrl);
+  await a.page.getByRole('button', { name: 'Nouvel atelier' }).click();
+  const dialog = a.page.getByRole('dialog', { name: 'Nouvel atelier' });
+  await dialog.getByRole('textbox', { name: "Titre de l'atelier" }).fill('Atelier de la clinique');
+  await dialog.getByRole('textbox', { name: 'Établissement' }).fill('Clinique des Lilas');
+  await dialog.getByRole('button', { name: 'Créer' }).click();
+  await expect(a.page.getByRole('heading', { level: 1, name: 'Atelier de la clinique' })).toBeVisible();
+  const listed = b.page.getByRole('region', { name: 'Ateliers de la salle' }).getByRole('link', { name: 'Atelier de la clinique' });
+  await expect(listed).toBeVisible(LIVE);
+  await listed.click();
+  await expect(b.page.getByRole('heading', { level: 1, name: 'Atelier de la clinique' })).toBeVisible();
+  await b.page.getByRole('button', { name: 'Ajouter un couloir' }).click();
+  const lane = b.page.getByRole('dialog', { name: 'Nouveau couloir' });
+  await lane.getByRole('textbox', { name: 'Nom du couloir' }).fill('Direction des soins');
+  await lane.getByRole('button', { name: 'Ajouter le couloir' }).click();
+  await expect(a.page.getByText('Couloirs (1)')).toBeVisible(LIVE);
+});
+
 test('a wrong token is refused, in French', async ({ browser }) => {
   const r = room!;
   const { page } = await laptop(browser);

@@ -5,7 +5,7 @@ import { ROOM_TOKEN_REFUSED } from '../../state/roomConnection';
 import { watchRoomReadOnly } from '../../state/roomSession';
 import { renderMapSvg } from '../export/images';
 import { comparisonRows } from '../compare/comparison';
-import { Radar } from '../viewpoints/Radar';
+import { Radar, RadarLegend } from '../viewpoints/Radar';
 
 function MapThumbnail({ session }: { session: Session }) {
   const url = useMemo(() => URL.createObjectURL(new Blob([renderMapSvg(session, 'conduite', null).svg], { type: 'image/svg+xml' })), [session]);
@@ -85,6 +85,7 @@ export function ProjectorPage({ token }: { token: string | null }) {
                   <figcaption>{s.title}</figcaption>
                 </figure>
               ))}
+              <RadarLegend />
             </div>
           )}
         </section>

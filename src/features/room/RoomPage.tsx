@@ -126,6 +126,7 @@ export function RoomPage({ token }: { token: string | null }) {
           <section aria-labelledby="salle-publier">
             <h2 id="salle-publier">Ateliers de ce navigateur</h2>
             <p className="hint">Publier un atelier le met dans la salle : chacun·e peut alors l'ouvrir et le modifier avec vous.</p>
+            {local && local.every((s) => inRoom.has(s.id)) && <p className="empty">Tous les ateliers de ce navigateur sont dans la salle.</p>}
             <ul className="session-list">
               {(local ?? [])
                 .filter((s) => !inRoom.has(s.id))
