@@ -6,11 +6,11 @@
  * every client and the server converge, and reads the server's memory before and after.
  * Budget: propagation p95 ≤ 100 ms; the run fails when it is not held, unless BENCH_REPORT_ONLY=1.
  * BENCH_QUICK=1: 2 sessions × 3 clients × 30 edits, reported only (CI). BENCH_ROOM_SESSIONS,
- * BENCH_ROOM_CLIENTS, BENCH_ROOM_EDITS: other loads (docs/scaling.md). Method: bench/README.md.
+ * BENCH_ROOM_CLIENTS, BENCH_ROOM_EDITS, BENCH_ROOM_PACE_MS: other loads (docs/scaling.md). Method: bench/README.md.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
@@ -23,8 +23,8 @@ const REPORT_ONLY = QUICK || process.env.BENCH_REPORT_ONLY === '1';
 const SESSIONS = Number(process.env.BENCH_ROOM_SESSIONS ?? (QUICK ? 2 : 6));
 const CLIENTS = Number(process.env.BENCH_ROOM_CLIENTS ?? 3);
 const EDITS = Number(process.env.BENCH_ROOM_EDITS ?? (QUICK ? 30 : 200));
-/** One edit every 25 to 75 ms per client: a fast typist's pace, with the clients out of step. */
-const PACE_MS = [25, 75] as const;
+/** One edit every 25 to 75 ms per client: a fast typist's pace, with the clients out of step. BENCH_ROOM_PACE_MS=400,600: a calmer one. */
+const PACE_MS = (process.env.BENCH_ROOM_PACE_MS?.split(',').map(Number) ?? [25, 75]) as [number, number];
 const STEPS = 20;
 /** Each client of a session writes its own field of the steps, so that no write hides another. */
 const FIELDS = ['title', 'description', 'owner', 'duration', 'place', 'tool'];
@@ -50,6 +50,30 @@ function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
+/**
+ * As bench.spec.ts does before each size: waits, 30 s at most, until the processors are idle 90 %
+ * of a second (from /proc/stat; Linux only, null elsewhere), and returns the idle share last seen.
+ */
+async function untilQuiet(): Promise<number | null> {
+  const times = () => {
+    const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    return { idle: ticks[3]!, total: ticks.reduce((a, b) => a + b, 0) };
+  };
+  let idle: number | null = null;
+  try {
+    for (const until = Date.now() + 30_000; Date.now() < until; ) {
+      const before = times();
+      await sleep(1000);
+      const after = times();
+      idle = (after.idle - before.idle) / Math.max(1, after.total - before.total);
+      if (idle >= 0.9) break;
+    }
+  } catch {
+    return null;
+  }
+  return idle;
+}
+
 const mb = (bytes: number) => bytes / (1024 * 1024);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -61,7 +85,8 @@ test(`room load: ${SESSIONS} sessions × ${CLIENTS} clients × ${EDITS} edits`, 
   writeFileSync(join(distDir, 'index.html'), '<!doctype html><title>bench</title>');
   const child = fork(join(process.cwd(), 'bench', 'room-server.mjs'), {
     env: { ...process.env, ROOM_DATA: dataDir, ROOM_DIST: distDir },
-    execArgv: ['--expose-gc'],
+    // BENCH_ROOM_PROFILE=dir: the server's processor profile (.cpuprofile), for docs/scaling.md.
+    execArgv: ['--expose-gc', ...(process.env.BENCH_ROOM_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_ROOM_PROFILE}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const clients: Client[] = [];
@@ -116,6 +141,8 @@ test(`room load: ${SESSIONS} sessions × ${CLIENTS} clients × ${EDITS} edits`, 
       .toBe(true);
 
     await ask(child, 'usage');
+    // (Not in the quick run: CI reports its figures without judging them, and stays short.)
+    const idle = QUICK ? null : await untilQuiet();
     const started = performance.now();
     const clientsCpu = process.cpuUsage();
     const clientsLoop = monitorEventLoopDelay({ resolution: 10 });
@@ -156,6 +183,7 @@ test(`room load: ${SESSIONS} sessions × ${CLIENTS} clients × ${EDITS} edits`, 
     const p95 = percentile(latencies, 95);
     const rows: [string, string, string, string][] = [
       ['charge', `${SESSIONS} sessions × ${CLIENTS} clients × ${EDITS} modifications`, 'information', '—'],
+      ['machine au départ', idle === null ? '—' : `processeurs inactifs à ${Math.round(idle * 100)} %${idle < 0.9 ? ' (jamais calme en 30 s)' : ''}`, 'information', '—'],
       ['modifications reçues', `${latencies.length} / ${SESSIONS * CLIENTS * expected}`, 'toutes', latencies.length === SESSIONS * CLIENTS * expected ? 'OK' : 'ÉCHEC'],
       ['propagation p50', `${percentile(latencies, 50).toFixed(1)} ms`, 'information', '—'],
       ['propagation p95', `${p95.toFixed(1)} ms`, `≤ ${BUDGET_P95_MS} ms`, p95 <= BUDGET_P95_MS ? 'OK' : 'ÉCHEC'],
@@ -185,7 +213,11 @@ test(`room load: ${SESSIONS} sessions × ${CLIENTS} clients × ${EDITS} edits`, 
       client.provider.destroy();
       client.socket.destroy();
     }
-    if (child.connected) await ask(child, 'close', {}, 'closed');
+    if (child.connected) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      await ask(child, 'close', {}, 'closed');
+      await Promise.race([exited, sleep(5000)]);
+    }
     child.kill();
     rmSync(dataDir, { recursive: true, force: true });
     rmSync(distDir, { recursive: true, force: true });
