@@ -222,6 +222,9 @@ export interface RoomBinding {
 export async function bindRoomSession(id: string): Promise<RoomBinding | null> {
   const db = getDb();
   const name = sessionDocName(id);
+  // What the page shows as binding starts: an edit made while the room's document is read goes
+  // into it below, not lost under the document's version.
+  const opened = useDocumentStore.getState().session;
   if (!(await hasRoomDoc(db, name))) return null;
   const token = roomToken();
   const room = await openRoomDoc(name, {
@@ -237,6 +240,7 @@ export async function bindRoomSession(id: string): Promise<RoomBinding | null> {
     return null;
   }
   if (docHasSession(doc)) {
+    if (opened?.id === id && opened !== current) applySessionChange(doc, opened, current, LOCAL_ORIGIN);
     const read = docToSession(doc, current);
     if (read.ok && read.value !== current) store.getState().load(read.value);
     if (!read.ok) roomStore.setState({ error: read.errors[0]!.message });

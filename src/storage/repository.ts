@@ -164,6 +164,8 @@ export async function deleteSession(db: AciaDatabase, id: string): Promise<void>
     await db.sessions.delete(id);
     await db.exports.delete(id);
     await deleteRows(db, id);
+    // What this browser kept of the session's room document goes with it (the room keeps its own).
+    await db.roomUpdates.where('docName').equals(`session/${id}`).delete();
   });
 }
 

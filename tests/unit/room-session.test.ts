@@ -9,8 +9,8 @@ import { useDocumentStore } from '../../src/state/documentStore';
 import { bindRoomSession, boundRoomDoc, useRoomStore, type RoomBinding } from '../../src/state/roomSession';
 import { openSession } from '../../src/state/sessionController';
 import { getDb } from '../../src/storage/db';
-import { saveSession } from '../../src/storage/repository';
-import { appendRoomUpdate, loadRoomDoc, sessionDocName } from '../../src/storage/room/updates';
+import { deleteSession, saveSession } from '../../src/storage/repository';
+import { appendRoomUpdate, hasRoomDoc, loadRoomDoc, sessionDocName } from '../../src/storage/room/updates';
 import { docToSession, INVALID_ROOM_CONTENT, sessionToDoc } from '../../src/storage/room/ysession';
 import { exampleText } from '../formatExamples';
 
@@ -100,5 +100,32 @@ describe('a session open in the room', () => {
     Y.applyUpdate(kept, (await loadRoomDoc(getDb(), sessionDocName('salle-d')))!);
     const read = docToSession(kept);
     expect(read.ok && read.value.steps[0]!.title).toBe('Hors ligne');
+  });
+
+  it('an edit made while the room document is read goes into it', async () => {
+    const session = dui('salle-e');
+    await saveSession(getDb(), session);
+    await appendRoomUpdate(getDb(), sessionDocName('salle-e'), Y.encodeStateAsUpdate(sessionToDoc(session)));
+    const handle = await openSession('salle-e');
+    if ('error' in handle) throw new Error(handle.error);
+    cleanups.push(async () => {
+      await handle.persister.flush();
+      await handle.close();
+    });
+    const binding = bindRoomSession('salle-e');
+    appContext.apply((s) => updateStep(s, s.steps[0]!.id, { title: 'Pendant la lecture' }));
+    const bound = await binding;
+    cleanups.push(() => bound!.close());
+    expect(stepTitle(0)).toBe('Pendant la lecture');
+    const read = docToSession(boundRoomDoc()!);
+    expect(read.ok && read.value.steps[0]!.title).toBe('Pendant la lecture');
+  });
+
+  it('deleting the session here forgets its room document here', async () => {
+    const { binding } = await openInRoom('salle-f');
+    await binding.close();
+    cleanups.splice(cleanups.length - 1, 1);
+    await deleteSession(getDb(), 'salle-f');
+    expect(await hasRoomDoc(getDb(), sessionDocName('salle-f'))).toBe(false);
   });
 });
