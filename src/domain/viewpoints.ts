@@ -74,3 +74,32 @@ export function divergences(maturity: Maturity | undefined): Divergence[] {
 export function ratedCount(maturity: Maturity | undefined, role: TrinomeRole): number {
   return MATURITY_DOMAINS.filter((d) => maturity?.[d]?.[role] !== undefined).length;
 }
+
+/** One establishment's level on a domain: the mean of its roles' numeric ratings (`nsp` is no number). */
+export function domainLevel(ratings: DomainRatings | undefined): number | undefined {
+  const values = TRINOME_ROLES.map((r) => ratings?.[r]).filter((v): v is 0 | 1 | 2 | 3 => typeof v === 'number');
+  return values.length === 0 ? undefined : values.reduce<number>((a, b) => a + b, 0) / values.length;
+}
+
+export interface DomainSpread {
+  domain: MaturityDomain;
+  /** Each establishment's level, in the order given; undefined when not rated or not revealed. */
+  levels: (number | undefined)[];
+  /** Lowest and highest level, with the establishments (their indexes) at each end; absent when none rated. */
+  min?: { level: number; at: number[] };
+  max?: { level: number; at: number[] };
+}
+
+/**
+ * Per domain, how far apart establishments are. A grid not revealed counts as unknown: its ratings
+ * stay secret until the room sees them, in a comparison as on its own screen.
+ */
+export function maturitySpread(viewpoints: readonly (Viewpoints | undefined)[]): DomainSpread[] {
+  return MATURITY_DOMAINS.map((domain) => {
+    const levels = viewpoints.map((vp) => (vp?.revealed ? domainLevel(vp.maturity?.[domain]) : undefined));
+    const known = levels.filter((l): l is number => l !== undefined);
+    if (known.length === 0) return { domain, levels };
+    const end = (level: number) => ({ level, at: levels.flatMap((l, i) => (l === level ? [i] : [])) });
+    return { domain, levels, min: end(Math.min(...known)), max: end(Math.max(...known)) };
+  });
+}

@@ -105,7 +105,7 @@ test('compare two establishments side by side and export the comparison', async 
   const table = dialog.getByRole('table', { name: 'Indicateurs de la synthèse, côte à côte' });
   await expect(table.getByRole('row', { name: /Première participation/ })).toContainText('étape 3');
   await expect(table.getByRole('row', { name: /CSE \/ IRP associés/ })).toContainText('non');
-  await expect(table.getByRole('img')).toHaveCount(2);
+  await expect(dialog.getByRole('group', { name: 'Cartes de la conduite de projet' }).getByRole('img')).toHaveCount(2);
 
   const png = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Exporter la comparaison en PNG' }).click();
@@ -116,5 +116,6 @@ test('compare two establishments side by side and export the comparison', async 
   expect(deck.suggestedFilename()).toBe('comparaison des établissements.pptx');
   const JSZip = (await import('jszip')).default;
   const zip = await JSZip.loadAsync(Buffer.concat(await (await deck.createReadStream()).toArray()));
-  expect(Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))).toHaveLength(3);
+  // The indicators, the maturity per domain and the radars (the DUI's grid is revealed), then one map each.
+  expect(Object.keys(zip.files).filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))).toHaveLength(5);
 });

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { createSession, examplePath } from './helpers';
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { PNG } from 'pngjs';
+import { createSession, examplePath, exampleText } from './helpers';
 
 const grid = (page: Page) => page.getByRole('table', { name: 'Maturité numérique par domaine' });
 const group = (page: Page, domain: RegExp, role: string) => grid(page).getByRole('radiogroup', { name: new RegExp(`^${domain.source}.* — ${role}$`) });
@@ -22,6 +23,11 @@ test('the three roles rate the maturity grid in turn, unseen, then the reveal sh
   await rate(page, /Objets connectés/, 'Direction', '3 Développé');
   await rate(page, /Partage d'informations/, 'Direction', '2 En cours');
   await expect(group(page, /Objets connectés/, 'DSI')).toHaveCount(0);
+  // Within a row's radio group, the arrows move the rating.
+  await rate(page, /Pilotage/, 'Direction', '1 Envisagé');
+  await page.keyboard.press('ArrowRight');
+  await expect(group(page, /Pilotage/, 'Direction').getByRole('radio', { name: '2 En cours' })).toBeChecked();
+  await expect(group(page, /Pilotage/, 'Direction').getByRole('radio', { name: '2 En cours' })).toBeFocused();
 
   // The staff representative's turn: Direction's ratings are not on the page.
   await panel.getByRole('combobox', { name: 'Au tour de' }).selectOption({ label: 'Représentant·e des salarié·es' });
@@ -78,6 +84,31 @@ test('objectives are written side by side, linked, and the Synthèse says which 
   await expect(panel.getByRole('list', { name: 'Objectifs : Direction' }).getByRole('listitem')).toHaveCount(2);
   await expect(panel.getByRole('list', { name: 'Objectifs : DSI' })).toContainText('Des pratiques communes');
 
+  // Edited in place by keyboard: Entrée saves, Échap leaves the text as it was, Annuler undoes.
+  await panel.getByRole('button', { name: "Modifier l'objectif « Se conformer à la loi »" }).focus();
+  await page.keyboard.press('Enter');
+  const field = panel.getByRole('textbox', { name: "Texte de l'objectif" });
+  await expect(field).toBeFocused();
+  await field.fill('Se conformer au virage numérique');
+  await page.keyboard.press('Enter');
+  const direction = panel.getByRole('list', { name: 'Objectifs : Direction' });
+  await expect(direction).toContainText('Se conformer au virage numérique');
+  await expect(panel.getByRole('button', { name: "Modifier l'objectif « Se conformer au virage numérique »" })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await field.fill('Autre chose');
+  await page.keyboard.press('Escape');
+  await expect(field).toHaveCount(0);
+  await expect(direction).toContainText('Se conformer au virage numérique');
+  await expect(direction).not.toContainText('Autre chose');
+  await page.getByRole('button', { name: 'Annuler', exact: true }).click();
+  await expect(direction).toContainText('Se conformer à la loi');
+  await expect(direction).not.toContainText('virage');
+  // Deleted, then brought back by one undo.
+  await panel.getByRole('button', { name: "Supprimer l'objectif « Réduire les ressaisies »" }).click();
+  await expect(panel.getByRole('list', { name: 'Objectifs : Représentant·e des salarié·es' })).not.toContainText('Réduire les ressaisies');
+  await page.getByRole('button', { name: 'Annuler', exact: true }).click();
+  await expect(panel.getByRole('list', { name: 'Objectifs : Représentant·e des salarié·es' })).toContainText('Réduire les ressaisies');
+
   await panel.getByRole('combobox', { name: 'Relier « Harmoniser les pratiques » à' }).selectOption({ label: 'Des pratiques communes' });
   await expect(panel.getByRole('list', { name: 'Objectifs : DSI' })).toContainText('= « Harmoniser les pratiques » (Direction)');
 
@@ -112,18 +143,97 @@ test('the DUI example opens on its Regards revealed: radar, divergences, shared 
   await expect(page.getByRole('region', { name: 'Regards croisés' })).toContainText('« Harmoniser les pratiques entre les établissements du groupement » = « Un seul logiciel pour tout le groupement » (Direction, DSI)');
 });
 
-test('the comparison of establishments shows each revealed radar and, per domain, the three ratings side by side', async ({ page }) => {
+/** The DUI example as another establishment: its own id, title and maturity grid (every domain rated `level` by the three roles). */
+function otherEstablishment(id: string, title: string, level: 0 | 1 | 2 | 3): { name: string; mimeType: string; buffer: Buffer } {
+  const file = JSON.parse(exampleText('dui-groupement.json')) as { session: Record<string, unknown> & { viewpoints: { maturity: Record<string, unknown> } } };
+  file.session.id = id;
+  file.session.title = title;
+  file.session.establishment = { name: title };
+  for (const domain of Object.keys(file.session.viewpoints.maturity)) {
+    file.session.viewpoints.maturity[domain] = { direction: level, 'representant-salaries': level, dsi: level };
+  }
+  return { name: `${id}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) };
+}
+
+const bytesOf = async (download: Download) => Buffer.concat(await (await download.createReadStream()).toArray());
+
+test('the comparison of three establishments shows three radars, the spread per domain, and exports the tables as a PNG with their borders', async ({ page }) => {
   await page.goto('./');
   await page.getByLabel('Fichier à importer').setInputFiles(examplePath('dui-groupement.json'));
-  await page.getByLabel('Fichier à importer').setInputFiles(examplePath('minimal.json'));
+  await page.getByLabel('Fichier à importer').setInputFiles(otherEstablishment('ehpad-a', 'EHPAD des Tilleuls', 3));
+  await page.getByLabel('Fichier à importer').setInputFiles(otherEstablishment('ime-b', 'IME du Bocage', 0));
   await page.getByRole('button', { name: 'Comparer' }).click();
   const dialog = page.getByRole('dialog', { name: 'Comparer des établissements' });
   await dialog.getByRole('checkbox', { name: /DUI du groupement/ }).check();
-  await dialog.getByRole('checkbox', { name: 'Atelier vide' }).check();
-  const table = dialog.getByRole('table', { name: 'Indicateurs de la synthèse, côte à côte' });
-  await expect(table.getByRole('row', { name: /Relation usager·es/ })).toContainText('DIR 3 · RS 0 · DSI 1');
-  await expect(table.getByRole('row', { name: /Divergences de maturité/ })).toContainText('2');
-  await expect(table.getByRole('row', { name: /Objectifs partagés/ })).toContainText('2 / 3');
-  await expect(dialog.getByRole('group', { name: 'Radars de maturité' }).getByRole('img', { name: /^Radar de maturité : DUI du groupement/ })).toBeVisible();
-  await dialog.screenshot({ path: '/tmp/regards-compare.png' });
+  await dialog.getByRole('checkbox', { name: 'EHPAD des Tilleuls' }).check();
+  await dialog.getByRole('checkbox', { name: 'IME du Bocage' }).check();
+
+  const radars = dialog.getByRole('group', { name: 'Radars de maturité' }).getByRole('img', { name: /^Radar/ });
+  await expect(radars).toHaveCount(3);
+  await expect(radars.nth(0)).toHaveAccessibleName(/^Radar de maturité : DUI du groupement/);
+  await expect(radars.nth(1)).toHaveAccessibleName('Radar de maturité : EHPAD des Tilleuls');
+  await expect(radars.nth(2)).toHaveAccessibleName('Radar de maturité : IME du Bocage');
+  await expect(dialog.getByRole('heading', { name: 'IME du Bocage' })).toBeVisible();
+
+  const indicators = dialog.getByRole('table', { name: 'Indicateurs de la synthèse, côte à côte' });
+  await expect(indicators.getByRole('row', { name: /Divergences de maturité/ })).toContainText('2');
+  await expect(indicators.getByRole('row', { name: /Objectifs partagés/ })).toContainText('2 / 3');
+  const maturity = dialog.getByRole('table', { name: "Maturité numérique par domaine, d'un établissement à l'autre" });
+  const row = maturity.getByRole('row', { name: /^Relation entre professionnel·les et usager·es/ });
+  await expect(row).toContainText('1,3 DIR 3 · RS 0 · DSI 1');
+  await expect(row.getByRole('cell').last()).toHaveText('de 0,0 (IME du Bocage) à 3,0 (EHPAD des Tilleuls)\u00a0: écart de 3,0');
+
+  const downloading = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Exporter la comparaison en PNG' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('comparaison des établissements.png');
+  const png = PNG.sync.read(await bytesOf(download));
+  expect(png.width).toBeGreaterThan(1500);
+  // The tables' borders (#c9d1dc) survive: rows of pixels of that colour across most of the width.
+  const isBorder = (i: number) => Math.abs(png.data[i]! - 0xc9) < 20 && Math.abs(png.data[i + 1]! - 0xd1) < 20 && Math.abs(png.data[i + 2]! - 0xdc) < 20;
+  let borderRows = 0;
+  for (let y = 0; y < png.height; y++) {
+    let n = 0;
+    for (let x = 0; x < png.width; x++) if (isBorder((y * png.width + x) * 4)) n++;
+    if (n > png.width * 0.5) borderRows++;
+  }
+  expect(borderRows).toBeGreaterThanOrEqual(20);
+  await expect(dialog.getByRole('status')).toContainText('enregistrée');
+});
+
+/** Records the app's calls to `window.print` (a real call keeps headless Chromium printing, and `page.pdf` is then refused). */
+async function recordPrint(page: Page) {
+  await page.evaluate(() => {
+    const w = window as unknown as { printed: number };
+    w.printed = 0;
+    window.print = () => void w.printed++;
+  });
+}
+
+test('Imprimer / PDF adds a page of the viewpoints: the objectives, the radar and its divergences', async ({ page }) => {
+  await page.goto('./');
+  await page.getByLabel('Fichier à importer').setInputFiles(examplePath('dui-groupement.json'));
+  await page.getByRole('link', { name: /DUI du groupement/ }).click();
+  await page.getByRole('button', { name: 'Exporter' }).click();
+  await page.getByRole('menuitem', { name: 'Imprimer / PDF' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Imprimer / PDF' });
+  await dialog.getByRole('combobox', { name: 'Format du papier (paysage)' }).selectOption('A4');
+  await expect(dialog.getByRole('checkbox', { name: /Ajouter les regards/ })).toBeChecked();
+  await recordPrint(page);
+  await dialog.getByRole('button', { name: 'Imprimer' }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  const sheet = page.locator('.print-sheet');
+  await expect(sheet.getByRole('img', { name: /^Radar/ })).toBeVisible();
+  await expect(sheet.getByRole('img', { name: /^Radar/ }).locator('polygon[stroke-width="2.5"]')).toHaveCount(3);
+  await expect(sheet.getByRole('heading', { name: 'Objectifs : Direction' })).toBeVisible();
+  await expect(sheet).toContainText('« Obtenir le financement régional » — objectif prêté à : ARS');
+  await expect(sheet).toContainText('Relation entre professionnel·les et usager·es (écart de 3)');
+  await expect(page.getByRole('tablist')).toBeHidden();
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  // The map, then the viewpoints on a page of their own.
+  expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBe(2);
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(sheet).toHaveCount(0);
 });

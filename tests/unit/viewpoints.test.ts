@@ -11,7 +11,7 @@ import {
 } from '../../src/domain/commands/viewpoints';
 import { parseSessionFile } from '../../src/domain/format/file';
 import type { Maturity, Session, Viewpoints } from '../../src/domain/types';
-import { divergences, objectiveFacts, ratedCount, spreadOf } from '../../src/domain/viewpoints';
+import { divergences, domainLevel, maturitySpread, objectiveFacts, ratedCount, spreadOf } from '../../src/domain/viewpoints';
 import { exampleText } from '../formatExamples';
 
 function dui(): Session {
@@ -110,6 +110,33 @@ describe('the maturity grid', () => {
     expect(spreadOf({ direction: 'nsp', dsi: 'nsp' })).toBe(0);
     expect(divergences(undefined)).toEqual([]);
     expect(ratedCount(grid, 'dsi')).toBe(5);
+  });
+});
+
+describe('the spread across establishments', () => {
+  it("an establishment's level is the mean of its numeric ratings; « ne sait pas » and unrated count for nothing", () => {
+    expect(domainLevel({ direction: 3, 'representant-salaries': 0, dsi: 'nsp' })).toBe(1.5);
+    expect(domainLevel({ direction: 'nsp' })).toBeUndefined();
+    expect(domainLevel(undefined)).toBeUndefined();
+  });
+
+  it('per domain, the lowest and highest establishments, ties kept; a grid not revealed stays unknown', () => {
+    const a: Viewpoints = { objectives: [], revealed: true, maturity: { pilotage: { direction: 3, dsi: 1 }, equipements: { dsi: 2 } } };
+    const b: Viewpoints = { objectives: [], revealed: true, maturity: { pilotage: { direction: 0, dsi: 'nsp' }, equipements: { dsi: 2 } } };
+    const c: Viewpoints = { objectives: [], revealed: true, maturity: { pilotage: { direction: 3, dsi: 3 } } };
+    const hidden: Viewpoints = { objectives: [], maturity: { pilotage: { direction: 3, dsi: 3 } } };
+    const spread = maturitySpread([a, b, c, hidden, undefined]);
+    expect(spread.map((d) => d.domain)).toHaveLength(7);
+    const pilotage = spread.find((d) => d.domain === 'pilotage')!;
+    expect(pilotage.levels).toEqual([2, 0, 3, undefined, undefined]);
+    expect(pilotage.min).toEqual({ level: 0, at: [1] });
+    expect(pilotage.max).toEqual({ level: 3, at: [2] });
+    const equipements = spread.find((d) => d.domain === 'equipements')!;
+    expect(equipements.min).toEqual({ level: 2, at: [0, 1] });
+    expect(equipements.max).toEqual(equipements.min);
+    const none = spread.find((d) => d.domain === 'objets-connectes')!;
+    expect(none.min).toBeUndefined();
+    expect(none.max).toBeUndefined();
   });
 });
 

@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Session } from '../../domain/types';
 import { loadSession, type SessionSummary } from '../../state/sessionsLibrary';
 import { downloadBlob } from '../../ui/download';
 import { Modal } from '../../ui/Modal';
 import { renderMapSvg, svgToSlidePng } from '../export/images';
-import { comparisonRows, comparisonSvg } from './comparison';
-import { Radar } from '../viewpoints/Radar';
+import { anyRevealed, comparisonRows, maturityComparison } from './comparison';
+import { Radar, RadarLegend } from '../viewpoints/Radar';
+import { renderRadarSvg } from '../../render/radar';
 
 const toBase64 = (bytes: Uint8Array) => {
   let s = '';
@@ -54,11 +55,22 @@ export function CompareDialog({
 
   const ready = sessions.length >= 2 && sessions.length === picked.length;
   const table = ready ? comparisonRows(sessions) : [];
+  const maturity = ready ? maturityComparison(sessions) : [];
+  const sheet = useRef<HTMLDivElement>(null);
 
+  // The PNG is a picture of the tables and radars as shown (html-to-image, loaded on demand), so it
+  // matches the screen, borders included. The maps' thumbnails are outside it: html-to-image fails
+  // on these large SVG images (an error Event), and the deck has each map on its own slide.
   const exportPng = run(async () => {
+    if (!sheet.current) return;
     setStatus('Création de l’image…');
-    const { bytes } = await svgToSlidePng(comparisonSvg(sessions));
-    downloadBlob(new Blob([bytes as BlobPart], { type: 'image/png' }), 'comparaison des établissements.png');
+    const { toBlob } = await import('html-to-image');
+    // Its copy of the tables lays out a little taller than the screen (about 4 %): room below, so the
+    // radars' legend is not cut off.
+    const el = sheet.current;
+    const blob = await toBlob(el, { pixelRatio: 2, backgroundColor: '#ffffff', cacheBust: false, height: Math.ceil(el.offsetHeight * 1.08) });
+    if (!blob) throw new Error("le navigateur n'a pas pu faire l'image");
+    downloadBlob(blob, 'comparaison des établissements.png');
     setStatus('Image « comparaison des établissements.png » enregistrée.');
   });
 
@@ -73,6 +85,28 @@ export function CompareDialog({
     first.addTable([head, ...table.map((r) => [{ text: r.label, options: { bold: true } }, ...r.values.map((v) => ({ text: v, options: {} }))])], {
       x: 0.4, y: 1.0, w: 12.5, fontFace: 'Arial', fontSize: 12, border: { type: 'solid', pt: 0.5, color: '94A3B8' },
     });
+    if (anyRevealed(sessions)) {
+      const slide = pptx.addSlide();
+      slide.addText("Maturité numérique par domaine, d'un établissement à l'autre", { x: 0.4, y: 0.2, w: 12.5, h: 0.6, fontFace: 'Arial', fontSize: 22, bold: true, color: '1F4E79' });
+      const headRow = [{ text: 'Domaine', options: { bold: true } }, ...sessions.map((s) => ({ text: s.title, options: { bold: true } })), { text: 'Écart', options: { bold: true } }];
+      const body = maturity.map((r) => [
+        { text: r.label, options: { bold: true } },
+        ...r.cells.map((c) => ({ text: `${c.level} (${c.detail})`, options: {} })),
+        { text: r.spread, options: {} },
+      ]);
+      slide.addTable([headRow, ...body], { x: 0.4, y: 1.0, w: 12.5, fontFace: 'Arial', fontSize: 10, border: { type: 'solid', pt: 0.5, color: '94A3B8' } });
+      // The revealed radars, three to a row.
+      const radars = pptx.addSlide();
+      radars.addText('Radars de maturité', { x: 0.4, y: 0.2, w: 12.5, h: 0.6, fontFace: 'Arial', fontSize: 22, bold: true, color: '1F4E79' });
+      const shown = sessions.filter((s) => s.viewpoints?.revealed && s.viewpoints.maturity);
+      for (const [i, s] of shown.entries()) {
+        const { bytes } = await svgToSlidePng(renderRadarSvg(s.viewpoints!.maturity, `Radar de maturité : ${s.title}`));
+        const x = 0.3 + (i % 3) * 4.25;
+        const y = 0.9 + Math.floor(i / 3) * 3.3;
+        radars.addText(s.title, { x, y, w: 4.1, h: 0.4, fontFace: 'Arial', fontSize: 12, bold: true, color: '1F4E79' });
+        radars.addImage({ data: `data:image/png;base64,${toBase64(bytes)}`, x, y: y + 0.4, w: 4.1, h: 2.3 });
+      }
+    }
     for (const s of sessions) {
       const { bytes } = await svgToSlidePng(renderMapSvg(s, 'conduite', null));
       pptx.addSlide().addImage({ data: `data:image/png;base64,${toBase64(bytes)}`, x: 0, y: 0, w: 13.333, h: 7.5 });
@@ -99,34 +133,78 @@ export function CompareDialog({
       </fieldset>
       {ready && (
         <>
-          <table className="compare-table">
-            <caption>Indicateurs de la synthèse, côte à côte</caption>
-            <thead>
-              <tr>
-                <th scope="col">Indicateur</th>
-                {sessions.map((s) => <th key={s.id} scope="col">{s.title}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {table.map((row) => (
-                <tr key={row.label}>
-                  <th scope="row">{row.label}</th>
-                  {row.values.map((v, i) => <td key={sessions[i]!.id}>{v}</td>)}
+          <div ref={sheet} className="compare-sheet">
+            <h3 className="compare-sheet-title">Comparaison des établissements</h3>
+            <table className="compare-table">
+              <caption>Indicateurs de la synthèse, côte à côte</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Indicateur</th>
+                  {sessions.map((s) => <th key={s.id} scope="col">{s.title}</th>)}
                 </tr>
-              ))}
-              <tr>
-                <th scope="row">Carte</th>
-                {sessions.map((s) => <td key={s.id}><Thumbnail session={s} /></td>)}
-              </tr>
-            </tbody>
-          </table>
-          {sessions.some((s) => s.viewpoints?.revealed) && (
-            <div role="group" aria-label="Radars de maturité" style={{ display: 'flex', flexWrap: 'wrap', gap: '1rem' }}>
-              {sessions.filter((s) => s.viewpoints?.revealed).map((s) => (
-                <Radar key={s.id} maturity={s.viewpoints?.maturity} title={`Radar de maturité : ${s.title}`} width={300} />
+              </thead>
+              <tbody>
+                {table.map((row) => (
+                  <tr key={row.label}>
+                    <th scope="row">{row.label}</th>
+                    {row.values.map((v, i) => <td key={sessions[i]!.id}>{v}</td>)}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {anyRevealed(sessions) && (
+              <table className="compare-table compare-maturity">
+                <caption>Maturité numérique par domaine, d'un établissement à l'autre</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Domaine</th>
+                    {sessions.map((s) => <th key={s.id} scope="col">{s.title}</th>)}
+                    <th scope="col">Écart entre établissements</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {maturity.map((row) => (
+                    <tr key={row.domain}>
+                      <th scope="row">{row.label}</th>
+                      {row.cells.map((c, i) => (
+                        <td key={sessions[i]!.id}>
+                          <span className="compare-level">{c.level}</span> <span className="compare-detail">{c.detail}</span>
+                        </td>
+                      ))}
+                      <td>{row.spread}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+            {anyRevealed(sessions) && (
+              <p className="hint">
+                Niveau d'un établissement : moyenne des notes de ses trois regards (0 Absent à 3 Développé ; « ne sait pas » ne compte pas). DIR
+                Direction, RS Représentant·e des salarié·es.
+              </p>
+            )}
+            <div role="group" aria-label="Radars de maturité" className="compare-radars">
+              {sessions.map((s) => (
+                <div key={s.id} className="compare-radar">
+                  <h4>{s.title}</h4>
+                  {s.viewpoints?.revealed && s.viewpoints.maturity ? (
+                    <Radar maturity={s.viewpoints.maturity} title={`Radar de maturité : ${s.title}`} width={320} legend={false} />
+                  ) : (
+                    <p className="hint">{s.viewpoints?.maturity ? 'Notes non révélées : le radar reste masqué.' : 'Grille de maturité non remplie.'}</p>
+                  )}
+                </div>
               ))}
             </div>
-          )}
+            {anyRevealed(sessions) && <RadarLegend />}
+          </div>
+          <div role="group" aria-label="Cartes de la conduite de projet" className="compare-maps">
+            {sessions.map((s) => (
+              <figure key={s.id}>
+                <Thumbnail session={s} />
+                <figcaption>{s.title}</figcaption>
+              </figure>
+            ))}
+          </div>
           <div className="actions">
             <button type="button" onClick={() => void exportPng()}>Exporter la comparaison en PNG</button>
             <button type="button" onClick={() => void exportPptx()}>Exporter la comparaison en PPTX</button>

@@ -1,16 +1,15 @@
 /** The comparison of establishments: the Synthèse figures of 2 to 6 sessions side by side. */
 import { synthesisFacts } from '../../domain/synthesis';
 import type { Session } from '../../domain/types';
-import { SVG_FONT, wrapText, textLines } from '../../render/svgText';
-import { formatNumber, NNBSP } from '../../i18n/format';
-import { MATURITY_DOMAINS, TRINOME_ROLES } from '../../domain/enums';
-import { divergences, objectiveFacts } from '../../domain/viewpoints';
-import { MATURITY_DOMAIN_SHORT } from '../../i18n/labels';
+import { formatNumber, NBSP, NNBSP } from '../../i18n/format';
+import { TRINOME_ROLES, type MaturityDomain } from '../../domain/enums';
+import { divergences, maturitySpread, objectiveFacts } from '../../domain/viewpoints';
+import { MATURITY_DOMAIN_LABELS } from '../../i18n/labels';
 import { AUTHOR_ROLE_VISUALS } from '../../i18n/visuals';
 
-/** The viewpoints of each session (issue 23): objectives, divergences, and per domain the three ratings once revealed. */
+/** The viewpoints of each session (issue 23): objectives, and divergences once revealed (a hidden grid stays secret). */
 function viewpointRows(sessions: readonly Session[]): ComparisonRow[] {
-  const rows: ComparisonRow[] = [
+  return [
     {
       label: "Objectifs partagés / d'un seul regard",
       values: sessions.map((x) => {
@@ -24,20 +23,48 @@ function viewpointRows(sessions: readonly Session[]): ComparisonRow[] {
       values: sessions.map((x) => (!x.viewpoints?.maturity ? '—' : x.viewpoints.revealed ? formatNumber(divergences(x.viewpoints.maturity).length) : 'notes non révélées')),
     },
   ];
-  if (!sessions.some((x) => x.viewpoints?.revealed && x.viewpoints.maturity)) return rows;
-  for (const domain of MATURITY_DOMAINS) {
-    rows.push({
-      label: `Maturité : ${MATURITY_DOMAIN_SHORT[domain]}`,
-      values: sessions.map((x) => {
-        const vp = x.viewpoints;
-        if (!vp?.revealed || !vp.maturity) return '—';
-        const r = vp.maturity[domain] ?? {};
-        return TRINOME_ROLES.map((role) => `${AUTHOR_ROLE_VISUALS[role].short} ${r[role] === undefined ? '–' : r[role] === 'nsp' ? 'NSP' : r[role]}`).join(' · ');
-      }),
-    });
-  }
-  return rows;
 }
+
+const level = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+export interface MaturityComparisonRow {
+  domain: MaturityDomain;
+  label: string;
+  /** Per session: its level (mean of the roles) and the three ratings, or why there is none. */
+  cells: { level: string; detail: string }[];
+  /** Lowest to highest, with who is at each end. */
+  spread: string;
+}
+
+/** Per maturity domain: each establishment's level and ratings, and the spread across them (who is where). */
+export function maturityComparison(sessions: readonly Session[]): MaturityComparisonRow[] {
+  const names = (at: number[]) => at.map((i) => sessions[i]!.title).join(', ');
+  return maturitySpread(sessions.map((s) => s.viewpoints)).map((d) => {
+    const cells = sessions.map((s, i) => {
+      const vp = s.viewpoints;
+      if (!vp?.maturity) return { level: '—', detail: 'grille non remplie' };
+      if (!vp.revealed) return { level: '—', detail: 'notes non révélées' };
+      const r = vp.maturity[d.domain] ?? {};
+      const detail = TRINOME_ROLES.map((role) => `${AUTHOR_ROLE_VISUALS[role].short} ${r[role] === undefined ? '–' : r[role] === 'nsp' ? 'NSP' : r[role]}`).join(' · ');
+      const l = d.levels[i];
+      return { level: l === undefined ? 'non noté' : level.format(l), detail };
+    });
+    let spread = '—';
+    if (d.min && d.max) {
+      const known = d.levels.filter((l) => l !== undefined).length;
+      spread =
+        known === 1
+          ? `un seul établissement noté (${names(d.min.at)})`
+          : d.min.level === d.max.level
+            ? `même niveau partout (${level.format(d.min.level)})`
+            : `de ${level.format(d.min.level)} (${names(d.min.at)}) à ${level.format(d.max.level)} (${names(d.max.at)})${NBSP}: écart de ${level.format(d.max.level - d.min.level)}`;
+    }
+    return { domain: d.domain, label: MATURITY_DOMAIN_LABELS[d.domain], cells, spread };
+  });
+}
+
+/** Whether any of these sessions has a revealed grid (otherwise the maturity table has nothing to say). */
+export const anyRevealed = (sessions: readonly Session[]) => sessions.some((s) => s.viewpoints?.revealed && s.viewpoints.maturity);
 
 export interface ComparisonRow {
   label: string;
@@ -59,32 +86,3 @@ export function comparisonRows(sessions: readonly Session[]): ComparisonRow[] {
     ...viewpointRows(sessions),
   ];
 }
-
-/** The comparison table as an SVG, for a slide-ready PNG. */
-export function comparisonSvg(sessions: readonly Session[]): { svg: string; width: number; height: number } {
-  const rows = comparisonRows(sessions);
-  const labelWidth = 420;
-  const colWidth = 260;
-  const width = labelWidth + colWidth * sessions.length + 80;
-  const rowHeight = 56;
-  const top = 150;
-  const height = top + rowHeight * rows.length + 60;
-  const out = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${SVG_FONT}">`,
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<rect width="${width}" height="80" fill="#1f4e79"/>`,
-    `<text x="40" y="50" font-size="28" font-weight="bold" fill="#ffffff">Comparaison des établissements</text>`,
-  ];
-  sessions.forEach((s, i) => {
-    out.push(textLines(wrapText(s.title, 16, colWidth - 20, 2), 40 + labelWidth + i * colWidth + 10, 110, 16, 'font-weight="bold" fill="#1f4e79"'));
-  });
-  rows.forEach((row, r) => {
-    const y = top + r * rowHeight;
-    out.push(`<rect x="40" y="${y}" width="${width - 80}" height="${rowHeight}" fill="${r % 2 ? '#f1f5f9' : '#ffffff'}" stroke="#cbd5e1"/>`);
-    out.push(textLines(wrapText(row.label, 16, labelWidth - 20, 2), 50, y + 24, 16, 'font-weight="bold" fill="#0f172a"'));
-    row.values.forEach((v, i) => out.push(textLines(wrapText(v, 16, colWidth - 20, 2), 40 + labelWidth + i * colWidth + 10, y + 24, 16, 'fill="#0f172a"')));
-  });
-  out.push('</svg>');
-  return { svg: out.join(''), width, height };
-}
-

@@ -1,11 +1,19 @@
 import { useState } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
 import type { Session } from '../../domain/types';
 import { Modal } from '../../ui/Modal';
+import { hasViewpoints, ViewpointsPrint } from '../viewpoints/ViewpointsPrint';
 import { embeddedSession, renderMapSvg, type MapKind } from './images';
 
-/** Printing (or saving as PDF) on A3 or A4 landscape: the map with its legend and chronology. */
+/**
+ * Printing (or saving as PDF) on A3 or A4 landscape: the map with its legend and chronology, then
+ * (when there are any) the three viewpoints on their own page: objectives, radar and divergences.
+ */
 export function PrintDialog({ session, map, onClose }: { session: Session; map: MapKind; onClose: () => void }) {
   const [format, setFormat] = useState<'A4' | 'A3'>('A3');
+  const withViewpoints = hasViewpoints(session);
+  const [viewpoints, setViewpoints] = useState(withViewpoints);
   const print = () => {
     const { svg } = renderMapSvg(session, map, embeddedSession(session).text);
     const holder = document.createElement('div');
@@ -14,6 +22,13 @@ export function PrintDialog({ session, map, onClose }: { session: Session; map: 
     img.alt = `${session.title} — ${map === 'conduite' ? 'cartographie de la conduite de projet' : 'cartographie des acteurs'}`;
     img.src = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
     holder.appendChild(img);
+    // The viewpoints page is drawn by React into the sheet, at once, before the print starts.
+    const page = document.createElement('div');
+    const root = viewpoints && withViewpoints ? createRoot(page) : null;
+    if (root) {
+      holder.appendChild(page);
+      flushSync(() => root.render(<ViewpointsPrint session={session} />));
+    }
     const style = document.createElement('style');
     style.textContent = `@page { size: ${format} landscape; margin: 10mm; }`;
     document.head.appendChild(style);
@@ -21,6 +36,7 @@ export function PrintDialog({ session, map, onClose }: { session: Session; map: 
     document.body.classList.add('is-printing');
     const cleanup = () => {
       document.body.classList.remove('is-printing');
+      root?.unmount();
       holder.remove();
       style.remove();
       URL.revokeObjectURL(img.src);
@@ -46,6 +62,12 @@ export function PrintDialog({ session, map, onClose }: { session: Session; map: 
           <option value="A3">A3 paysage</option>
           <option value="A4">A4 paysage</option>
         </select>
+        {withViewpoints && (
+          <label className="check">
+            <input type="checkbox" checked={viewpoints} onChange={(e) => setViewpoints(e.target.checked)} />
+            Ajouter les regards (objectifs, radar et divergences) sur une page
+          </label>
+        )}
         <p className="hint">Choisissez « Enregistrer au format PDF » dans la fenêtre d'impression pour obtenir un PDF.</p>
         <div className="actions">
           <button type="button" onClick={onClose}>Annuler</button>

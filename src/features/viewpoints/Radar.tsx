@@ -8,7 +8,13 @@ import { markerPath, RADAR_ROLE_STYLES, radarGeometry, radarText } from '../../r
  * The maturity radar, drawn from `radarGeometry`: one polygon per role with its colour, dash,
  * marker and hatching (it reads in black and white); its values and divergences in words beside.
  */
-export function Radar({ maturity, title = 'Radar de maturité numérique', width }: { maturity: Maturity | undefined; title?: string; width?: number }) {
+export function Radar({ maturity, title = 'Radar de maturité numérique', width, legend = true }: {
+  maturity: Maturity | undefined;
+  title?: string;
+  width?: number;
+  /** False where several radars share one legend (the comparison of establishments). */
+  legend?: boolean;
+}) {
   const g = radarGeometry(maturity);
   const id = useId().replace(/:/g, '');
   return (
@@ -47,23 +53,30 @@ export function Radar({ maturity, title = 'Radar de maturité numérique', width
         })}
       </svg>
       <figcaption>
-        <ul className="radar-legend" aria-label="Légende du radar">
-          {TRINOME_ROLES.map((role) => {
-            const st = RADAR_ROLE_STYLES[role];
-            return (
-              <li key={role}>
-                <svg width="34" height="14" aria-hidden="true">
-                  <line x1="2" y1="7" x2="32" y2="7" stroke={st.color} strokeWidth={2.5} strokeDasharray={st.dash || undefined} />
-                  <path d={markerPath(st.marker, 17, 7)} fill={st.color} />
-                </svg>
-                {TRINOME_ROLE_LABELS[role]}
-              </li>
-            );
-          })}
-        </ul>
-        <p className="hint">« Ne sait pas » et les domaines non notés sont au centre, sans point.</p>
+        {legend && <RadarLegend />}
+        {legend && <p className="hint">« Ne sait pas » et les domaines non notés sont au centre, sans point.</p>}
         <p id={`${id}-desc`} className="visually-hidden">{radarText(maturity)}</p>
       </figcaption>
     </figure>
+  );
+}
+
+/** The three roles' line, dash and marker, as drawn on the radar. */
+export function RadarLegend() {
+  return (
+    <ul className="radar-legend" aria-label="Légende du radar">
+      {TRINOME_ROLES.map((role) => {
+        const st = RADAR_ROLE_STYLES[role];
+        return (
+          <li key={role}>
+            <svg width="34" height="14" aria-hidden="true">
+              <line x1="2" y1="7" x2="32" y2="7" stroke={st.color} strokeWidth={2.5} strokeDasharray={st.dash || undefined} />
+              <path d={markerPath(st.marker, 17, 7)} fill={st.color} />
+            </svg>
+            {TRINOME_ROLE_LABELS[role]}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -9,6 +9,11 @@ export function ViewpointsSummary({ session }: { session: Session }) {
   const vp = session.viewpoints;
   const facts = objectiveFacts(vp);
   const hasObjectives = (vp?.objectives.length ?? 0) > 0;
+  // What a role thinks an actor was after, said beside the objective.
+  const lent = (actorId: string | undefined) => {
+    const name = session.actors.find((a) => a.id === actorId)?.name;
+    return name ? ` ; objectif prêté à : ${name}` : '';
+  };
   return (
     <section aria-labelledby="viewpoints-summary-heading" className="panel viewpoints-summary">
       <h2 id="viewpoints-summary-heading">Regards croisés</h2>
@@ -37,7 +42,7 @@ export function ViewpointsSummary({ session }: { session: Session }) {
               <ul>
                 {facts.single.map((o) => (
                   <li key={o.id}>
-                    « {o.text} » ({TRINOME_ROLE_LABELS[o.role]})
+                    « {o.text} » ({TRINOME_ROLE_LABELS[o.role]}{lent(o.actorId)})
                   </li>
                 ))}
               </ul>

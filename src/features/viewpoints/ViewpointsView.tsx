@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import {
   addObjective, deleteObjectives, matchObjectives, setMaturityRating, setMaturityRevealed, unmatchObjectives, updateObjective,
 } from '../../domain/commands/viewpoints';
@@ -84,9 +84,28 @@ function ObjectiveItem({ objective, session }: { objective: Objective; session: 
     .map((id) => all.find((o) => o.id === id))
     .filter((o): o is Objective => o !== undefined);
   const candidates = all.filter((o) => o.role !== objective.role && !matched.includes(o));
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const stopEditing = () => {
+    setEditing(false);
+    // Back where the keyboard was, once the button is drawn again.
+    requestAnimationFrame(() => editButton.current?.focus());
+  };
   return (
     <li className={`objective${matched.length === 0 ? ' is-single' : ' is-shared'}`}>
-      <p className="objective-text">{objective.text}</p>
+      {editing ? (
+        <ObjectiveEditForm
+          text={objective.text}
+          onSave={(text) => {
+            apply((s) => updateObjective(s, objective.id, { text }));
+            announce('Objectif modifié (Ctrl+Z pour annuler).');
+            stopEditing();
+          }}
+          onCancel={stopEditing}
+        />
+      ) : (
+        <p className="objective-text">{objective.text}</p>
+      )}
       {matched.length === 0 ? (
         <p className="objective-badge">Seul regard</p>
       ) : (
@@ -144,6 +163,11 @@ function ObjectiveItem({ objective, session }: { objective: Objective; session: 
             })}
           </select>
         )}
+        {!editing && (
+          <button ref={editButton} type="button" className="link-button" aria-label={`Modifier l'objectif « ${objective.text} »`} onClick={() => setEditing(true)}>
+            Modifier
+          </button>
+        )}
         <button
           type="button"
           className="link-button"
@@ -151,12 +175,45 @@ function ObjectiveItem({ objective, session }: { objective: Objective; session: 
           onClick={() => {
             apply((s) => deleteObjectives(s, [objective.id]));
             announce('Objectif supprimé (Ctrl+Z pour annuler).');
+            // The item is gone: the keyboard goes on in its column's field.
+            document.getElementById(`objective-new-${objective.role}`)?.focus();
           }}
         >
           Supprimer
         </button>
       </div>
     </li>
+  );
+}
+
+/** The text of an objective, edited in place: Entrée saves, Échap leaves it as it was. */
+function ObjectiveEditForm({ text, onSave, onCancel }: { text: string; onSave: (text: string) => void; onCancel: () => void }) {
+  const [draft, setDraft] = useState(text);
+  const id = useId();
+  const empty = !draft.trim();
+  return (
+    <form
+      className="objective-form objective-edit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (empty) return;
+        if (draft.trim() === text) onCancel();
+        else onSave([...draft.trim()].slice(0, 500).join(''));
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      <label className="visually-hidden" htmlFor={id}>Texte de l'objectif</label>
+      {/* Focused on opening: the user asked to edit this text. */}
+      <input id={id} autoFocus value={draft} maxLength={500} aria-invalid={empty || undefined} onChange={(e) => setDraft(e.target.value)} />
+      <button type="submit" disabled={empty}>Enregistrer</button>
+      <button type="button" onClick={onCancel}>Abandonner</button>
+    </form>
   );
 }
 
