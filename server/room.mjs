@@ -9,7 +9,7 @@
  * connected to what that never holds a document's content.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
@@ -146,6 +146,8 @@ const never = () => new Promise(() => {});
  */
 function openStore(file) {
   const db = new BetterSqlite3(file);
+  // The sessions' content: for this account alone (SQLite gives its journal files the same mode).
+  chmodSync(file, 0o600);
   db.pragma('journal_mode = WAL');
   // Commits without waiting for the disk (better-sqlite3 is synchronous: an fsync would hold every
   // socket up); a power cut may lose the last second, which the laptops still hold and send back.
@@ -321,15 +323,17 @@ export async function startRoom({ port = 0, host = '127.0.0.1', dataDir, distDir
 
   async function close() {
     if (closed) return;
-    // Every document is written now, from its state in memory, then the sockets are closed.
-    for (const [name, document] of hocuspocus.documents) {
-      await hocuspocus.debouncer.executeNow(`onStoreDocument-${name}`);
-      store.write(name, Y.encodeStateAsUpdate(document));
-    }
+    // No new socket, no new message: the sockets go first, so that nothing changes a document
+    // after it is written. Then, before their close events unload anything, every document is
+    // written from its state in memory (Hocuspocus's own stores from now on are skipped).
     closed = true;
-    hocuspocus.closeConnections();
     for (const ws of wss.clients) ws.terminate();
     wss.close();
+    for (const [name, document] of hocuspocus.documents) {
+      store.write(name, Y.encodeStateAsUpdate(document));
+      // Clears the pending store's timer (its run is skipped), so that nothing is left waiting.
+      void hocuspocus.debouncer.executeNow(`onStoreDocument-${name}`);
+    }
     await new Promise((done) => {
       http.close(() => done(undefined));
       http.closeAllConnections();

@@ -8,16 +8,17 @@ import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
 import { startRoom } from './room.mjs';
 
-const USAGE = `Usage : npm run salle -- [--port N] [--host H] [--data DOSSIER] [--nouveaux-jetons]
+const USAGE = `Usage : npm run salle -- [--port N] [--host H] [--data DOSSIER] [--nouveaux-jetons] [--dist DOSSIER]
 
   --port N            port d'écoute (4300 par défaut)
   --host H            interface d'écoute : 127.0.0.1 par défaut (cet ordinateur seul) ;
                       l'adresse de l'ordinateur sur le réseau de la salle (ex. 192.168.1.20)
                       ou 0.0.0.0 (toutes les interfaces) pour accueillir les autres ordinateurs
   --data DOSSIER      où garder les documents et les jetons (salle-data/ par défaut)
-  --nouveaux-jetons   nouveaux liens : les anciens ne donnent plus accès à la salle`;
+  --nouveaux-jetons   nouveaux liens : les anciens ne donnent plus accès à la salle
+  --dist DOSSIER      l'application construite à servir (dist/ par défaut)`;
 
-/** @returns {{ port: number, host: string, data: string, newTokens: boolean }} */
+/** @returns {{ port: number, host: string, data: string, dist: string, newTokens: boolean }} */
 function readOptions() {
   let values;
   try {
@@ -27,6 +28,7 @@ function readOptions() {
         host: { type: 'string', default: '127.0.0.1' },
         data: { type: 'string', default: 'salle-data' },
         'nouveaux-jetons': { type: 'boolean', default: false },
+        dist: { type: 'string', default: 'dist' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -43,14 +45,14 @@ function readOptions() {
     console.error(`Port invalide : ${values.port}\n\n${USAGE}`);
     process.exit(2);
   }
-  return { port, host: values.host, data: values.data, newTokens: values['nouveaux-jetons'] };
+  return { port, host: values.host, data: values.data, dist: values.dist, newTokens: values['nouveaux-jetons'] };
 }
 
 const options = readOptions();
 /** @type {import('./room.mjs').Room} */
 let room;
 try {
-  room = await startRoom({ port: options.port, host: options.host, dataDir: options.data, newTokens: options.newTokens });
+  room = await startRoom({ port: options.port, host: options.host, dataDir: options.data, distDir: options.dist, newTokens: options.newTokens });
 } catch (error) {
   const code = /** @type {{ code?: string }} */ (error).code;
   const why =

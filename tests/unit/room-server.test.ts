@@ -2,6 +2,7 @@
  * The room's server (server/room.mjs) with real Node Yjs clients over loopback: each test starts a
  * room on a free port in a fresh data folder and closes it.
  */
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -202,6 +203,53 @@ describe('the room server', () => {
     await Promise.all([synced(b), synced(projector)]);
     expect(field(b, 's1', 'title')).toBe('Avant le redémarrage');
     expect((projector.doc.getMap('sessions').get('atelier-1') as Y.Map<unknown>).get('title')).toBe('Atelier 1');
+  });
+
+  it('closing with laptops still connected keeps their last edit', async () => {
+    const first = await open();
+    const a = connect(first, first.editToken);
+    await synced(a);
+    writeStep(a, 's1', { title: 'Dernière seconde' });
+    // On the server, and no time for its debounced store: only the closing writes it.
+    await vi.waitFor(() => expect(first.hocuspocus.documents.get('session/atelier-1')?.getMap<Y.Map<unknown>>('steps').get('s1')?.get('title')).toBe('Dernière seconde'), WAIT);
+    await closeRoom(first);
+    a.provider.destroy();
+
+    const second = await open();
+    const b = connect(second, second.editToken);
+    await synced(b);
+    expect(field(b, 's1', 'title')).toBe('Dernière seconde');
+  });
+
+  it('npm run salle prints the join address on a line of its own and its QR code; Ctrl+C stores and closes', async () => {
+    const cli = spawn(process.execPath, ['server/salle.mjs', '--port', '0', '--data', dataDir, '--dist', distDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    cli.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    cli.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => cli.on('exit', resolve));
+    try {
+      await vi.waitFor(() => expect(out).toContain('Ctrl+C ferme la salle'), WAIT);
+      const join = out.split('\n').find((line) => /^http:\/\/127\.0\.0\.1:\d+\/#\/salle\?jeton=[A-Za-z0-9_-]{32}$/.test(line));
+      expect(join).toBeDefined();
+      expect(out).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#\/salle\/projecteur\?jeton=[A-Za-z0-9_-]{32}$/m);
+      // The QR code: lines of block characters.
+      expect(out.split('\n').filter((line) => /[▀▄█]{5}/.test(line)).length).toBeGreaterThan(10);
+      const url = new URL(join!);
+      const room = { origin: url.origin, editToken: url.hash.split('jeton=')[1]! } as Room;
+      const a = connect(room, room.editToken);
+      await synced(a);
+      writeStep(a, 's1', { title: 'Avant Ctrl+C' });
+      await vi.waitFor(() => expect(a.provider.hasUnsyncedChanges).toBe(false), WAIT);
+      cli.kill('SIGINT');
+      expect(await exited).toBe(0);
+      expect(out).toContain('salle fermée, documents enregistrés');
+    } finally {
+      cli.kill('SIGKILL');
+    }
+    const again = await open();
+    const b = connect(again, again.editToken);
+    await synced(b);
+    expect(field(b, 's1', 'title')).toBe('Avant Ctrl+C');
   });
 
   it('new tokens when asked: the old links no longer open the room', async () => {
