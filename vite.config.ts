@@ -9,7 +9,9 @@ import { VitePWA } from 'vite-plugin-pwa';
  */
 export const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // Edge routing (libavoid) is WebAssembly: compiling it needs 'wasm-unsafe-eval', which allows
+  // WebAssembly compilation only (still no eval, no new Function, no inline script).
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' blob: data:",
   "font-src 'self'",
@@ -55,7 +57,8 @@ export default defineConfig({
         ],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,json,woff2,webmanifest}'],
+        // wasm: the edge router (libavoid), so that maps are routed offline too.
+        globPatterns: ['**/*.{js,css,html,svg,png,json,woff2,webmanifest,wasm}'],
         maximumFileSizeToCacheInBytes: 5 * 1024 * 1024,
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,

@@ -27,6 +27,15 @@ describe('edges kept across edits', () => {
     expect(after[1]!.selected).toBe(true);
   });
 
+  it('the same routes give the same edges; a routing done changes the routed edges only', () => {
+    const routes = { key: 'k', edges: { k2: { points: [{ x: 0, y: 0 }, { x: 10, y: 0 }], label: null } } };
+    const straight = buildLinkEdges(links, numbers, new Set());
+    const routed = keepUnchanged(straight, buildLinkEdges(links, numbers, new Set(), routes));
+    expect(routed[0]).toBe(straight[0]);
+    expect(routed[1]).not.toBe(straight[1]);
+    expect(keepUnchanged(routed, buildLinkEdges(links, numbers, new Set(), { ...routes }))).toBe(routed);
+  });
+
   it('a renumbered step changes the labels of its edges, and an edge removed is gone', () => {
     const before = buildLinkEdges(links, numbers, new Set());
     const after = keepUnchanged(before, buildLinkEdges(links.slice(1), new Map([['s2', 1], ['s3', 2]]), new Set()));

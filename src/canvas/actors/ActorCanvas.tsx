@@ -1,5 +1,7 @@
 import { Background, Controls, ReactFlow, type EdgeTypes, type Node, type NodeTypes } from '@xyflow/react';
-import { FloatingEdge } from './FloatingEdge';
+import { FloatingEdge } from '../edges/RoutedEdge';
+import { actorInput } from '../routing/inputs';
+import { useRoutes } from '../routing/routes';
 import { useMemo, useRef } from 'react';
 import { moveActors } from '../../domain/commands/actors';
 import type { Note, Session } from '../../domain/types';
@@ -70,14 +72,16 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
   });
 
   const names = useMemo(() => new Map(session.actors.map((a) => [a.id, a.name])), [session.actors]);
+  // Straight edges first; the routed ones when the worker has them (never waited on).
+  const routes = useRoutes(useMemo(() => actorInput(session.actors, session.relations), [session.actors, session.relations]));
   const edges = useStableItems(
     useMemo(() => {
       const actorIds = new Set(session.actors.map((a) => a.id));
       return [
-        ...buildRelationEdges(session.relations, names, new Set(linkSelection)),
+        ...buildRelationEdges(session.relations, names, new Set(linkSelection), routes),
         ...buildNoteEdges(notes, (n) => n.attachedTo?.type === 'actor' && actorIds.has(n.attachedTo.id)),
       ];
-    }, [session.relations, session.actors, names, linkSelection, notes]),
+    }, [session.relations, session.actors, names, linkSelection, notes, routes]),
   );
 
   return (

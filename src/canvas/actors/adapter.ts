@@ -11,6 +11,8 @@ import { RELATION_KIND_VISUALS } from '../../i18n/visuals';
 import { isUnansweredFeedback } from '../../domain/synthesis';
 import { relationDetails, usageWords } from '../../i18n/lived';
 import { ACTOR_SIDES, knownSize } from '../knownSize';
+import type { RoutedMap } from '../../domain/layout/routing';
+import { routedData } from '../edges/RoutedEdge';
 
 export const ACTOR_NODE = { width: 210, height: 64 };
 export const NOTE_NODE = { width: 200, height: 96 };
@@ -93,10 +95,11 @@ export function relationLabel(relation: Relation): string {
   return relation.label ? labelled(RELATION_KIND_LABELS[relation.kind], relation.label) : RELATION_KIND_LABELS[relation.kind];
 }
 
-/** What an unanswered feedback's edge carries: FloatingEdge draws it as an open loop (no arrowhead, an open circle short of its target). */
-export const OPEN_LOOP = { open: true } as const;
-
-export function buildRelationEdges(relations: readonly Relation[], names: ReadonlyMap<string, string>, selected: ReadonlySet<string>): Edge[] {
+/**
+ * One edge per relation, on its routed path when `routes` has it (canvas/edges/RoutedEdge.tsx).
+ * An unanswered feedback's edge is drawn as an open loop (no arrowhead, an open circle short of its target).
+ */
+export function buildRelationEdges(relations: readonly Relation[], names: ReadonlyMap<string, string>, selected: ReadonlySet<string>, routes: RoutedMap | null = null): Edge[] {
   return relations.map((r) => {
     const looks = KIND_LOOKS.get(r.kind)!;
     const open = isUnansweredFeedback(r);
@@ -109,7 +112,7 @@ export function buildRelationEdges(relations: readonly Relation[], names: Readon
       selected: selected.has(r.id),
       label: open ? `${relationLabel(r)} · sans suite` : relationLabel(r),
       markerEnd: open ? undefined : looks.end,
-      ...(open ? { data: OPEN_LOOP } : {}),
+      data: routedData(routes?.edges[r.id], open),
       markerStart: looks.start,
       style: looks.style,
       ariaLabel: `Relation : ${relationSentence(names.get(r.from) ?? '?', r.kind, names.get(r.to) ?? '?')}${r.label ? ` (${r.label})` : ''}${details ? `, ${details}` : ''}`,

@@ -1,4 +1,4 @@
-import { ReactFlow, Controls, type Node, type NodeTypes, type ReactFlowInstance } from '@xyflow/react';
+import { ReactFlow, Controls, type EdgeTypes, type Node, type NodeTypes, type ReactFlowInstance } from '@xyflow/react';
 import { useCallback, useMemo, useRef, type KeyboardEvent } from 'react';
 import { addLink, moveStepToLane } from '../../domain/commands/conduct';
 import { newId } from '../../domain/ids';
@@ -21,8 +21,12 @@ import { StepNamesContext, StepNode } from './StepNode';
 import { GhostNode } from './GhostNode';
 import type { GhostNodeType } from './ghosts';
 import { STEP_KIND_VISUALS } from '../../i18n/visuals';
+import { LinkEdge } from '../edges/RoutedEdge';
+import { conductInput } from '../routing/inputs';
+import { useRoutes } from '../routing/routes';
 
 const nodeTypes: NodeTypes = { step: StepNode, note: NoteNode, ghost: GhostNode };
+const edgeTypes: EdgeTypes = { link: LinkEdge };
 
 /** On a step of the map, the arrows go from step to step (they do not move it: the layout places steps). */
 const ARROWS: Partial<Record<string, StepDirection>> = {
@@ -142,13 +146,17 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
   });
 
   const numberOf = useMemo(() => new Map(layout.steps.map((b) => [b.id, b.number])), [layout]);
+  // Curves first; the routed links (around steps and missing steps) when the worker has them.
+  const routes = useRoutes(
+    useMemo(() => conductInput(layout, session.links, ghosts.map((g) => g.data.box)), [layout, session.links, ghosts]),
+  );
   const edges = useStableItems(
     useMemo(
       () => [
-        ...buildLinkEdges(session.links, numberOf, new Set(linkSelection)),
+        ...buildLinkEdges(session.links, numberOf, new Set(linkSelection), routes),
         ...buildNoteEdges(notes, (n) => n.attachedTo?.type === 'step' && numberOf.has(n.attachedTo.id)),
       ],
-      [session.links, numberOf, linkSelection, notes],
+      [session.links, numberOf, linkSelection, notes, routes],
     ),
   );
 
@@ -178,6 +186,7 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         {...handlers}
         onInit={onReady}
         {...MAP_FLOW_PROPS}

@@ -13,6 +13,8 @@ import type { ConductLayout, StepBox } from '../../domain/layout/conduct';
 import type { StepKind } from '../../domain/enums';
 import type { Lane, Link, Step } from '../../domain/types';
 import { MARKER_LABELS, PARTICIPATION_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
+import type { RoutedMap } from '../../domain/layout/routing';
+import { routedData } from '../edges/RoutedEdge';
 
 export interface StepNodeData extends Record<string, unknown> {
   /** Its kind: the mini-map's colour. The step itself is read from the document by the node. */
@@ -138,7 +140,8 @@ const sameBox = (a: StepBox, b: StepBox) =>
 const LINK_MARKER = { type: MarkerType.ArrowClosed, width: 18, height: 18, color: '#334155' };
 const LINK_STYLE = { stroke: '#334155', strokeWidth: 2 };
 
-export function buildLinkEdges(links: readonly Link[], numberOf: ReadonlyMap<string, number>, selected: ReadonlySet<string>): Edge[] {
+/** One edge per link, on its routed path when `routes` has it (canvas/edges/RoutedEdge.tsx). */
+export function buildLinkEdges(links: readonly Link[], numberOf: ReadonlyMap<string, number>, selected: ReadonlySet<string>, routes: RoutedMap | null = null): Edge[] {
   return links.map((link) => {
     const from = numberOf.get(link.from);
     const to = numberOf.get(link.to);
@@ -146,8 +149,9 @@ export function buildLinkEdges(links: readonly Link[], numberOf: ReadonlyMap<str
       id: link.id,
       source: link.from,
       target: link.to,
-      type: 'default',
+      type: 'link',
       selected: selected.has(link.id),
+      data: routedData(routes?.edges[link.id]),
       label: link.label,
       markerEnd: LINK_MARKER,
       style: LINK_STYLE,

@@ -108,19 +108,92 @@ const PIN_CLASS = 1;
 /** Where edges may leave a box, as fractions of its side: several per side, so that two edges between the same boxes (a relation and its reciprocal) take two pins and stay apart. */
 const PIN_FRACTIONS = [0.5, 0.25, 0.75];
 
-/** The routes of a map: every edge around every box, then its label placed. */
+/**
+ * The routes of a map: every edge around every box, then its label placed.
+ *
+ * For speed, the map is routed in parts: the edges that share a box (they must not share its
+ * pins) are routed together, among the boxes near them only (a window around their ends). A
+ * route that leaves its window and meets a box outside it is routed again in a wider window,
+ * then among all the boxes.
+ */
 export function routeMap(avoid: AvoidApi, input: RouteInput): RoutedMap {
+  const byId = new Map(input.boxes.map((b) => [b.id, b]));
+  let left = input.edges.filter((e) => e.from !== e.to && byId.has(e.from) && byId.has(e.to));
+  const paths = new Map<string, Point[]>();
+  // A wider window for the edges whose route met a box outside theirs; at last, the whole map.
+  for (const window of [WINDOW, WINDOW * 4, Infinity]) {
+    if (left.length === 0) break;
+    const again: RouteEdge[] = [];
+    for (const part of parts(left, input.boxes, byId, window)) {
+      const routed = routeSome(avoid, part.edges, part.boxes);
+      for (const e of part.edges) {
+        const path = routed.get(e.id);
+        if (path && routedWell(path, e, input.boxes, byId)) paths.set(e.id, path);
+        else again.push(e);
+      }
+    }
+    left = again;
+  }
+  return { key: routeKey(input), edges: placeLabels(input, paths) };
+}
+
+/** How far around its ends an edge may look for its way, in px. */
+const WINDOW = 240;
+
+/** Edges grouped by shared boxes (union–find), each group with the boxes of its window. */
+function parts(edges: readonly RouteEdge[], boxes: readonly NodeBox[], byId: ReadonlyMap<string, NodeBox>, margin: number): { edges: RouteEdge[]; boxes: NodeBox[] }[] {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== undefined && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(id, root);
+    return root;
+  };
+  for (const e of edges) {
+    const a = find(e.from);
+    const b = find(e.to);
+    if (a !== b) parent.set(a, b);
+  }
+  const groups = new Map<string, RouteEdge[]>();
+  for (const e of edges) {
+    const root = find(e.from);
+    const list = groups.get(root);
+    if (list) list.push(e);
+    else groups.set(root, [e]);
+  }
+  return [...groups.values()].map((group) => {
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (const e of group) {
+      for (const id of [e.from, e.to]) {
+        const b = byId.get(id)!;
+        x0 = Math.min(x0, b.x);
+        y0 = Math.min(y0, b.y);
+        x1 = Math.max(x1, b.x + b.width);
+        y1 = Math.max(y1, b.y + b.height);
+      }
+    }
+    if (margin === Infinity) return { edges: group, boxes: [...boxes] };
+    const window = { x: x0 - margin, y: y0 - margin, width: x1 - x0 + 2 * margin, height: y1 - y0 + 2 * margin };
+    return { edges: group, boxes: boxes.filter((b) => rectsOverlap(b, window)) };
+  });
+}
+
+/** One libavoid router: these boxes as obstacles, these edges from pin to pin. */
+function routeSome(avoid: AvoidApi, edges: readonly RouteEdge[], boxes: readonly NodeBox[]): Map<string, Point[]> {
   const router = new avoid.Router(avoid.OrthogonalRouting);
   router.setRoutingParameter(avoid.shapeBufferDistance, ROUTING.shapeBuffer);
   router.setRoutingParameter(avoid.idealNudgingDistance, ROUTING.nudging);
-  router.setRoutingParameter(avoid.segmentPenalty, 40);
+  // Few bends: a route with fewer segments reads better, and the search ends sooner.
+  router.setRoutingParameter(avoid.segmentPenalty, 150);
   router.setRoutingOption(avoid.nudgeOrthogonalSegmentsConnectedToShapes, true);
   router.setRoutingOption(avoid.nudgeSharedPathsWithCommonEndPoint, true);
   const shapes = new Map<string, AvoidShapeRef>();
   const used = new Set<string>();
-  for (const e of input.edges) used.add(e.from).add(e.to);
-  const keep: object[] = [];
-  for (const b of input.boxes) {
+  for (const e of edges) used.add(e.from).add(e.to);
+  for (const b of boxes) {
     const shape = new avoid.ShapeRef(router, new avoid.Rectangle(new avoid.Point(b.x + b.width / 2, b.y + b.height / 2), b.width, b.height));
     shapes.set(b.id, shape);
     if (!used.has(b.id)) continue;
@@ -137,16 +210,14 @@ export function routeMap(avoid: AvoidApi, input: RouteInput): RoutedMap {
         const pin = new avoid.ShapeConnectionPin(shape, PIN_CLASS, x, y, true, 0, dir);
         pin.setExclusive(true);
         if (cost > 0) pin.setConnectionCost(cost);
-        keep.push(pin);
       }
     }
   }
   const conns: [string, AvoidConnRef][] = [];
-  for (const e of input.edges) {
+  for (const e of edges) {
     const a = shapes.get(e.from);
     const b = shapes.get(e.to);
-    if (!a || !b || e.from === e.to) continue;
-    conns.push([e.id, new avoid.ConnRef(router, new avoid.ConnEnd(a, PIN_CLASS), new avoid.ConnEnd(b, PIN_CLASS))]);
+    if (a && b) conns.push([e.id, new avoid.ConnRef(router, new avoid.ConnEnd(a, PIN_CLASS), new avoid.ConnEnd(b, PIN_CLASS))]);
   }
   router.processTransaction();
   const paths = new Map<string, Point[]>();
@@ -159,20 +230,16 @@ export function routeMap(avoid: AvoidApi, input: RouteInput): RoutedMap {
     }
     paths.set(id, simplify(points));
   }
-  for (const e of input.edges) {
-    const path = paths.get(e.id);
-    if (path && !routedWell(path, e, input.boxes)) paths.delete(e.id);
-  }
   // The router owns its shapes, pins and connectors: destroying it frees them all.
   avoid.destroy(router);
-  return { key: routeKey(input), edges: placeLabels(input, paths) };
+  return paths;
 }
 
 /** Whether a route starts and ends on its boxes' borders and goes through no box (its own ends included). */
-function routedWell(points: readonly Point[], edge: RouteEdge, boxes: readonly NodeBox[]): boolean {
+function routedWell(points: readonly Point[], edge: RouteEdge, boxes: readonly NodeBox[], byId: ReadonlyMap<string, NodeBox>): boolean {
   if (points.length < 2) return false;
   const onBorder = (p: Point, id: string) => {
-    const b = boxes.find((x) => x.id === id);
+    const b = byId.get(id);
     if (!b) return false;
     const inside = p.x >= b.x - 0.5 && p.x <= b.x + b.width + 0.5 && p.y >= b.y - 0.5 && p.y <= b.y + b.height + 0.5;
     return inside && Math.min(Math.abs(p.x - b.x), Math.abs(p.x - b.x - b.width), Math.abs(p.y - b.y), Math.abs(p.y - b.y - b.height)) < 0.5;
