@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
@@ -120,6 +121,13 @@ async function nodeClient(r: Room, name: string, token: string) {
       socket.destroy();
     },
   };
+}
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 const sessionIdOf = (page: Page) => decodeURIComponent(new URL(page.url()).hash.replace('#/atelier/', ''));
@@ -322,6 +330,7 @@ test('the Salle dialog gives the address and its QR code; the projector shows th
   await expect(dialog).toContainText(r.joinUrl);
   await expect(dialog.getByRole('img', { name: 'QR code de la salle' })).toBeVisible();
   await a.page.screenshot({ path: test.info().outputPath('salle-dialog.png') });
+  expect(await seriousViolations(a.page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Fermer' }).click();
 
   const p = await laptop(browser);
@@ -332,6 +341,7 @@ test('the Salle dialog gives the address and its QR code; the projector shows th
   await setField(a.page, 'Titre', 'Vu au projecteur');
   await expect(card.getByRole('list').getByRole('listitem').nth(3)).toHaveText('Vu au projecteur', LIVE);
   await p.page.screenshot({ path: test.info().outputPath('salle-projecteur.png'), fullPage: true });
+  expect(await seriousViolations(p.page)).toEqual([]);
 
   // The projector's token writing anyway (as a tampered page would): the server refuses it.
   const projector = await nodeClient(r, `session/${id}`, r.projectorToken);
@@ -357,4 +367,5 @@ test('the Salle dialog gives the address and its QR code; the projector shows th
   await a.page.getByRole('link', { name: 'Ateliers de la salle' }).click();
   await expect(a.page.getByRole('region', { name: 'Ateliers de la salle' }).getByRole('link', { name: /DUI du groupement/ })).toBeVisible();
   await a.page.screenshot({ path: test.info().outputPath('salle-page.png') });
+  expect(await seriousViolations(a.page)).toEqual([]);
 });

@@ -53,11 +53,11 @@ export function RoomButton() {
       <button
         type="button"
         className={`room-button is-${link ?? 'hors-ligne'}`}
-        aria-label="Salle"
         title={`Salle : ${state}`}
         onClick={() => setOpen(true)}
       >
-        Salle <span aria-hidden="true" className="room-count">{link === 'connecte' ? peers.length + 1 : '–'}</span>
+        {/* Named « Salle » by its text: the count beside it is for the eyes (the dialog lists who is there). */}
+        Salle<span aria-hidden="true" className="room-count">{link === 'connecte' ? peers.length + 1 : '–'}</span>
       </button>
       {editing.length > 0 && (
         <span className="room-presence" role="status">
