@@ -9,6 +9,7 @@ export declare const DOCUMENT_NAME: RegExp;
 export interface Limits {
   maxPayload: number;
   maxDocumentBytes: number;
+  maxAwarenessBytes: number;
   messageBurst: number;
   messagesPerSecond: number;
   connectionsPerMinute: number;

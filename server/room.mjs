@@ -31,6 +31,8 @@ export const DEFAULT_LIMITS = Object.freeze({
   /** One document's encoded state, in bytes. */
   maxDocumentBytes: 32 * 1024 * 1024,
   /** Messages one socket may send in a burst, then per second (a person typing sends a few a second). */
+  /** One awareness message (who is where: a name, a colour, a step's id), broadcast to every peer. */
+  maxAwarenessBytes: 64 * 1024,
   messageBurst: 1000,
   messagesPerSecond: 200,
   /** Document connections one address may open per minute before it is turned away for `banMinutes`. */
@@ -253,8 +255,19 @@ export async function startRoom({ port = 0, host = '127.0.0.1', dataDir, distDir
         return never();
       }
       bucket.tokens -= 1;
-      // Only sync messages (type 0 after the name) can make a document grow.
-      if (!isSyncMessage(update) || connection.readOnly) return;
+      const type = messageType(update);
+      if (type === AWARENESS && update.length > limits.maxAwarenessBytes) {
+        note(`refusé ${ip} document « ${documentName} » : présence trop grosse (plus de ${limits.maxAwarenessBytes} octets), ignorée`);
+        return never();
+      }
+      // The projector reads: stateless messages (5, and 6 which Hocuspocus relays to every peer) are
+      // not for it to send. (Its document writes are refused by Hocuspocus itself.)
+      if (connection.readOnly && (type === STATELESS || type === BROADCAST_STATELESS)) {
+        note(`refusé ${ip} document « ${documentName} » : message du projecteur (lecture seule), ignoré`);
+        return never();
+      }
+      // Only sync messages can make a document grow.
+      if (type !== SYNC || connection.readOnly) return;
       const grown = (grownSince.get(documentName) ?? limits.maxDocumentBytes) + update.length;
       if (grown < limits.maxDocumentBytes) {
         grownSince.set(documentName, grown);
@@ -359,8 +372,14 @@ export async function startRoom({ port = 0, host = '127.0.0.1', dataDir, distDir
   };
 }
 
-/** Whether a Hocuspocus message (varString name, then varUint type) is a Yjs sync message (type 0). */
-function isSyncMessage(/** @type {Uint8Array} */ data) {
+/** Hocuspocus's message types (@hocuspocus/server's MessageType) that the room looks at. */
+const SYNC = 0;
+const AWARENESS = 1;
+const STATELESS = 5;
+const BROADCAST_STATELESS = 6;
+
+/** A Hocuspocus message's type: a varUint after the document's name (a varString). */
+function messageType(/** @type {Uint8Array} */ data) {
   let length = 0;
   let shift = 0;
   let i = 0;
@@ -370,7 +389,8 @@ function isSyncMessage(/** @type {Uint8Array} */ data) {
     shift += 7;
     if (byte < 0x80) break;
   }
-  return data[i + 1 + length] === 0;
+  // Types are below 128: one byte.
+  return data[i + 1 + length];
 }
 
 /** The host of an Origin header, or a placeholder when it is not a URL. */

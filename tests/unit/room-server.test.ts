@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -307,6 +308,36 @@ describe('the room server', () => {
     // a's own reconnection counts too: the third connection after it is turned away.
     for (let i = 0; i < 3; i += 1) connect(room, room.editToken, `session/autre-${i}`);
     await vi.waitFor(() => expect(lines.some((line) => line.includes('trop de connexions (plus de 3 par minute)'))).toBe(true), WAIT);
+  });
+
+  it('an oversized presence is not relayed; the projector sends no stateless message', async () => {
+    const room = await open({ limits: { maxAwarenessBytes: 8 * 1024 } });
+    const a = connect(room, room.editToken);
+    const b = connect(room, room.editToken);
+    const projector = connect(room, room.projectorToken);
+    await Promise.all([synced(a), synced(b), synced(projector)]);
+    const presences = () => [...b.provider.awareness!.getStates().values()];
+    a.provider.setAwarenessField('user', { name: 'x'.repeat(10 * 1024) });
+    await vi.waitFor(() => expect(lines.some((line) => line.includes('présence trop grosse (plus de 8192 octets), ignorée'))).toBe(true), WAIT);
+    a.provider.setAwarenessField('user', { name: 'Aïcha' });
+    await vi.waitFor(() => expect(presences().some((state) => state.user?.name === 'Aïcha')).toBe(true), WAIT);
+    expect(presences().some((state) => String(state.user?.name).startsWith('xxx'))).toBe(false);
+
+    // Hocuspocus relays a BroadcastStateless (type 6) to every peer: from an editor, it arrives.
+    const heard: string[] = [];
+    b.provider.on('stateless', ({ payload }: { payload: string }) => heard.push(payload));
+    const broadcast = (client: Client, payload: string) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarString(encoder, 'session/atelier-1');
+      encoding.writeVarUint(encoder, 6);
+      encoding.writeVarString(encoder, payload);
+      client.provider.configuration.websocketProvider.send(encoding.toUint8Array(encoder));
+    };
+    broadcast(projector, 'du projecteur');
+    await vi.waitFor(() => expect(lines.some((line) => line.includes('message du projecteur (lecture seule), ignoré'))).toBe(true), WAIT);
+    broadcast(a, "d'un ordinateur");
+    await vi.waitFor(() => expect(heard).toContain("d'un ordinateur"), WAIT);
+    expect(heard).not.toContain('du projecteur');
   });
 
   it('a page from another origin cannot open the room socket', async () => {
