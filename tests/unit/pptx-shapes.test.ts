@@ -15,7 +15,7 @@ import { layoutConductMap } from '../../src/domain/layout/conduct';
 import { placeGhosts } from '../../src/domain/layout/ghosts';
 import type { Session } from '../../src/domain/types';
 import {
-  actorMapShapes, conductMapShapes, fitParagraphs, radarShapes, SLIDE, textFits, type BoxShape, type DeckShape, type MapShapes,
+  actorMapShapes, conductMapShapes, conductPages, fitParagraphs, radarShapes, SLIDE, textFits, type BoxShape, type DeckShape, type MapShapes,
 } from '../../src/features/export/pptxShapes';
 import { boxesOverlap, routeOrthogonal, segmentCrossesBox, type Box, type Pt } from '../../src/features/export/pptxRoute';
 import { exampleText } from '../formatExamples';
@@ -94,6 +94,7 @@ describe('the conduct map as shapes', () => {
   });
 
   it('draws events with a second border and steps à venir dashed', () => {
+    expect(conductPages(layout, ghosts, AREA)).toHaveLength(1);
     const withKinds: Session = {
       ...session,
       steps: session.steps.map((s, i) => (i === 3 ? { ...s, kind: 'incident' as const } : i === 10 ? { ...s, date: undefined, endDate: undefined, dateLabel: undefined, planned: '2023-03' } : s)),
@@ -144,24 +145,38 @@ describe('the actor map as shapes', () => {
   });
 });
 
-describe('a generated conduct map of 50 steps', () => {
-  // Six lanes, a step a month over four years and a half, a link from every fifth step to one in another lane.
+describe.each([50, 200])('a generated conduct map of %i steps', (count) => {
+  // Six lanes, a step every other month (on a monthly axis), a link from every fifth step to one in another lane.
   const base = dui();
   const lanes = base.lanes.slice(0, 6);
-  const steps = Array.from({ length: 50 }, (_, i) => ({
+  const steps = Array.from({ length: count }, (_, i) => ({
     id: `s${i}`, title: `Étape générée numéro ${i + 1} avec un titre assez long`, laneId: lanes[(i * 7) % 6]!.id,
-    kind: 'autre' as const, date: `${2019 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, markers: [], participants: [],
+    kind: 'autre' as const, date: `${1990 + Math.floor((2 * i) / 12)}-${String(((2 * i) % 12) + 1).padStart(2, '0')}`, markers: [], participants: [],
   }));
-  const links = Array.from({ length: 10 }, (_, k) => ({ id: `l${k}`, from: `s${k * 5}`, to: `s${k * 5 + 3}`, label: `lien ${k + 1}` }));
-  const session: Session = { ...base, lanes, steps, links, notes: [], timeline: { ...base.timeline, scale: 'annee' } };
+  const links = Array.from({ length: count / 5 }, (_, k) => ({ id: `l${k}`, from: `s${k * 5}`, to: `s${k * 5 + 3}`, label: `lien ${k + 1}` }));
+  const session: Session = { ...base, lanes, steps, links, notes: [], timeline: { ...base.timeline, scale: 'mois' } };
   const layout = layoutConductMap(session, { today: '2026-11-24' });
-  const map = conductMapShapes({ session, layout, area: AREA });
+  const pages = conductPages(layout, [], AREA);
+  const maps = pages.map((window) => conductMapShapes({ session, layout, area: AREA, window }));
+
+  it('is cut into slides where every step is drawn once, readable, each link drawn or said', () => {
+    expect(pages.length).toBeGreaterThan(count / 40);
+    // No slide of empty years (the example's time line runs to 2026, the steps stop long before).
+    expect(maps.every((m) => boxes(m.shapes, /^Étape \d+ : /).length > 0)).toBe(true);
+    const drawn = maps.flatMap((m) => boxes(m.shapes, /^Étape \d+ : /));
+    expect(drawn.map((b) => b.name).sort()).toEqual(steps.map((s, i) => `Étape ${i + 1} : ${s.title}`).sort());
+    expect(Math.min(...drawn.map((b) => b.w))).toBeGreaterThanOrEqual(0.95);
+    expect(Math.min(...drawn.map((b) => b.text!.fontSize))).toBeGreaterThanOrEqual(6);
+    const lines = maps.reduce((n, m) => n + m.shapes.filter((s) => s.kind === 'path' && s.name.startsWith('Lien')).length, 0);
+    const said = new Set(maps.flatMap((m) => m.cutLinks ?? []));
+    expect(lines + said.size).toBe(links.length);
+  });
 
   it('routes every link around the boxes, with no label on a box, and every text fits', () => {
-    expect(boxes(map.shapes, /^Étape \d+ : /)).toHaveLength(50);
-    expect(map.shapes.filter((s) => s.kind === 'path' && s.name.startsWith('Lien'))).toHaveLength(10);
-    expect(map.straightLines).toBe(0);
-    expect(faults(map, /^(Étape|Couloir)/)).toEqual({ crossings: [], overlaps: [], overflowing: [], outside: [] });
+    for (const map of maps) {
+      expect(map.straightLines).toBe(0);
+      expect(faults(map, /^(Étape|Couloir)/)).toEqual({ crossings: [], overlaps: [], overflowing: [], outside: [] });
+    }
   });
 });
 

@@ -25,7 +25,7 @@ import type { RoutedMap } from '../../domain/layout/routing';
 import { actorInput, conductInput } from '../../canvas/routing/inputs';
 import { requestRoutes } from '../../canvas/routing/routes';
 import { livedSynthesis, synthesize } from '../synthesis/sentences';
-import { actorMapShapes, conductLegend, conductMapShapes, fittedText, radarShapes, SLIDE, type Box, type DeckShape, type Para, type TextSpec } from './pptxShapes';
+import { actorMapShapes, conductLegend, conductMapShapes, conductPages, fittedText, radarShapes, SLIDE, type Box, type DeckShape, type Para, type TextSpec } from './pptxShapes';
 
 const FONT = 'Arial';
 const BLUE = '1F4E79';
@@ -146,14 +146,24 @@ export async function makeDeck(session: Session, onProgress: (message: string) =
   const layout = layoutConductMap(session, { today });
   const ghosts = ghostsShown ? placeGhosts(layout, openGaps(session)) : [];
   const conductRoutes = options.routes ? options.routes.conduite ?? null : await requestRoutes(conductInput(layout, session.links, ghosts)).catch(() => null);
-  const conductSlide = pptx.addSlide();
-  heading(conductSlide, 'Cartographie de la conduite de projet', 18);
-  const conduct = conductMapShapes({ session, layout, ghosts, routes: conductRoutes, notes: mapNotes('conduite'), area: { x: 0.25, y: 0.8, w: SLIDE.w - 0.5, h: 6.15 } });
-  drawShapes(pptx, conductSlide, [...conduct.shapes, ...conductLegend(session.steps, { x: 0.25, y: 7.0, w: SLIDE.w - 0.5, h: 0.45 })]);
-  const omittedNote = (slide: Slide, n: number) => {
-    if (n > 0) block(pptx, slide, 'Notes hors carte', [{ text: `${n} note${n > 1 ? 's' : ''} sans place sur la carte : voir les diapositives « Notes ».`, italic: true, color: '475569' }], { x: 8.3, y: 0.25, w: 4.8, h: 0.45 }, 11, 8);
+  const mapArea = { x: 0.25, y: 0.8, w: SLIDE.w - 0.5, h: 6.15 };
+  // What a map slide could not draw, said in its corner.
+  const aside = (slide: Slide, omitted: number, cut: readonly string[] = []) => {
+    const lines = [
+      omitted > 0 ? `${omitted} note${omitted > 1 ? 's' : ''} sans place sur la carte : voir les diapositives « Notes ».` : '',
+      cut.length > 0 ? labelled(`Lien${cut.length > 1 ? 's' : ''} vers une autre diapositive`, cut.join(', ')) : '',
+    ].filter(Boolean);
+    if (lines.length > 0) block(pptx, slide, 'Hors carte', lines.map((text) => ({ text, italic: true, color: '475569' })), { x: 7.3, y: 0.15, w: 5.8, h: 0.6 }, 11, 7);
   };
-  omittedNote(conductSlide, conduct.omittedNotes.length);
+  // A wide map is cut into slides, so that its steps stay readable.
+  const pages = conductPages(layout, ghosts, mapArea);
+  pages.forEach((window, i) => {
+    const slide = pptx.addSlide();
+    heading(slide, pages.length > 1 ? `Cartographie de la conduite de projet (${i + 1}/${pages.length})` : 'Cartographie de la conduite de projet', 18);
+    const conduct = conductMapShapes({ session, layout, ghosts, routes: conductRoutes, notes: mapNotes('conduite'), area: mapArea, window, freeNotes: i === 0 });
+    drawShapes(pptx, slide, [...conduct.shapes, ...conductLegend(session.steps, { x: 0.25, y: 7.0, w: SLIDE.w - 0.5, h: 0.45 })]);
+    aside(slide, conduct.omittedNotes.length, conduct.cutLinks);
+  });
 
   // 3. Chronology
   const rows = session.steps.map((s, i) => [
@@ -185,7 +195,7 @@ export async function makeDeck(session: Session, onProgress: (message: string) =
   const actorRoutes = options.routes ? options.routes.acteurs ?? null : await requestRoutes(actorInput(session.actors, session.relations)).catch(() => null);
   const actors = actorMapShapes({ session, routes: actorRoutes, notes: mapNotes('acteurs'), area: { x: 0.25, y: 0.8, w: SLIDE.w - 0.5, h: 6.5 } });
   drawShapes(pptx, actorSlide, actors.shapes);
-  omittedNote(actorSlide, actors.omittedNotes.length);
+  aside(actorSlide, actors.omittedNotes.length);
 
   // 5. Participation matrix
   onProgress('Matrice de participation…');

@@ -106,6 +106,8 @@ export function fitParagraphs(paras: readonly Para[], w: number, h: number, opts
   const heightPt = Math.max(1, (h - 2 * margin) * 72);
   const texts = paras.filter((p) => p.text.trim() !== '');
   for (let size = opts.max; size >= opts.min; size -= 0.5) {
+    // A word is not broken in two, but at the smallest size.
+    if (size > opts.min && texts.some((p) => p.text.split(/[ \t\n]+/).some((w) => textWidth(w, measured(size, p.bold)) > widthPt))) continue;
     const lines = texts.reduce((n, p) => n + lineCount(p, size, widthPt), 0);
     if (lines * size * LINE <= heightPt) return { fontSize: size, paras: texts };
   }
@@ -309,6 +311,8 @@ export interface MapShapes {
   omittedNotes: Note[];
   /** Lines that found no route around the boxes and were drawn straight (0 on a good map). */
   straightLines: number;
+  /** Links between steps on different slides of a cut map (`9 → 10`), not drawn. */
+  cutLinks?: string[];
 }
 
 const LINK_COLOR = '334155';
@@ -368,36 +372,98 @@ export interface ConductInput {
   routes?: RoutedMap | null;
   /** Where the map goes on the slide, in inches. */
   area: Box;
+  /** The part of the time axis on this slide (layout x), when the map is cut into several (conductPages). */
+  window?: { from: number; to: number };
+  /** Whether the notes attached to nothing go on this slide (the first of a cut map). */
+  freeNotes?: boolean;
+}
+
+/** How wide the conduct map is: a missing step may be put past the last step. */
+const mapWidth = (layout: ConductLayout, ghosts: readonly GhostBox[]) => Math.max(layout.width, ...ghosts.map((g) => g.x + g.width + CONDUCT_LAYOUT.margin / 2));
+
+/**
+ * Where to cut a wide conduct map into slides so that a step is at least `minStep` inches wide:
+ * windows of the time axis (layout x), each cut between boxes, never through one. One window
+ * when the whole map reads on one slide.
+ */
+export function conductPages(layout: ConductLayout, ghosts: readonly GhostBox[], area: Box, minStep = 1.0): { from: number; to: number }[] {
+  const L = CONDUCT_LAYOUT;
+  const width = mapWidth(layout, ghosts);
+  const hp = L.laneHeaderWidth;
+  const cap = (area.h / layout.height) * 2.2;
+  const whole = Math.min(area.w / width, cap);
+  if (whole * L.nodeWidth >= minStep || whole >= cap) return [{ from: hp, to: width }];
+  const need = Math.min(minStep / L.nodeWidth, cap);
+  const span = area.w / need - hp;
+  // Where a cut may not go: the clusters of boxes that overlap in x (or nearly).
+  const spans = [...layout.steps.map((b) => [b.x, b.x + b.width]), ...ghosts.map((g) => [g.x, g.x + g.width])].sort((p, q) => p[0]! - q[0]!);
+  const clusters: [number, number][] = [];
+  for (const [a, b] of spans) {
+    const last = clusters[clusters.length - 1];
+    if (last && a! <= last[1] + 12) last[1] = Math.max(last[1], b!);
+    else clusters.push([a!, b!]);
+  }
+  const pages: { from: number; to: number }[] = [];
+  // The first slide starts at the lanes' header, or before a step drawn under it.
+  let start = Math.min(hp, (clusters[0]?.[0] ?? hp) - 6);
+  while (start < width - 1) {
+    let end = start + span;
+    if (end >= width) end = width;
+    else {
+      // Not through a cluster: before it, or after it when it starts the slide (wider than a slide).
+      const cut = clusters.find(([a, b]) => a < end && b > end);
+      if (cut) end = cut[0] - 6 > start + 1 ? cut[0] - 6 : cut[1] + 6;
+    }
+    pages.push({ from: start, to: Math.min(end, width) });
+    start = end;
+  }
+  // Years with nothing in them make no slide.
+  const full = pages.filter((p) => spans.some(([a, b]) => a! >= p.from - 0.5 && b! <= p.to + 0.5));
+  return full.length > 0 ? full : pages.slice(0, 1);
 }
 
 /** The conduct map as shapes: axis, lanes, steps, missing steps, delays, notes, links with their labels. */
-export function conductMapShapes({ session, layout, ghosts = [], notes = [], routes = null, area }: ConductInput): MapShapes {
+export function conductMapShapes({ session, layout, ghosts: allGhosts = [], notes: allNotes = [], routes = null, area, window, freeNotes = true }: ConductInput): MapShapes {
   const L = CONDUCT_LAYOUT;
+  const width = mapWidth(layout, allGhosts);
+  const hp = L.laneHeaderWidth;
+  const from = window?.from ?? Math.min(hp, ...layout.steps.map((b) => b.x - 6));
+  const to = window?.to ?? width;
+  const inWindow = (x: number, w: number) => x >= from - 0.5 && x + w <= to + 0.5;
   // The two directions scale apart (boxes are rectangles, time stays proportional), within a ratio.
-  // A missing step may be put past the last step: the map is as wide as what is drawn on it.
-  const width = Math.max(layout.width, ...ghosts.map((g) => g.x + g.width + L.margin / 2));
-  let sx = area.w / width;
+  let sx = area.w / (hp + to - from);
   let sy = area.h / layout.height;
   sx = Math.min(sx, sy * 2.2);
   sy = Math.min(sy, sx * 1.5);
-  const X = (px: number) => area.x + px * sx;
+  const headerW = hp * sx;
+  const X = (px: number) => area.x + headerW + (px - from) * sx;
   const Y = (py: number) => area.y + py * sy;
-  const mapW = width * sx;
+  const mapW = headerW + (to - from) * sx;
   const mapH = layout.height * sy;
-  const headerW = L.laneHeaderWidth * sx;
   const axisH = L.axisHeight * sy;
   const shapes: DeckShape[] = [];
+  const ghosts = allGhosts.filter((g) => inWindow(g.x, g.width));
+  const shownSteps = new Set(layout.steps.filter((b) => inWindow(b.x, b.width)).map((b) => b.id));
+  const notes = allNotes.filter((n) => (n.attachedTo?.type === 'step' ? shownSteps.has(n.attachedTo.id) : freeNotes));
+  const ticks = layout.ticks
+    .filter((t) => t.x + t.width > from + 1 && t.x < to - 1)
+    .map((t) => ({ ...t, left: Math.max(t.x, from), right: Math.min(t.x + t.width, to) }));
 
   shapes.push({ kind: 'box', name: 'Axe du temps', geom: 'rect', x: area.x, y: area.y, w: mapW, h: axisH, fill: 'EEF2F7' });
   for (const lane of layout.lanes) {
     shapes.push({ kind: 'box', name: 'Fond de couloir', geom: 'rect', x: area.x, y: Y(lane.y), w: mapW, h: lane.height * sy, fill: lane.index % 2 ? 'F1F5F9' : 'FFFFFF', line: { color: 'CBD5E1', width: 0.5 } });
   }
-  const tickSize = commonSize(layout.ticks.map((t) => ({ paras: [{ text: axisTickLabel(t.month, layout.scale), bold: t.major }], w: Math.max(0.2, t.width * sx - 0.06), h: axisH })), { max: 11, min: 5, margin: 0.02 });
-  for (const t of layout.ticks) {
-    shapes.push({ kind: 'path', name: 'Graduation', points: [{ x: X(t.x), y: area.y }, { x: X(t.x), y: area.y + mapH }], color: t.major ? '94A3B8' : 'CBD5E1', width: 0.75, ...(t.major ? {} : { dash: 'sysDash' as const }) });
-    const w = Math.max(0.2, t.width * sx - 0.06);
+  const tickW = (t: (typeof ticks)[number]) => (t.right - t.left) * sx - 0.06;
+  const whole = ticks.filter((t) => t.left === t.x && t.right === t.x + t.width);
+  const tickSize = commonSize((whole.length > 0 ? whole : ticks).map((t) => ({ paras: [{ text: axisTickLabel(t.month, layout.scale), bold: t.major }], w: Math.max(0.2, tickW(t)), h: axisH })), { max: 11, min: 5, margin: 0.02 });
+  for (const t of ticks) {
+    if (t.x >= from) shapes.push({ kind: 'path', name: 'Graduation', points: [{ x: X(t.x), y: area.y }, { x: X(t.x), y: area.y + mapH }], color: t.major ? '94A3B8' : 'CBD5E1', width: 0.75, ...(t.major ? {} : { dash: 'sysDash' as const }) });
+    const w = tickW(t);
+    // A tick cut by the slide's edge keeps its label only when it fits there on one line.
+    const label = axisTickLabel(t.month, layout.scale);
+    if (w < 0.2 || ((t.left !== t.x || t.right !== t.x + t.width) && textWidth(label, measured(tickSize, t.major)) / 72 > w - 0.04)) continue;
     shapes.push({
-      kind: 'box', name: 'Date de l’axe', geom: 'rect', x: X(t.x) + 0.03, y: area.y, w, h: axisH,
+      kind: 'box', name: 'Date de l’axe', geom: 'rect', x: X(t.left) + 0.03, y: area.y, w, h: axisH,
       text: fittedText([{ text: axisTickLabel(t.month, layout.scale), bold: t.major }], w, axisH, { max: tickSize, min: tickSize, margin: 0.02, color: '334155', valign: 'middle' }),
     });
   }
@@ -410,21 +476,27 @@ export function conductMapShapes({ session, layout, ghosts = [], notes = [], rou
       text: fittedText(paras, box.w, box.h, { max: laneSize, min: laneSize, margin: 0.06, color: '1E293B', valign: 'middle' }),
     });
   }
-  if (layout.today !== null) {
+  if (layout.today !== null && layout.today >= from && layout.today < to) {
     shapes.push({ kind: 'path', name: 'Aujourd’hui', points: [{ x: X(layout.today), y: area.y }, { x: X(layout.today), y: area.y + mapH }], color: 'B91C1C', width: 1.5, dash: 'dash' });
   }
 
   const stepById = new Map(session.steps.map((s) => [s.id, s]));
   const boxOf = new Map<string, Box>();
-  for (const b of layout.steps) boxOf.set(b.id, { x: X(b.x), y: Y(b.y), w: b.width * sx, h: b.height * sy });
+  for (const b of layout.steps) if (shownSteps.has(b.id)) boxOf.set(b.id, { x: X(b.x), y: Y(b.y), w: b.width * sx, h: b.height * sy });
   const ghostBoxes = ghosts.map((g) => ({ x: X(g.x), y: Y(g.y), w: g.width * sx, h: g.height * sy }));
-  const slips = slipBars(layout, session.steps as Session['steps']).map((bar) => ({ bar, box: { x: X(bar.left), y: Y(bar.y) - 0.025, w: Math.max(0.02, bar.width * sx), h: 0.05 } }));
+  const slips = slipBars(layout, session.steps.filter((st) => shownSteps.has(st.id)) as Session['steps']).flatMap((bar) => {
+    const left = Math.max(bar.left, from);
+    const right = Math.min(bar.left + bar.width, to);
+    return right - left < 1 ? [] : [{ bar, box: { x: X(left), y: Y(bar.y) - 0.025, w: Math.max(0.02, (right - left) * sx), h: 0.05 } }];
+  });
 
   // Delays: a thin bar from planned to actual, an open circle at the planned end.
   for (const { bar, box } of slips) {
     const color = bar.late ? 'C2410C' : '0E7490';
     shapes.push({ kind: 'box', name: 'Retard', geom: 'rect', ...box, fill: color });
-    const cx = bar.late ? box.x : box.x + box.w;
+    const planned = bar.late ? bar.left : bar.left + bar.width;
+    if (planned < from || planned > to) continue;
+    const cx = X(planned);
     shapes.push({ kind: 'box', name: 'Date prévue', geom: 'ellipse', x: cx - 0.045, y: box.y + box.h / 2 - 0.045, w: 0.09, h: 0.09, fill: 'FFFFFF', line: { color, width: 1.25 } });
   }
   const ghostParas = (g: GhostBox): Para[] => [{ text: 'Étape manquante', bold: true, italic: true, color: '334155' }, { text: GAP_TITLES[g.rule], italic: true, color: '334155' }];
@@ -442,7 +514,7 @@ export function conductMapShapes({ session, layout, ghosts = [], notes = [], rou
     const markers = step.markers.map((m) => MARKER_ICONS[m]).join(' ');
     return [{ text: [`${b.number}`, STEP_KIND_VISUALS[step.kind].icon, date, markers].filter(Boolean).join('  '), bold: true }, { text: step.title }];
   };
-  const drawnSteps = layout.steps.filter((b) => stepById.has(b.id));
+  const drawnSteps = layout.steps.filter((b) => stepById.has(b.id) && shownSteps.has(b.id));
   const stepSize = commonSize(drawnSteps.map((b) => ({ paras: stepParas(b), w: boxOf.get(b.id)!.w, h: boxOf.get(b.id)!.h })), { max: 11, min: 5, margin: 0.04 });
   for (const b of drawnSteps) {
     const step = stepById.get(b.id)!;
@@ -466,14 +538,21 @@ export function conductMapShapes({ session, layout, ghosts = [], notes = [], rou
   const fixed: Box[] = [...boxOf.values(), ...ghostBoxes, ...slips.map((s) => s.box)];
   const numberOf = new Map(layout.steps.map((b) => [b.id, b.number]));
   const solid = fixed.filter((b) => b.h > 0.06);
+  const cut: string[] = [];
   const { lines, straight } = mapLines(
     session.links.flatMap((link) => {
-      const from = boxOf.get(link.from);
-      const to = boxOf.get(link.to);
-      if (!from || !to) return [];
-      const routed = routes?.edges[link.id]?.points.map((p) => ({ x: X(p.x), y: Y(p.y) })) ?? null;
+      const a = boxOf.get(link.from);
+      const b = boxOf.get(link.to);
+      if (!a || !b) {
+        // A link to a step on another slide of the map: said, not drawn.
+        if ((a || b) && layout.byId.has(link.from) && layout.byId.has(link.to)) cut.push(`${numberOf.get(link.from)} → ${numberOf.get(link.to)}`);
+        return [];
+      }
+      // The router's path, unless it leaves this slide's part of the map.
+      const path = routes?.edges[link.id]?.points;
+      const routed = path && path.every((p) => p.x >= from && p.x <= to) ? path.map((p) => ({ x: X(p.x), y: Y(p.y) })) : null;
       return [{
-        from, to, routed,
+        from: a, to: b, routed,
         style: {
           name: `Lien : étape ${numberOf.get(link.from)} → étape ${numberOf.get(link.to)}`, color: LINK_COLOR, width: 1.75, tail: 'triangle' as const,
           ...(link.label ? { label: link.label } : {}), labelName: 'Libellé du lien',
@@ -491,7 +570,7 @@ export function conductMapShapes({ session, layout, ghosts = [], notes = [], rou
     fixed, bounds, { x: bounds.x + bounds.w, y: bounds.y + bounds.h }, lines.flatMap((l) => segmentsOf(l.points)),
   );
   const drawn = drawLines(lines, [...solid, ...placed.boxes], bounds);
-  return { shapes: [...shapes, ...placed.shapes, ...drawn], omittedNotes: placed.omitted, straightLines: straight };
+  return { shapes: [...shapes, ...placed.shapes, ...drawn], omittedNotes: placed.omitted, straightLines: straight, cutLinks: cut };
 }
 
 /** The legend of the conduct map: the kinds and markers in use, and how events, steps à venir and delays look. */
