@@ -218,7 +218,7 @@ export async function startRoom({ port = 0, host = '127.0.0.1', dataDir, distDir
     async onConnect({ documentName, request }) {
       const ip = addressOf(request);
       if (!DOCUMENT_NAME.test(documentName)) {
-        note(`refusé ${ip} document « ${documentName.slice(0, 120)} » : nom hors du schéma`);
+        note(`refusé ${ip} document « ${printable(documentName.slice(0, 120))} » : nom hors du schéma`);
         throw refusal('document-name-refused');
       }
       if (throttled(ip)) {
@@ -303,7 +303,7 @@ export async function startRoom({ port = 0, host = '127.0.0.1', dataDir, distDir
     // A page from another origin cannot open the room's socket from a participant's browser.
     const origin = request.headers.origin;
     if (origin && safeHost(origin) !== request.headers.host) {
-      note(`refusé ${ip} : origine étrangère ${safeHost(origin)}`);
+      note(`refusé ${ip} : origine étrangère ${printable(safeHost(origin))}`);
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -391,6 +391,11 @@ function messageType(/** @type {Uint8Array} */ data) {
   }
   // Types are below 128: one byte.
   return data[i + 1 + length];
+}
+
+/** What a client sent, fit for the consultant's terminal: no control characters (escape sequences). */
+function printable(/** @type {string} */ text) {
+  return text.replace(/\p{Cc}/gu, '?');
 }
 
 /** The host of an Origin header, or a placeholder when it is not a URL. */

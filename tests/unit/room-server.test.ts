@@ -265,12 +265,14 @@ describe('the room server', () => {
 
   it('a document name outside the pattern is refused', async () => {
     const room = await open();
-    for (const name of ['autre', 'session/', 'session/a/b', '../salle', `session/${'x'.repeat(101)}`]) {
+    for (const name of ['autre', 'session/', 'session/a/b', '../salle', `session/${'x'.repeat(101)}`, 'session/\u001b[2J\u001b[31mpiège']) {
       const client = connect(room, room.editToken, name);
       await vi.waitFor(() => expect(client.failures).toEqual(['document-name-refused']), WAIT);
     }
     expect(room.hocuspocus.documents.size).toBe(0);
-    expect(lines.filter((line) => line.includes('nom hors du schéma'))).toHaveLength(5);
+    expect(lines.filter((line) => line.includes('nom hors du schéma'))).toHaveLength(6);
+    // A name is the client's text: no escape sequence reaches the consultant's terminal.
+    expect(lines.find((line) => line.includes('piège'))).toContain('« session/?[2J?[31mpiège »');
   });
 
   it('an oversized message is refused, logged, and changes nothing', async () => {
