@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * The workshop room (« salle »): one HTTP server, one origin, that serves the built app and syncs
- * the room's Yjs documents through Hocuspocus on `/salle/sync`. The contract with the app (README, Room): documents `salle` and `session/<id>`, an edit token and a read-only
+ * the room's Yjs documents through Hocuspocus on `/salle/sync`. With the app (README, Room;
+ * docs/architecture.md): documents `salle` and `session/<id>`, an edit token and a read-only
  * projector token carried in the link's fragment, documents kept in `dataDir/salle.sqlite`.
  *
  * Security, in short: loopback unless told otherwise, no token no document, the projector's writes
@@ -30,9 +31,9 @@ export const DEFAULT_LIMITS = Object.freeze({
   maxPayload: 4 * 1024 * 1024,
   /** One document's encoded state, in bytes. */
   maxDocumentBytes: 32 * 1024 * 1024,
-  /** Messages one socket may send in a burst, then per second (a person typing sends a few a second). */
   /** One awareness message (who is where: a name, a colour, a step's id), broadcast to every peer. */
   maxAwarenessBytes: 64 * 1024,
+  /** Messages one socket may send in a burst, then per second (a person typing sends a few a second). */
   messageBurst: 1000,
   messagesPerSecond: 200,
   /** Document connections one address may open per minute before it is turned away for `banMinutes`. */
