@@ -20,6 +20,7 @@ import { filterNotes } from '../src/domain/commands/notes';
 import { buildNoteEdges, buildNoteNodes } from '../src/canvas/actors/notes';
 import { ACTOR_NODE } from '../src/canvas/actors/adapter';
 import { FIT_VIEW } from '../src/canvas/zoom';
+import { conductQuestion, measureRoutingInWorker, routingWorkerAsset } from './routing';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 /** Budgets are judged and printed, but a failed one does not fail the run (CI's quick run: one run on a shared machine). */
@@ -773,6 +774,13 @@ test('benchmark', async ({ page, browser }) => {
     add('Panoramique : images manquées', size, panMissed, panBase, '≤ 1,3× la référence + 2', () => panMissed <= 1.3 * panBase + 2, 'images', { ours: missed(oursPans), baseline: missed(basePans) });
 
     if (size === 200) {
+      // The map's edges routed around its boxes, in the app's routing worker (bench/routing.ts).
+      progress(`${size} étapes : routage dans le worker`);
+      await openOurs(page, session, 'conduite');
+      const routing = await measureRoutingInWorker(page, routingWorkerAsset(join(process.cwd(), 'dist-bench')), conductQuestion(session), RUNS);
+      add('Routage dans le worker', size, median(routing.times), null, '≤ 300 ms', (_r, ours) => ours <= 300, 'ms', { ours: routing.times });
+      add('Routage : premier (WebAssembly chargé)', size, routing.first, null, 'information', null, 'ms');
+
       progress(`${size} étapes : exports`);
       await openOurs(page, session, 'conduite');
       for (const [label, item] of [['Export PNG', 'Image PNG'], ['Export SVG', 'Image SVG']] as const) {
