@@ -95,16 +95,20 @@ export function CompareDialog({
         { text: r.spread, options: {} },
       ]);
       slide.addTable([headRow, ...body], { x: 0.4, y: 1.0, w: 12.5, fontFace: 'Arial', fontSize: 10, border: { type: 'solid', pt: 0.5, color: '94A3B8' } });
-      // The revealed radars, three to a row.
+      // The revealed radars as large as the slide allows: two to a row up to four, then three.
       const radars = pptx.addSlide();
       radars.addText('Radars de maturité', { x: 0.4, y: 0.2, w: 12.5, h: 0.6, fontFace: 'Arial', fontSize: 22, bold: true, color: '1F4E79' });
       const shown = sessions.filter((s) => s.viewpoints?.revealed && s.viewpoints.maturity);
+      const cols = shown.length <= 4 ? 2 : 3;
+      const w = shown.length <= 2 ? 6.3 : shown.length <= 4 ? 5.1 : 4.1;
+      const h = (w * 9) / 16;
+      const left = (13.333 - (cols * w + (cols - 1) * 0.2)) / 2;
       for (const [i, s] of shown.entries()) {
         const { bytes } = await svgToSlidePng(renderRadarSvg(s.viewpoints!.maturity, `Radar de maturité : ${s.title}`));
-        const x = 0.3 + (i % 3) * 4.25;
-        const y = 0.9 + Math.floor(i / 3) * 3.3;
-        radars.addText(s.title, { x, y, w: 4.1, h: 0.4, fontFace: 'Arial', fontSize: 12, bold: true, color: '1F4E79' });
-        radars.addImage({ data: `data:image/png;base64,${toBase64(bytes)}`, x, y: y + 0.4, w: 4.1, h: 2.3 });
+        const x = left + (i % cols) * (w + 0.2);
+        const y = 0.9 + Math.floor(i / cols) * (h + 0.45);
+        radars.addText(s.title, { x, y, w, h: 0.4, fontFace: 'Arial', fontSize: 14, bold: true, color: '1F4E79' });
+        radars.addImage({ data: `data:image/png;base64,${toBase64(bytes)}`, x, y: y + 0.4, w, h });
       }
     }
     for (const s of sessions) {
