@@ -17,7 +17,7 @@ const LINK_WORDS = {
  * `Salle`, in the header of the home page and of a session when this tab is in a room: its state,
  * who edits which step of this session, and the dialog (address, QR code, who is connected).
  */
-export function RoomButton() {
+export function RoomButton({ showErrors = true }: { showErrors?: boolean }) {
   const [open, setOpen] = useState(false);
   const token = roomToken();
   const active = useRoomStore((s) => s.active);
@@ -25,6 +25,7 @@ export function RoomButton() {
   const peers = useRoomStore((s) => s.peers);
   const sessionPeers = useRoomStore((s) => s.sessionPeers);
   const session = useSession();
+  const error = useRoomStore((s) => s.error);
 
   useEffect(() => {
     if (!token) return;
@@ -59,6 +60,12 @@ export function RoomButton() {
         {/* Named « Salle » by its text: the count beside it is for the eyes (the dialog lists who is there). */}
         Salle<span aria-hidden="true" className="room-count">{link === 'connecte' ? peers.length + 1 : '–'}</span>
       </button>
+      {/* What the room refused or sent wrong, said where the work is (the session stays as it was). */}
+      {showErrors && error && (
+        <span role="alert" className="room-alert">
+          {error}
+        </span>
+      )}
       {editing.length > 0 && (
         <span className="room-presence" role="status">
           {editing.join(' · ')}

@@ -85,7 +85,7 @@ export function RoomPage({ token }: { token: string | null }) {
         <h1>Cartographies ACIA · Salle de l'atelier</h1>
         <nav className="room-nav">
           <a href="#/">Tous les ateliers</a>
-          <RoomButton />
+          <RoomButton showErrors={false} />
         </nav>
       </header>
       {!roomToken() ? (
