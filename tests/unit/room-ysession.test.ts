@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -43,13 +43,10 @@ function copyOf(doc: Y.Doc): Y.Doc {
 }
 
 describe('a session as a Yjs document', () => {
-  const examples: [string, () => Session][] = [
-    ['minimal.json', () => example('minimal.json')],
-    ['dui-groupement.json', () => example('dui-groupement.json')],
-    ['v1/minimal.json', () => example('v1/minimal.json')],
-    ['v1/dui-groupement.json', () => example('v1/dui-groupement.json')],
-    ['the DUI template', template],
-  ];
+  // Every example of the format, whatever is added to the folder, and the DUI template.
+  const files = readdirSync(join(process.cwd(), 'docs/format/examples'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.json'));
+  const examples: [string, () => Session][] = [...files.map((f): [string, () => Session] => [f, () => example(f)]), ['the DUI template', template]];
+  it('finds the examples', () => expect(files.length).toBeGreaterThanOrEqual(4));
   it.each(examples)('round-trips %s exactly, also through an encoded update', (_name, make) => {
     const session = make();
     const doc = sessionToDoc(session);
