@@ -2,8 +2,9 @@
  * The room under load (issue 25): SESSIONS sessions × CLIENTS Node Yjs clients, each making EDITS
  * field writes shaped as the app's (a session's `steps` map, one Y.Map of fields per step), through
  * a real room server on loopback, in a process of its own (bench/room-server.mjs). Measures the
- * propagation (from one client's write to each other client of the session seeing it), checks that
- * every client and the server converge, and reads the server's memory before and after.
+ * propagation (from one client's write to each other client of the session seeing it, and to a
+ * read-only projector that follows every session on one socket, as the room's), checks that every
+ * client and the server converge, and reads the server's memory before and after.
  * Budget: propagation p95 ≤ 100 ms; the run fails when it is not held, unless BENCH_REPORT_ONLY=1.
  * BENCH_QUICK=1: 2 sessions × 3 clients × 30 edits, reported only (CI). BENCH_ROOM_SESSIONS,
  * BENCH_ROOM_CLIENTS, BENCH_ROOM_EDITS, BENCH_ROOM_PACE_MS: other loads (docs/scaling.md). Method: bench/README.md.
@@ -90,46 +91,53 @@ test(`room load: ${SESSIONS} sessions × ${CLIENTS} clients × ${EDITS} edits`, 
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const clients: Client[] = [];
+  const projectors: Client[] = [];
   try {
-    const ready = await new Promise<{ origin: string; editToken: string }>((resolve) => child.once('message', resolve as never));
+    const ready = await new Promise<{ origin: string; editToken: string; projectorToken: string }>((resolve) => child.once('message', resolve as never));
     const before = (await ask<{ usage: Usage }>(child, 'usage')).usage;
 
     /** sent[session][client][edit]: when the edit was written; latencies: every (edit, receiver) pair. */
     const sent = Array.from({ length: SESSIONS }, () => Array.from({ length: CLIENTS }, () => new Array<number>(EDITS).fill(NaN)));
     const latencies: number[] = [];
+    /** The projector's: every edit of its session, read-only (the room's real fan-out is 3 per edit). */
+    const projectorLatencies: number[] = [];
     let lastReceipt = 0;
     const url = `${ready.origin.replace(/^http/, 'ws')}/salle/sync`;
-    for (let s = 0; s < SESSIONS; s += 1) {
-      for (let c = 0; c < CLIENTS; c += 1) {
-        const doc = new Y.Doc();
-        const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
-        const provider = new HocuspocusProvider({ websocketProvider: socket, name: `session/bench-${s}`, token: ready.editToken, document: doc });
-        provider.attach();
-        const client: Client = { session: s, index: c, doc, provider, socket, seen: 0 };
-        // A remote write of another client's field: its edit number is in the value.
-        doc.getMap<Y.Map<unknown>>('steps').observeDeep((events, transaction) => {
-          if (transaction.local) return;
-          const now = performance.now();
-          for (const event of events) {
-            if (!(event instanceof Y.YMapEvent) || event.target === doc.getMap('steps')) continue;
-            for (const key of event.keysChanged) {
-              const writer = FIELDS.indexOf(key);
-              const value = (event.target as Y.Map<unknown>).get(key);
-              if (writer < 0 || writer === c || typeof value !== 'string') continue;
-              const edit = Number(value.slice(value.lastIndexOf('#') + 1));
-              const at = sent[s]?.[writer]?.[edit];
-              if (at !== undefined && !Number.isNaN(at)) {
-                latencies.push(now - at);
-                lastReceipt = Math.max(lastReceipt, now);
-                client.seen += 1;
-              }
+    /** A client of session `s`: a laptop (`index` ≥ 0, its own socket) or the projector (-1, one socket for every session). */
+    const join = (s: number, index: number, socket: HocuspocusProviderWebsocket, sink: number[]) => {
+      const doc = new Y.Doc();
+      const token = index < 0 ? ready.projectorToken : ready.editToken;
+      const provider = new HocuspocusProvider({ websocketProvider: socket, name: `session/bench-${s}`, token, document: doc });
+      provider.attach();
+      const client: Client = { session: s, index, doc, provider, socket, seen: 0 };
+      // A remote write of another client's field: its edit number is in the value.
+      doc.getMap<Y.Map<unknown>>('steps').observeDeep((events, transaction) => {
+        if (transaction.local) return;
+        const now = performance.now();
+        for (const event of events) {
+          if (!(event instanceof Y.YMapEvent) || event.target === doc.getMap('steps')) continue;
+          for (const key of event.keysChanged) {
+            const writer = FIELDS.indexOf(key);
+            const value = (event.target as Y.Map<unknown>).get(key);
+            if (writer < 0 || writer === index || typeof value !== 'string') continue;
+            const edit = Number(value.slice(value.lastIndexOf('#') + 1));
+            const at = sent[s]?.[writer]?.[edit];
+            if (at !== undefined && !Number.isNaN(at)) {
+              sink.push(now - at);
+              lastReceipt = Math.max(lastReceipt, now);
+              client.seen += 1;
             }
           }
-        });
-        clients.push(client);
-      }
+        }
+      });
+      return client;
+    };
+    const projectorSocket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+    for (let s = 0; s < SESSIONS; s += 1) {
+      for (let c = 0; c < CLIENTS; c += 1) clients.push(join(s, c, new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket }), latencies));
+      projectors.push(join(s, -1, projectorSocket, projectorLatencies));
     }
-    await expect.poll(() => clients.every((client) => client.provider.isSynced), { timeout: 60_000 }).toBe(true);
+    await expect.poll(() => [...clients, ...projectors].every((client) => client.provider.isSynced), { timeout: 60_000 }).toBe(true);
     // The steps exist before the load (the first client of each session made them, as on opening).
     for (const client of clients.filter((c) => c.index === 0)) {
       client.doc.transact(() => {
@@ -162,17 +170,17 @@ test(`room load: ${SESSIONS} sessions × ${CLIENTS} clients × ${EDITS} edits`, 
     const { user, system } = process.cpuUsage(clientsCpu);
     clientsLoop.disable();
     const expected = EDITS * (CLIENTS - 1);
-    await expect.poll(() => clients.every((client) => client.seen >= expected), { timeout: 120_000 }).toBe(true);
+    await expect.poll(() => clients.every((client) => client.seen >= expected) && projectors.every((p) => p.seen >= EDITS * CLIENTS), { timeout: 120_000 }).toBe(true);
 
     // Convergence: every client of a session, and the server, hold the same steps.
     const names = Array.from({ length: SESSIONS }, (_, s) => `session/bench-${s}`);
     const server = (await ask<{ states: Record<string, string | null> }>(child, 'state', { names })).states;
-    for (const client of clients) {
+    for (const client of [...clients, ...projectors]) {
       // The same fields and values (a map's keys come in the order each replica received them).
       expect(client.doc.getMap('steps').toJSON(), `client ${client.index} of session ${client.session}`).toEqual(JSON.parse(server[`session/bench-${client.session}`] ?? 'null'));
     }
     const loaded = (await ask<{ usage: Usage }>(child, 'usage')).usage;
-    for (const client of clients) {
+    for (const client of [...clients, ...projectors]) {
       client.provider.destroy();
       client.socket.destroy();
     }
@@ -180,6 +188,7 @@ test(`room load: ${SESSIONS} sessions × ${CLIENTS} clients × ${EDITS} edits`, 
     const after = (await ask<{ usage: Usage }>(child, 'usage')).usage;
 
     latencies.sort((a, b) => a - b);
+    projectorLatencies.sort((a, b) => a - b);
     const p95 = percentile(latencies, 95);
     const rows: [string, string, string, string][] = [
       ['charge', `${SESSIONS} sessions × ${CLIENTS} clients × ${EDITS} modifications`, 'information', '—'],
@@ -189,6 +198,7 @@ test(`room load: ${SESSIONS} sessions × ${CLIENTS} clients × ${EDITS} edits`, 
       ['propagation p95', `${p95.toFixed(1)} ms`, `≤ ${BUDGET_P95_MS} ms`, p95 <= BUDGET_P95_MS ? 'OK' : 'ÉCHEC'],
       ['propagation p99', `${percentile(latencies, 99).toFixed(1)} ms`, 'information', '—'],
       ['propagation max', `${(latencies.at(-1) ?? NaN).toFixed(1)} ms`, 'information', '—'],
+      ['projecteur (lecture seule) : reçues, p50 / p95 / max', `${projectorLatencies.length} / ${SESSIONS * CLIENTS * EDITS}, ${percentile(projectorLatencies, 50).toFixed(1)} / ${percentile(projectorLatencies, 95).toFixed(1)} / ${(projectorLatencies.at(-1) ?? NaN).toFixed(1)} ms`, 'toutes', projectorLatencies.length === SESSIONS * CLIENTS * EDITS ? 'OK' : 'ÉCHEC'],
       ['durée des modifications', `${((editsDone - started) / 1000).toFixed(1)} s (la dernière reçue ${Math.max(0, lastReceipt - editsDone).toFixed(0)} ms après)`, 'information', '—'],
       ['convergence (clients et serveur)', 'identiques', 'identiques', 'OK'],
       ['serveur, mémoire RSS', `${mb(before.rss).toFixed(1)} → ${mb(loaded.rss).toFixed(1)} (chargé) → ${mb(after.rss).toFixed(1)} Mo (vide)`, 'information', '—'],
@@ -203,13 +213,14 @@ test(`room load: ${SESSIONS} sessions × ${CLIENTS} clients × ${EDITS} edits`, 
     console.log(`\nSalle sous charge (boucle locale)\n${[['mesure', 'valeur', 'budget', 'résultat'], ...rows].map((row) => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')).join('\n')}\n`);
 
     expect(latencies.length).toBe(SESSIONS * CLIENTS * expected);
+    expect(projectorLatencies.length).toBe(SESSIONS * CLIENTS * EDITS);
     if (p95 > BUDGET_P95_MS) {
       const message = `Budget non tenu : propagation p95 ${p95.toFixed(1)} ms > ${BUDGET_P95_MS} ms.`;
       if (REPORT_ONLY) console.log(`${message} (rapport seulement, ${QUICK ? 'BENCH_QUICK' : 'BENCH_REPORT_ONLY'})`);
       else throw new Error(message);
     }
   } finally {
-    for (const client of clients) {
+    for (const client of [...clients, ...projectors]) {
       client.provider.destroy();
       client.socket.destroy();
     }

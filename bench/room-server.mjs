@@ -50,4 +50,4 @@ process.on('message', async (/** @type {{ type: string, names?: string[] }} */ m
   }
 });
 
-send({ type: 'ready', origin: room.origin, editToken: room.editToken });
+send({ type: 'ready', origin: room.origin, editToken: room.editToken, projectorToken: room.projectorToken });
