@@ -39,6 +39,8 @@ export interface RadarGeometry {
   height: number;
   cx: number;
   cy: number;
+  /** The font size of the domains' labels, in the drawing's units. */
+  labelSize: number;
   /** Rings for 1, 2 and 3, as polygon points. */
   rings: { value: number; points: string }[];
   axes: { domain: MaturityDomain; x: number; y: number; labelX: number; labelY: number; anchor: 'start' | 'middle' | 'end'; label: string }[];
@@ -48,8 +50,12 @@ export interface RadarGeometry {
 
 const RADIUS = 120;
 
-export function radarGeometry(maturity: Maturity | undefined): RadarGeometry {
-  const width = 560;
+/**
+ * `labelSize` above 12 widens the drawing so the longer labels still fit: a radar drawn small (the
+ * comparison's) keeps labels that can be read.
+ */
+export function radarGeometry(maturity: Maturity | undefined, labelSize = 12): RadarGeometry {
+  const width = 560 + 2 * Math.max(0, Math.round((labelSize - 12) * 9));
   const height = 340;
   const cx = width / 2;
   const cy = height / 2 + 4;
@@ -67,7 +73,8 @@ export function radarGeometry(maturity: Maturity | undefined): RadarGeometry {
     const label = at(i, RADIUS + 14);
     const dx = label.x - cx;
     const anchor = Math.abs(dx) < 4 ? 'middle' : dx > 0 ? 'start' : 'end';
-    return { domain, ...end, labelX: label.x, labelY: label.y + (label.y > cy ? 10 : label.y < cy - RADIUS ? -2 : 4), anchor, label: MATURITY_DOMAIN_SHORT[domain] } as const;
+    const dy = label.y > cy ? (labelSize * 10) / 12 : label.y < cy - RADIUS ? -2 : labelSize / 3;
+    return { domain, ...end, labelX: label.x, labelY: round(label.y + dy), anchor, label: MATURITY_DOMAIN_SHORT[domain] } as const;
   });
   const polygons = TRINOME_ROLES.flatMap((role) => {
     if (!MATURITY_DOMAINS.some((d) => maturity?.[d]?.[role] !== undefined)) return [];
@@ -78,7 +85,7 @@ export function radarGeometry(maturity: Maturity | undefined): RadarGeometry {
     });
     return [{ role, points, path: points.map((p) => `${p.x},${p.y}`).join(' ') }];
   });
-  return { width, height, cx, cy, rings, axes, polygons };
+  return { width, height, cx, cy, labelSize, rings, axes, polygons };
 }
 
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -127,7 +134,7 @@ export function radarSvg(maturity: Maturity | undefined, title = 'Radar de matur
   for (const ring of g.rings) out.push(`<polygon points="${ring.points}" fill="none" stroke="#cbd5e1" stroke-width="1"/>`);
   for (const a of g.axes) {
     out.push(`<line x1="${g.cx}" y1="${g.cy}" x2="${a.x}" y2="${a.y}" stroke="#94a3b8" stroke-width="1"/>`);
-    out.push(`<text x="${a.labelX}" y="${a.labelY}" text-anchor="${a.anchor}" font-size="12" fill="#1f2937">${esc(a.label)}</text>`);
+    out.push(`<text x="${a.labelX}" y="${a.labelY}" text-anchor="${a.anchor}" font-size="${g.labelSize}" fill="#1f2937">${esc(a.label)}</text>`);
   }
   for (const p of g.polygons) {
     const st = RADAR_ROLE_STYLES[p.role];

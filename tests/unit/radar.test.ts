@@ -46,4 +46,21 @@ describe('the maturity radar', () => {
     expect(top).toMatchObject({ x: g.cx, y: g.cy - 120 });
     expect(g.polygons[1]!.points[0]).toMatchObject({ x: g.cx, y: g.cy, rating: 'nsp' });
   });
+
+  it('drawn with larger labels (a small radar), widens so that every label stays inside the drawing', () => {
+    for (const size of [12, 19]) {
+      const g = radarGeometry(grid, size);
+      expect(g.labelSize).toBe(size);
+      for (const a of g.axes) {
+        // A generous estimate of the label's width: 0.6 em a character.
+        const w = a.label.length * size * 0.6;
+        const [from, to] = a.anchor === 'start' ? [a.labelX, a.labelX + w] : a.anchor === 'end' ? [a.labelX - w, a.labelX] : [a.labelX - w / 2, a.labelX + w / 2];
+        expect(from, `${a.domain} at ${size}`).toBeGreaterThanOrEqual(0);
+        expect(to, `${a.domain} at ${size}`).toBeLessThanOrEqual(g.width);
+        expect(a.labelY - size, a.domain).toBeGreaterThanOrEqual(0);
+        expect(a.labelY + size * 0.3, a.domain).toBeLessThanOrEqual(g.height);
+      }
+    }
+    expect(radarGeometry(grid, 19).width).toBeGreaterThan(radarGeometry(grid).width);
+  });
 });

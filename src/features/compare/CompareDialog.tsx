@@ -192,7 +192,7 @@ export function CompareDialog({
                 <div key={s.id} className="compare-radar">
                   <h4>{s.title}</h4>
                   {s.viewpoints?.revealed && s.viewpoints.maturity ? (
-                    <Radar maturity={s.viewpoints.maturity} title={`Radar de maturité : ${s.title}`} width={320} legend={false} />
+                    <Radar maturity={s.viewpoints.maturity} title={`Radar de maturité : ${s.title}`} width={320} legend={false} labelSize={19} />
                   ) : (
                     <p className="hint">{s.viewpoints?.maturity ? 'Notes non révélées : le radar reste masqué.' : 'Grille de maturité non remplie.'}</p>
                   )}

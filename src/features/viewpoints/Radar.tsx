@@ -8,14 +8,16 @@ import { markerPath, RADAR_ROLE_STYLES, radarGeometry, radarText } from '../../r
  * The maturity radar, drawn from `radarGeometry`: one polygon per role with its colour, dash,
  * marker and hatching (it reads in black and white); its values and divergences in words beside.
  */
-export function Radar({ maturity, title = 'Radar de maturité numérique', width, legend = true }: {
+export function Radar({ maturity, title = 'Radar de maturité numérique', width, legend = true, labelSize }: {
   maturity: Maturity | undefined;
   title?: string;
   width?: number;
   /** False where several radars share one legend (the comparison of establishments). */
   legend?: boolean;
+  /** Larger labels for a radar drawn small. */
+  labelSize?: number;
 }) {
-  const g = radarGeometry(maturity);
+  const g = radarGeometry(maturity, labelSize);
   const id = useId().replace(/:/g, '');
   return (
     <figure className="radar">
@@ -39,7 +41,7 @@ export function Radar({ maturity, title = 'Radar de maturité numérique', width
         {g.axes.map((a) => (
           <g key={a.domain}>
             <line x1={g.cx} y1={g.cy} x2={a.x} y2={a.y} stroke="#94a3b8" />
-            <text x={a.labelX} y={a.labelY} textAnchor={a.anchor} fontSize="12" fill="#1f2937">{a.label}</text>
+            <text x={a.labelX} y={a.labelY} textAnchor={a.anchor} fontSize={g.labelSize} fill="#1f2937">{a.label}</text>
           </g>
         ))}
         {g.polygons.map((p) => {
