@@ -126,6 +126,24 @@ describe('routing the DUI example', () => {
     }
   });
 
+  it('draws two relations between boxes face to face apart, each with its label', () => {
+    const input: RouteInput = {
+      boxes: [
+        { id: 'a', x: 0, y: 0, width: 210, height: 64 },
+        { id: 'b', x: 400, y: 0, width: 210, height: 64 },
+      ],
+      edges: [
+        { id: 'ab', from: 'a', to: 'b', label: { width: 60, height: 18 } },
+        { id: 'ba', from: 'b', to: 'a', label: { width: 90, height: 18 } },
+      ],
+    };
+    const routed = routeMap(avoid, input);
+    expectLegible(input, routed);
+    const a = routed.edges.ab!.points;
+    const b = routed.edges.ba!.points;
+    expect(a.slice(1).some((p, i) => b.slice(1).some((q, j) => sameSegment(a[i]!, p, b[j]!, q)))).toBe(false);
+  });
+
   it('gives the same key to the same geometry, another to a moved box', () => {
     const input = actorInput(dui());
     expect(routeKey(actorInput(dui()))).toBe(routeKey(input));
