@@ -42,3 +42,5 @@ export interface RoomOptions {
 }
 
 export declare function startRoom(options: RoomOptions): Promise<Room>;
+
+export declare function baseUrls(host: string, port: number, interfaces?: NodeJS.Dict<import('node:os').NetworkInterfaceInfo[]>): string[];

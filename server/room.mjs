@@ -111,13 +111,28 @@ function sameToken(/** @type {unknown} */ given, /** @type {string} */ expected)
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The base URLs the room can be joined at: the host given, or every LAN IPv4 when it listens on all. */
-function baseUrls(/** @type {string} */ host, /** @type {number} */ port) {
+/** Interfaces that are not the room's network: containers', virtual machines', VPNs'. */
+const VIRTUAL_INTERFACE = /^(docker|br-|veth|virbr|vmnet|vboxnet|tun|tap|utun|wg|zt|tailscale)/;
+
+/** The room's address first: a home or office LAN's range (192.168, then 10, then 172.16–31). */
+function lanRank(/** @type {string} */ name, /** @type {string} */ address) {
+  if (VIRTUAL_INTERFACE.test(name)) return 9;
+  if (address.startsWith('192.168.')) return 0;
+  if (address.startsWith('10.')) return 1;
+  if (/^172\.(1[6-9]|2\d|3[01])\./.test(address)) return 2;
+  return 3;
+}
+
+/**
+ * The base URLs the room can be joined at: the host given, or every LAN IPv4 when it listens on
+ * all, the likeliest first (the join link and its QR code use the first).
+ */
+export function baseUrls(/** @type {string} */ host, /** @type {number} */ port, interfaces = networkInterfaces()) {
   if (host === '0.0.0.0' || host === '::') {
-    const lan = Object.values(networkInterfaces())
-      .flat()
-      .filter((a) => a && a.family === 'IPv4' && !a.internal)
-      .map((a) => `http://${a?.address}:${port}/`);
+    const lan = Object.entries(interfaces)
+      .flatMap(([name, addresses]) => (addresses ?? []).filter((a) => a.family === 'IPv4' && !a.internal).map((a) => ({ name, address: a.address })))
+      .sort((a, b) => lanRank(a.name, a.address) - lanRank(b.name, b.address))
+      .map((a) => `http://${a.address}:${port}/`);
     return lan.length ? lan : [`http://127.0.0.1:${port}/`];
   }
   return [`http://${host.includes(':') ? `[${host}]` : host}:${port}/`];

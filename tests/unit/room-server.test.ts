@@ -12,7 +12,7 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { startRoom, type Room, type RoomOptions } from '../../server/room.mjs';
+import { baseUrls, startRoom, type Room, type RoomOptions } from '../../server/room.mjs';
 
 const INDEX = '<!doctype html><title>Cartographies ACIA</title><p>page de test</p>';
 const WAIT = { timeout: 8000, interval: 20 };
@@ -116,6 +116,25 @@ describe('the room server', () => {
     // Nothing outside the built app, nor the data folder's tokens.
     expect((await fetch(`${room.origin}/%2e%2e/${join(dataDir, 'salle.json')}`)).status).toBe(404);
     expect((await fetch(`${room.origin}/salle.json`)).status).toBe(404);
+  });
+
+  it('on every interface, the join address is the room network\'s, not a container\'s or a VPN\'s', () => {
+    const nic = (address: string, internal = false) => ({ address, family: 'IPv4' as const, internal, netmask: '255.255.255.0', mac: '00:00:00:00:00:00', cidr: `${address}/24` });
+    const interfaces = {
+      lo: [nic('127.0.0.1', true)],
+      docker0: [nic('172.17.0.1')],
+      tun0: [nic('10.8.0.2')],
+      eth0: [nic('172.20.4.7')],
+      wlan0: [nic('192.168.1.20')],
+    };
+    expect(baseUrls('0.0.0.0', 4300, interfaces)).toEqual([
+      'http://192.168.1.20:4300/',
+      'http://172.20.4.7:4300/',
+      'http://172.17.0.1:4300/',
+      'http://10.8.0.2:4300/',
+    ]);
+    expect(baseUrls('0.0.0.0', 4300, { lo: [nic('127.0.0.1', true)] })).toEqual(['http://127.0.0.1:4300/']);
+    expect(baseUrls('192.168.1.20', 8080)).toEqual(['http://192.168.1.20:8080/']);
   });
 
   it('tokens are long and random, one for editing and one for the projector', async () => {
