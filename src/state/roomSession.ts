@@ -17,6 +17,7 @@ import { onDocumentChange, replaceDocument, setHistoryDelegate, useDocumentStore
 import { boundHook } from './renderGate';
 import { openRoomDoc, presenceName, ROOM_TOKEN_REFUSED, roomToken, RoomDoc, type RoomLinkState } from './roomConnection';
 import { followInRoom } from './roomFollowing';
+import { setStepPresence } from './roomPresence';
 import { useViewStore } from './viewStore';
 
 /** The origin of this laptop's own changes: the only ones its undo takes back. */
@@ -292,7 +293,11 @@ export async function bindRoomSession(id: string): Promise<RoomBinding | null> {
   followInRoom(id, true);
   roomStore.setState({ active: true, sessionId: id, link: room.state });
   const awareness = room.provider?.awareness;
-  const onPeers = () => roomStore.setState({ sessionPeers: peersOf(room) });
+  const onPeers = () => {
+    const peers = peersOf(room);
+    roomStore.setState({ sessionPeers: peers });
+    setStepPresence(peers);
+  };
   awareness?.on('change', onPeers);
   awareness?.setLocalStateField('user', { name: presenceName(), sessionId: id, stepId: null });
   const stopSelection = useViewStore.subscribe((state, prev) => {
@@ -320,6 +325,7 @@ export async function bindRoomSession(id: string): Promise<RoomBinding | null> {
       if (bound?.room === room) bound = null;
       followInRoom(id, false);
       roomStore.setState({ sessionId: null, sessionPeers: [] });
+      setStepPresence([]);
       tellRoom({ sessionId: null, stepId: null });
       joined?.leave();
       await room.close();

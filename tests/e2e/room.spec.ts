@@ -143,12 +143,19 @@ test('two laptops on one session see each other’s edits within a second, with 
   await setField(a.page, 'Titre', 'Titre venu de A');
   await expect(stepTitle(b.page, 2)).toContainText('Titre venu de A', LIVE);
 
+  // B gives its name in the Salle dialog.
+  await b.page.getByRole('button', { name: 'Salle', exact: true }).click();
+  await b.page.getByRole('textbox', { name: 'Votre nom dans la salle' }).fill('Trinôme B');
+  await b.page.getByRole('button', { name: 'Fermer' }).click();
   await editStep(b.page, 5);
   await setField(b.page, 'Titre', 'Titre venu de B');
   await expect(stepTitle(a.page, 5)).toContainText('Titre venu de B', LIVE);
 
-  // Presence: A sees that B is on step 5.
+  // Presence: A sees that B is on step 5, beside the Salle button and on the step in the chronology.
   await expect(a.page.getByRole('status').filter({ hasText: /: étape 5/ })).toBeVisible();
+  await expect(stepTitle(a.page, 5)).toContainText('Trinôme B');
+  await expect(stepTitle(a.page, 4)).not.toContainText('Trinôme B');
+  await a.page.screenshot({ path: test.info().outputPath('salle-presence.png') });
 
   // Undo on A undoes A's title only.
   await a.page.getByRole('button', { name: 'Annuler' }).click();

@@ -7,6 +7,7 @@ import { slippage } from '../../domain/synthesis';
 import { slippageText } from '../../i18n/dates';
 import { applyCommand, useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
+import { useStepPresence } from '../../state/roomPresence';
 
 interface Props {
   steps: readonly Step[];
@@ -40,6 +41,8 @@ interface ItemProps {
 /** One line of the chronology; redrawn only when its own step or state changes. */
 const ChronologyItem = memo(function ChronologyItem({ step, index, selected, highlighted, conflict, over, dragging, onFocusStep, onDragStart, onDragOver, onDrop, onDragEnd }: ItemProps) {
   const date = stepDateText(step);
+  // In the workshop room: who else has this step open.
+  const people = useStepPresence(step.id);
   return (
     <li
       draggable
@@ -89,6 +92,7 @@ const ChronologyItem = memo(function ChronologyItem({ step, index, selected, hig
           </span>
         )}
       </button>
+      {people.length > 0 && <span className="chrono-presence">{people.join(', ')}</span>}
     </li>
   );
 });
