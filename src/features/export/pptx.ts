@@ -25,7 +25,7 @@ import type { RoutedMap } from '../../domain/layout/routing';
 import { actorInput, conductInput } from '../../canvas/routing/inputs';
 import { requestRoutes } from '../../canvas/routing/routes';
 import { livedSynthesis, synthesize } from '../synthesis/sentences';
-import { actorMapShapes, conductLegend, conductMapShapes, conductPages, fittedText, radarShapes, SLIDE, type Box, type DeckShape, type Para, type TextSpec } from './pptxShapes';
+import { actorLegend, actorMapShapes, conductLegend, conductMapShapes, conductPages, fittedText, radarShapes, SLIDE, type Box, type DeckShape, type Para, type TextSpec } from './pptxShapes';
 
 const FONT = 'Arial';
 const BLUE = '1F4E79';
@@ -193,8 +193,8 @@ export async function makeDeck(session: Session, onProgress: (message: string) =
   const actorSlide = pptx.addSlide();
   heading(actorSlide, 'Cartographie des acteurs', 18);
   const actorRoutes = options.routes ? options.routes.acteurs ?? null : await requestRoutes(actorInput(session.actors, session.relations)).catch(() => null);
-  const actors = actorMapShapes({ session, routes: actorRoutes, notes: mapNotes('acteurs'), area: { x: 0.25, y: 0.8, w: SLIDE.w - 0.5, h: 6.5 } });
-  drawShapes(pptx, actorSlide, actors.shapes);
+  const actors = actorMapShapes({ session, routes: actorRoutes, notes: mapNotes('acteurs'), area: mapArea });
+  drawShapes(pptx, actorSlide, [...actors.shapes, ...actorLegend(session, { x: 0.25, y: 7.0, w: SLIDE.w - 0.5, h: 0.45 })]);
   aside(actorSlide, actors.omittedNotes.length);
 
   // 5. Participation matrix

@@ -5,7 +5,7 @@
  * in Arial or Liberation Sans), every line is routed around the boxes (pptxRoute.ts), notes are
  * put in free space beside what they hang on, and labels never sit on a box or on each other.
  */
-import { isEventKind, MARKERS, STEP_KINDS } from '../../domain/enums';
+import { isEventKind, MARKERS, RELATION_KINDS, STEP_KINDS } from '../../domain/enums';
 import { isUpcoming } from '../../domain/gaps';
 import { CONDUCT_LAYOUT, type ConductLayout } from '../../domain/layout/conduct';
 import type { GhostBox } from '../../domain/layout/ghosts';
@@ -152,13 +152,14 @@ export function fittedText(paras: readonly Para[], w: number, h: number, opts: {
 }
 
 /**
- * One font size for a family of boxes (every step, every lane, every note): the largest at which
- * each fits, so that the map reads evenly; the smallest when one does not fit even then.
+ * One font size for a family of boxes (every step, every lane, every note), so that the map
+ * reads evenly: the largest at which `share` of them fit (all by default). The few longer texts
+ * then get a smaller size of their own rather than making every box small.
  */
-export function commonSize(items: readonly { paras: readonly Para[]; w: number; h: number }[], opts: { max: number; min: number; margin?: number }): number {
-  let size = opts.max;
-  for (const item of items) size = Math.min(size, fitParagraphs(item.paras, item.w, item.h, { max: size, min: opts.min, ...(opts.margin !== undefined ? { margin: opts.margin } : {}) }).fontSize);
-  return size;
+export function commonSize(items: readonly { paras: readonly Para[]; w: number; h: number }[], opts: { max: number; min: number; margin?: number }, share = 1): number {
+  const best = items.map((item) => fitParagraphs(item.paras, item.w, item.h, opts).fontSize).sort((a, b) => a - b);
+  if (best.length === 0) return opts.max;
+  return best[Math.min(best.length - 1, Math.floor(best.length * (1 - share) + 1e-9))]!;
 }
 
 /** Whether the text of a spec fits its box by the same measure (the tests' check). */
@@ -271,7 +272,7 @@ function noteShape(note: Note, box: Box, targetName: string | null, size: number
     ...box,
     fill: hex(v.color),
     line: { color: hex(v.border), width: 1.25 },
-    text: fittedText(noteParas(note, targetName), box.w, box.h, { max: size, min: size, margin: NOTE_FONT.margin }),
+    text: fittedText(noteParas(note, targetName), box.w, box.h, { max: size, min: NOTE_FONT.min, margin: NOTE_FONT.margin }),
   };
 }
 
@@ -285,7 +286,7 @@ function placeNotes(
   const omitted: Note[] = [];
   // Attached notes first: they have a place to be near.
   const ordered = [...notes].sort((a, b) => Number(!targetOf(a)) - Number(!targetOf(b)));
-  const size = commonSize(ordered.map((n) => ({ paras: noteParas(n, targetOf(n)?.name ?? null), ...NOTE_SIZE })), NOTE_FONT);
+  const size = commonSize(ordered.map((n) => ({ paras: noteParas(n, targetOf(n)?.name ?? null), ...NOTE_SIZE })), NOTE_FONT, 0.8);
   for (const note of ordered) {
     const target = targetOf(note);
     const box = placeNote(target?.box ?? null, NOTE_SIZE, [...avoid, ...boxes], bounds, home, lines);
@@ -345,14 +346,14 @@ function mapLines(
 }
 
 /** The lines as shapes, each with its label placed where it hides no box, note or other label. */
-function drawLines(lines: readonly Line[], avoid: readonly Box[], bounds: Box): DeckShape[] {
+function drawLines(lines: readonly Line[], avoid: readonly Box[], bounds: Box, size = 8): DeckShape[] {
   const labels: Box[] = [];
   const paths: DeckShape[] = [];
   const texts: DeckShape[] = [];
   for (const { points, style } of lines) {
     paths.push({ kind: 'path', name: style.name, points, color: style.color, width: style.width, ...(style.dash ? { dash: style.dash } : {}), ...(style.head ? { head: style.head } : {}), ...(style.tail ? { tail: style.tail } : {}) });
     if (!style.label) continue;
-    const spot = placeLabel(points, style.label, 8, avoid, labels, bounds) as (Box & { size: number }) | null;
+    const spot = placeLabel(points, style.label, size, avoid, labels, bounds) as (Box & { size: number }) | null;
     if (!spot) continue;
     labels.push(spot);
     texts.push({
@@ -515,7 +516,7 @@ export function conductMapShapes({ session, layout, ghosts: allGhosts = [], note
     return [{ text: [`${b.number}`, STEP_KIND_VISUALS[step.kind].icon, date, markers].filter(Boolean).join('  '), bold: true }, { text: step.title }];
   };
   const drawnSteps = layout.steps.filter((b) => stepById.has(b.id) && shownSteps.has(b.id));
-  const stepSize = commonSize(drawnSteps.map((b) => ({ paras: stepParas(b), w: boxOf.get(b.id)!.w, h: boxOf.get(b.id)!.h })), { max: 11, min: 5, margin: 0.04 });
+  const stepSize = commonSize(drawnSteps.map((b) => ({ paras: stepParas(b), w: boxOf.get(b.id)!.w, h: boxOf.get(b.id)!.h })), { max: 11, min: 5, margin: 0.04 }, 0.8);
   for (const b of drawnSteps) {
     const step = stepById.get(b.id)!;
     const box = boxOf.get(b.id)!;
@@ -526,7 +527,7 @@ export function conductMapShapes({ session, layout, ghosts: allGhosts = [], note
       kind: 'box', name: `Étape ${b.number} : ${step.title}`, geom: 'roundRect', ...box,
       fill: hex(upcoming ? '#FFFFFF' : visual.color),
       line: { color: '475569', width: event ? 1.5 : 1.25, ...(event || upcoming ? { dash: 'dash' as const } : {}) },
-      text: fittedText(stepParas(b), box.w, box.h, { max: stepSize, min: stepSize, margin: 0.04 }),
+      text: fittedText(stepParas(b), box.w, box.h, { max: stepSize, min: 5, margin: 0.04 }),
     });
     // An event is what happened, not planned work: a second border inside, as the app draws it.
     if (event) shapes.push({ kind: 'box', name: 'Événement', geom: 'roundRect', x: box.x + 0.03, y: box.y + 0.03, w: box.w - 0.06, h: box.h - 0.06, line: { color: '475569', width: 0.5 } });
@@ -645,9 +646,16 @@ export function actorMapShapes({ session, notes = [], routes = null, area }: Act
   const names = new Map(session.actors.map((a) => [a.id, a.name]));
   const actorParas = (actor: ActorInput['session']['actors'][number]): Para[] => {
     const badge = usageBadge(actor);
-    return [{ text: actor.name, bold: true }, { text: `${ACTOR_CATEGORY_VISUALS[actor.category].icon} ${ACTOR_CATEGORY_LABELS[actor.category]}`, color: '334155' }, ...(badge ? [{ text: badge, bold: true, color: '6B21A8' }] : [])];
+    const category = ACTOR_CATEGORY_LABELS[actor.category];
+    // An actor named after its category (as the anonymised maps name them) is not named twice.
+    const icon = ACTOR_CATEGORY_VISUALS[actor.category].icon;
+    return [
+      { text: actor.name, bold: true },
+      ...(actor.name === category ? [] : [{ text: `${icon} ${category}`, color: '334155' }]),
+      ...(badge ? [{ text: badge, bold: true, color: '6B21A8' }] : []),
+    ];
   };
-  const actorSize = commonSize(session.actors.map((a) => ({ paras: actorParas(a), w: boxOf.get(a.id)!.w, h: boxOf.get(a.id)!.h })), { max: 12, min: 5.5, margin: 0.05 });
+  const actorSize = commonSize(session.actors.map((a) => ({ paras: actorParas(a), w: boxOf.get(a.id)!.w, h: boxOf.get(a.id)!.h })), { max: 12, min: 5.5, margin: 0.05 }, 0.8);
   for (const actor of session.actors) {
     const box = boxOf.get(actor.id)!;
     const v = ACTOR_CATEGORY_VISUALS[actor.category];
@@ -655,7 +663,7 @@ export function actorMapShapes({ session, notes = [], routes = null, area }: Act
     shapes.push({
       kind: 'box', name: `Acteur : ${actor.name}`, geom: 'roundRect', ...box, fill: hex(v.color),
       line: nonUser || actor.usage === 'partiel' ? { color: '6B21A8', width: 2, dash: nonUser ? 'dash' : 'sysDot' } : { color: '475569', width: 1.25 },
-      text: fittedText(actorParas(actor), box.w, box.h, { max: actorSize, min: actorSize, margin: 0.05, valign: 'middle' }),
+      text: fittedText(actorParas(actor), box.w, box.h, { max: actorSize, min: 5.5, margin: 0.05, valign: 'middle' }),
     });
   }
   const actorBoxes = [...boxOf.values()];
@@ -689,8 +697,47 @@ export function actorMapShapes({ session, notes = [], routes = null, area }: Act
     },
     actorBoxes, area, { x: area.x + area.w, y: area.y + area.h }, lines.flatMap((l) => segmentsOf(l.points)),
   );
-  const drawn = drawLines(lines, [...actorBoxes, ...placed.boxes], area);
+  const drawn = drawLines(lines, [...actorBoxes, ...placed.boxes], area, 10);
   return { shapes: [...placed.shapes.filter((s) => s.kind === 'path'), ...shapes, ...placed.shapes.filter((s) => s.kind === 'box'), ...drawn], omittedNotes: placed.omitted, straightLines: straight };
+}
+
+/** The legend of the actor map: the relation kinds in use (line, dash, arrowhead), use and non-use, unanswered feedback. */
+export function actorLegend(session: Pick<Session, 'actors' | 'relations'>, area: Box): DeckShape[] {
+  const items: { sample: DeckShape[]; label: string }[] = [];
+  const line = (color: string, dash: Dash, tail: ArrowEnd, head?: ArrowEnd, width = 1.25): DeckShape =>
+    ({ kind: 'path', name: 'Légende', points: [{ x: 0, y: 0 }, { x: 0.36, y: 0 }], color, width, dash, tail, ...(head ? { head } : {}) });
+  for (const k of RELATION_KINDS) {
+    if (!session.relations.some((r) => r.kind === k)) continue;
+    const v = RELATION_KIND_VISUALS[k];
+    items.push({ sample: [line(hex(v.color), DASHES[v.dash] ?? 'dash', v.arrow === 'open' ? 'arrow' : v.arrow === 'none' ? 'none' : 'triangle', v.arrow === 'both' ? 'triangle' : undefined, v.width * 0.6)], label: RELATION_KIND_LABELS[k] });
+  }
+  if (session.relations.some(isUnansweredFeedback)) {
+    const v = RELATION_KIND_VISUALS.remonte;
+    items.push({ sample: [line(hex(v.color), DASHES[v.dash] ?? 'dash', 'oval')], label: 'Remontée sans réponse' });
+  }
+  const box = (dash: Dash): DeckShape => ({ kind: 'box', name: 'Légende', geom: 'roundRect', x: 0, y: -0.07, w: 0.3, h: 0.14, fill: 'FFFFFF', line: { color: '6B21A8', width: 1.5, dash } });
+  if (session.actors.some((a) => a.usage === 'non-utilisateur')) items.push({ sample: [box('dash')], label: 'Non-utilisateur·rice' });
+  if (session.actors.some((a) => a.usage === 'partiel')) items.push({ sample: [box('sysDot')], label: 'Usage partiel' });
+  const size = 9;
+  const rowH = 0.2;
+  const shapes: DeckShape[] = [];
+  let x = area.x;
+  let y = area.y;
+  for (const item of items) {
+    const w = 0.44 + textWidth(item.label, size) / 72 + 0.2;
+    if (x + w > area.x + area.w) {
+      x = area.x;
+      y += rowH;
+    }
+    if (y + rowH > area.y + area.h + 1e-9) break;
+    const cy = y + rowH / 2;
+    for (const s of item.sample) {
+      shapes.push(s.kind === 'path' ? { ...s, points: s.points.map((p) => ({ x: p.x + x, y: p.y + cy })) } : { ...s, x: s.x + x, y: s.y + cy });
+    }
+    shapes.push({ kind: 'box', name: 'Légende', geom: 'rect', x: x + 0.42, y, w: w - 0.42, h: rowH, text: { paragraphs: [[{ text: item.label }]], fontSize: size, color: '0F172A', align: 'left', valign: 'middle', margin: 0.01 } });
+    x += w;
+  }
+  return shapes;
 }
 
 /* ---------- Radar ---------- */
