@@ -65,7 +65,9 @@ export function PrintDialog({ session, map, onClose }: { session: Session; map: 
         {withViewpoints && (
           <label className="check">
             <input type="checkbox" checked={viewpoints} onChange={(e) => setViewpoints(e.target.checked)} />
-            Ajouter les regards (objectifs, radar et divergences) sur une page
+            {session.viewpoints?.revealed
+              ? 'Ajouter les regards (objectifs, radar et divergences) sur une page'
+              : 'Ajouter les regards (objectifs ; les notes de maturité ne sont pas révélées) sur une page'}
           </label>
         )}
         <p className="hint">Choisissez « Enregistrer au format PDF » dans la fenêtre d'impression pour obtenir un PDF.</p>
