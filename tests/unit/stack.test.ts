@@ -136,7 +136,7 @@ describe('a dense stack', () => {
     }
     // Shared events once: the committee and the certification of the four sessions, four calls.
     expect(layout.events.items).toHaveLength(6);
-    const extent = (e: (typeof layout.events.items)[number]) => {
+    const extent = (e: (typeof layout.events.items)[number]): [number, number] => {
       const w = Math.min(STACK_LAYOUT.eventLabelMax, e.title.length * 7);
       return e.labelSide === 'right' ? [e.x - 8, e.x + 12 + w] : [e.x - 12 - w, e.x + 8];
     };
