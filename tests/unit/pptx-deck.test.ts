@@ -24,7 +24,9 @@ interface Sp { name: string; text: string; geom: string; tail: boolean; head: bo
 
 /** The shapes of a slide: name, text (paragraphs on lines), geometry, arrowheads. */
 function shapesOf(xml: string): Sp[] {
-  const doc = new DOMParser().parseFromString(xml, 'text/xml');
+  const errors: string[] = [];
+  const doc = new DOMParser({ onError: (level, message) => void (level !== 'warning' && errors.push(message)) }).parseFromString(xml, 'text/xml');
+  expect(errors).toEqual([]);
   return Array.from(doc.getElementsByTagName('p:sp')).map((sp) => ({
     name: sp.getElementsByTagName('p:cNvPr')[0]?.getAttribute('name') ?? '',
     text: Array.from(sp.getElementsByTagName('a:p')).map((p) => Array.from(p.getElementsByTagName('a:t')).map((t) => t.textContent).join('')).join('\n'),
