@@ -18,18 +18,19 @@ import { useViewStore } from '../../state/viewStore';
 import { EditorForm, type FormButtons } from '../../ui/EditorForm';
 import { Modal } from '../../ui/Modal';
 import { SidePanelEditor } from '../side-panel/SidePanelEditor';
+import { useFollowedField } from '../../ui/useFollowedField';
 import { defaultActorPosition } from '../../canvas/actors/adapter';
 
 type ActorFieldValues = Pick<Actor, 'name' | 'category' | 'description' | 'usage' | 'nonUsage' | 'usageNote'>;
 
 function ActorFields({ initial, onSubmit, ...buttons }: FormButtons<ActorFieldValues> & { initial?: Actor }) {
   const uid = useId();
-  const [name, setName] = useState(initial?.name ?? '');
-  const [category, setCategory] = useState<ActorCategory>(initial?.category ?? 'autre');
-  const [description, setDescription] = useState(initial?.description ?? '');
-  const [usage, setUsage] = useState<Usage | ''>(initial?.usage ?? '');
-  const [nonUsage, setNonUsage] = useState<NonUsageReason | ''>(initial?.nonUsage ?? '');
-  const [usageNote, setUsageNote] = useState(initial?.usageNote ?? '');
+  const [name, setName] = useFollowedField(initial?.name ?? '');
+  const [category, setCategory] = useFollowedField<ActorCategory>(initial?.category ?? 'autre');
+  const [description, setDescription] = useFollowedField(initial?.description ?? '');
+  const [usage, setUsage] = useFollowedField<Usage | ''>(initial?.usage ?? '');
+  const [nonUsage, setNonUsage] = useFollowedField<NonUsageReason | ''>(initial?.nonUsage ?? '');
+  const [usageNote, setUsageNote] = useFollowedField(initial?.usageNote ?? '');
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [browsing, setBrowsing] = useState(false);
@@ -258,13 +259,13 @@ function RelationFields({ session, initial, onSubmit, ...buttons }: FormButtons<
   initial: Partial<Relation>;
 }) {
   const uid = useId();
-  const [from, setFrom] = useState(initial.from ?? session.actors[0]?.id ?? '');
-  const [to, setTo] = useState(initial.to ?? session.actors[1]?.id ?? '');
-  const [kind, setKind] = useState<RelationKind>(initial.kind ?? 'pilote');
-  const [label, setLabel] = useState(initial.label ?? '');
-  const [channel, setChannel] = useState<Channel | ''>(initial.channel ?? '');
-  const [formality, setFormality] = useState<Formality | ''>(initial.formality ?? '');
-  const [answer, setAnswer] = useState<Answer | ''>(initial.answer ?? '');
+  const [from, setFrom] = useFollowedField(initial.from ?? session.actors[0]?.id ?? '');
+  const [to, setTo] = useFollowedField(initial.to ?? session.actors[1]?.id ?? '');
+  const [kind, setKind] = useFollowedField<RelationKind>(initial.kind ?? 'pilote');
+  const [label, setLabel] = useFollowedField(initial.label ?? '');
+  const [channel, setChannel] = useFollowedField<Channel | ''>(initial.channel ?? '');
+  const [formality, setFormality] = useFollowedField<Formality | ''>(initial.formality ?? '');
+  const [answer, setAnswer] = useFollowedField<Answer | ''>(initial.answer ?? '');
   const [error, setError] = useState<string | null>(null);
   const actorOptions = session.actors.map((a) => <option key={a.id} value={a.id}>{a.name}</option>);
   return (
