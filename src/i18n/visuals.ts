@@ -43,7 +43,7 @@ export const MARKER_ICONS: Record<Marker, string> = {
 };
 
 /** Font stack used on screen and in exported images (self-contained, with safe fallbacks). */
-export const FONT_STACK = "'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif";
+export const FONT_STACK = "Inter, 'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif";
 
 
 export const ACTOR_CATEGORY_VISUALS: Record<ActorCategory, Visual> = {

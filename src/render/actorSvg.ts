@@ -5,16 +5,16 @@
 import { ACTOR_CATEGORIES, RELATION_KINDS } from '../domain/enums';
 import { svgMetadata } from '../domain/format/embed';
 import type { Actor, Note, Session } from '../domain/types';
-import { ACTOR_CATEGORY_LABELS, AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS, RELATION_KIND_LABELS, relationSentence } from '../i18n/labels';
+import { ACTOR_CATEGORY_LABELS, RELATION_KIND_LABELS, relationSentence } from '../i18n/labels';
 import { labelled } from '../i18n/format';
-import { ACTOR_CATEGORY_VISUALS, AUTHOR_ROLE_VISUALS, RELATION_KIND_VISUALS } from '../i18n/visuals';
+import { ACTOR_CATEGORY_VISUALS, RELATION_KIND_VISUALS } from '../i18n/visuals';
 import type { RenderedSvg } from './conductSvg';
 import { isUnansweredFeedback } from '../domain/synthesis';
 import { relationDetails, usageBadge } from '../i18n/lived';
 import { esc, round, SVG_FONT, textLines, wrapText } from './svgText';
+import { edgeShapes, notesExtent, notesSvg, placeActorNotes } from './notesSvg';
 
 export const ACTOR_BOX = { width: 210, height: 64 };
-const NOTE_BOX = { width: 200, height: 96 };
 const HEADER = 96;
 const PAD = 40;
 
@@ -48,7 +48,6 @@ function markers(): string {
 export function renderActorSvg(session: Session, options: { embed?: string; notes?: readonly Note[] } = {}): RenderedSvg {
   const positions = new Map(session.actors.map((a, i) => [a.id, actorPosition(a, i)]));
   const notes = options.notes ?? session.notes.filter((n) => n.map === 'acteurs');
-  const notePositions = new Map<string, { x: number; y: number }>();
   let maxX = 400;
   let maxY = 200;
   let minX = 0;
@@ -59,37 +58,23 @@ export function renderActorSvg(session: Session, options: { embed?: string; note
     minX = Math.min(minX, p.x);
     minY = Math.min(minY, p.y);
   }
-  const perTarget = new Map<string, number>();
-  notes.forEach((n, i) => {
-    let p = n.position;
-    const target = n.attachedTo?.type === 'actor' ? positions.get(n.attachedTo.id) : undefined;
-    if (!p && target) {
-      const k = perTarget.get(n.attachedTo!.id) ?? 0;
-      perTarget.set(n.attachedTo!.id, k + 1);
-      p = { x: target.x + ACTOR_BOX.width + 16 + k * 24, y: target.y - NOTE_BOX.height - 12 - k * 24 };
-    }
-    p ??= { x: 80 + (i % 5) * (NOTE_BOX.width + 20), y: maxY + 200 };
-    notePositions.set(n.id, p);
-  });
-  for (const p of notePositions.values()) {
-    maxX = Math.max(maxX, p.x + NOTE_BOX.width);
-    maxY = Math.max(maxY, p.y + NOTE_BOX.height);
-    minX = Math.min(minX, p.x);
-    minY = Math.min(minY, p.y);
+  // The notes beside their actors, clear of every box (render/notesSvg.ts); the image grows around them.
+  const actorBoxes = new Map([...positions].map(([id, p]) => [id, { ...p, ...ACTOR_BOX }]));
+  const placedNotes = placeActorNotes(notes, actorBoxes, edgeShapes(session.relations, (id) => actorBoxes.get(id)));
+  const noteExtent = notesExtent(placedNotes);
+  if (noteExtent) {
+    maxX = Math.max(maxX, noteExtent.maxX);
+    maxY = Math.max(maxY, noteExtent.maxY);
+    minX = Math.min(minX, noteExtent.minX);
+    minY = Math.min(minY, noteExtent.minY);
   }
+  const noteMarks = notesSvg(placedNotes);
   const offX = PAD - minX;
   const offY = HEADER + PAD - minY;
   const mapWidth = maxX - minX;
   const mapHeight = maxY - minY;
 
-  const body: string[] = [];
-  for (const n of notes) {
-    const p = notePositions.get(n.id)!;
-    const t = n.attachedTo?.type === 'actor' ? positions.get(n.attachedTo.id) : undefined;
-    if (t) {
-      body.push(`<line x1="${round(p.x + NOTE_BOX.width / 2)}" y1="${round(p.y + NOTE_BOX.height)}" x2="${round(t.x + ACTOR_BOX.width / 2)}" y2="${round(t.y)}" stroke="#94a3b8" stroke-width="1.5" stroke-dasharray="3 3"/>`);
-    }
-  }
+  const body: string[] = [noteMarks.connectors];
   const names = new Map(session.actors.map((a) => [a.id, a.name]));
   for (const r of session.relations) {
     const a = positions.get(r.from);
@@ -138,16 +123,7 @@ export function renderActorSvg(session: Session, options: { embed?: string; note
       `</g>`,
     );
   });
-  for (const n of notes) {
-    const p = notePositions.get(n.id)!;
-    const v = AUTHOR_ROLE_VISUALS[n.authorRole];
-    body.push(
-      `<g class="note"><rect x="${round(p.x)}" y="${round(p.y)}" width="${NOTE_BOX.width}" height="${NOTE_BOX.height}" rx="4" fill="${v.color}" stroke="${v.border}" stroke-width="2"/>`,
-      `<text x="${round(p.x + 8)}" y="${round(p.y + 16)}" font-size="11" font-weight="bold" fill="${v.border}">${esc(`${AUTHOR_ROLE_LABELS[n.authorRole]} · ${NOTE_KIND_LABELS[n.kind]}`)}</text>`,
-      textLines(wrapText(n.text, 12, NOTE_BOX.width - 16, 5), round(p.x + 8), round(p.y + 34), 12, 'fill="#0f172a"'),
-      `</g>`,
-    );
-  }
+  body.push(noteMarks.boxes);
 
   // Legend under the map: categories, relation kinds, note roles in use.
   const categories = ACTOR_CATEGORIES.filter((c) => session.actors.some((a) => a.category === c));

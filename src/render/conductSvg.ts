@@ -12,11 +12,12 @@ import { slippage } from '../domain/synthesis';
 import { isUpcoming, openGaps } from '../domain/gaps';
 import { placeGhosts, type GhostBox } from '../domain/layout/ghosts';
 import { GAP_TITLES, gapAriaLabel } from '../i18n/gaps';
-import type { Session, Step } from '../domain/types';
+import type { Note, Session, Step } from '../domain/types';
 import { axisTickLabel, formatPartialDate, slippageText } from '../i18n/dates';
 import { MARKER_LABELS, STEP_KIND_LABELS } from '../i18n/labels';
 import { MARKER_ICONS, STEP_KIND_VISUALS } from '../i18n/visuals';
 import { esc, round, SVG_FONT, textLines, wrapText } from './svgText';
+import { conductCurve, edgeShapes, notesExtent, notesSvg, placeConductNotes } from './notesSvg';
 
 export interface RenderedSvg {
   svg: string;
@@ -33,6 +34,8 @@ export interface ConductSvgOptions {
   current?: string;
   /** Draws the missing steps (domain/gaps.ts) as ghosts, as the map shows them when `Étapes manquantes` is ticked. */
   ghosts?: boolean;
+  /** The notes drawn beside their steps (render/notesSvg.ts); by default every note of this map. */
+  notes?: readonly Note[];
 }
 
 const HEADER = 96;
@@ -214,7 +217,11 @@ export function renderConductSvg(session: Session, options: ConductSvgOptions = 
   const chronoX = mapX + layout.width + PAD;
   const chrono = chronology(session.steps, chronoX, mapY, CHRONO_WIDTH);
   const width = Math.ceil(chronoX + CHRONO_WIDTH + PAD);
-  const bodyHeight = Math.max(layout.height, chrono.height);
+  const ghosts = options.ghosts ? placeGhosts(layout, openGaps(session)) : [];
+  const edges = edgeShapes(session.links, (id) => layout.byId.get(id), null, conductCurve);
+  const placedNotes = placeConductNotes(session, layout, options.notes ?? session.notes.filter((n) => n.map === 'conduite'), ghosts, edges);
+  const notes = notesSvg(placedNotes);
+  const bodyHeight = Math.max(layout.height, chrono.height, notesExtent(placedNotes)?.maxY ?? 0);
   const legend = conductLegend(session.steps, mapX, mapY + bodyHeight + 24, width - 2 * PAD);
   const height = Math.ceil(mapY + bodyHeight + 24 + legend.height + PAD);
   const svg = [
@@ -224,7 +231,7 @@ export function renderConductSvg(session: Session, options: ConductSvgOptions = 
     ARROW_DEFS,
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
     header(session, width, 'Cartographie de la conduite de projet'),
-    `<g transform="translate(${mapX} ${mapY})">${conductMapBody(session, layout, options.current, options.ghosts ? placeGhosts(layout, openGaps(session)) : [])}</g>`,
+    `<g transform="translate(${mapX} ${mapY})">${conductMapBody(session, layout, options.current, ghosts)}${notes.connectors}${notes.boxes}</g>`,
     chrono.svg,
     legend.svg,
     '</svg>',

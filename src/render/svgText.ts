@@ -3,8 +3,11 @@ import { escapeXml } from '../domain/format/embed';
 
 export const esc = escapeXml;
 
-/** Font stack named in exported SVG: fonts found on most systems, then generic. */
-export const SVG_FONT = "'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif";
+/**
+ * Font stack named in exported SVG: Inter, the app's own font (embedded when a PNG is drawn,
+ * see features/export/svgFonts.ts), then fonts found on most systems, then generic.
+ */
+export const SVG_FONT = "Inter, 'DejaVu Sans', 'Liberation Sans', Arial, Helvetica, sans-serif";
 
 /** Approximate width of a text in DejaVu Sans (average advance ≈ 0.6 em; narrow letters less). */
 export function textWidth(text: string, fontSize: number): number {

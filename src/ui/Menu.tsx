@@ -6,6 +6,8 @@ export interface MenuItem {
   disabled?: boolean;
   /** A choice that stays on or off (`menuitemcheckbox`): choosing it keeps the menu open. */
   checked?: boolean;
+  /** Items next to each other with the same group are shown together, under its name (`group`). */
+  group?: string;
 }
 
 interface MenuButtonProps {
@@ -81,32 +83,59 @@ export function MenuButton({ label, text, items, className }: MenuButtonProps) {
       </button>
       {open && (
         <ul ref={menuRef} id={menuId} role="menu" aria-label={label} className="menu" onKeyDown={onMenuKey}>
-          {items.map((item) => (
-            <li
-              key={item.label}
-              role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
-              aria-checked={item.checked}
-              tabIndex={-1}
-              aria-disabled={item.disabled || undefined}
-              onClick={() => {
-                if (item.disabled) return;
-                if (item.checked === undefined) close(true);
-                item.onSelect();
-              }}
-              onKeyDown={(e) => {
-                if ((e.key === 'Enter' || e.key === ' ') && !item.disabled) {
-                  e.preventDefault();
-                  if (item.checked === undefined) close(true);
-                  item.onSelect();
-                }
-              }}
-            >
-              {item.checked !== undefined && <span aria-hidden="true">{item.checked ? '☑ ' : '☐ '}</span>}
-              {item.label}
-            </li>
-          ))}
+          {groupItems(items).map(([group, members]) =>
+            group ? (
+              <li key={`group:${group}`} role="none" className="menu-group">
+                <span className="menu-group-label" aria-hidden="true">{group}</span>
+                <ul role="group" aria-label={group}>
+                  {members.map(entry)}
+                </ul>
+              </li>
+            ) : (
+              members.map(entry)
+            ),
+          )}
         </ul>
       )}
     </div>
   );
+
+  function entry(item: MenuItem) {
+    return (
+      <li
+        key={item.label}
+        role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+        aria-checked={item.checked}
+        tabIndex={-1}
+        aria-disabled={item.disabled || undefined}
+        onClick={() => {
+          if (item.disabled) return;
+          if (item.checked === undefined) close(true);
+          item.onSelect();
+        }}
+        onKeyDown={(e) => {
+          if ((e.key === 'Enter' || e.key === ' ') && !item.disabled) {
+            e.preventDefault();
+            if (item.checked === undefined) close(true);
+            item.onSelect();
+          }
+        }}
+      >
+        {item.checked !== undefined && <span aria-hidden="true">{item.checked ? '☑ ' : '☐ '}</span>}
+        {item.label}
+      </li>
+    );
+  }
+}
+
+/** Runs of items: [group name, its items], or [null, items outside any group]. */
+function groupItems(items: MenuItem[]): [string | null, MenuItem[]][] {
+  const runs: [string | null, MenuItem[]][] = [];
+  for (const item of items) {
+    const group = item.group ?? null;
+    const last = runs[runs.length - 1];
+    if (last && last[0] === group) last[1].push(item);
+    else runs.push([group, [item]]);
+  }
+  return runs;
 }

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import { participationMatrix, setParticipation } from '../../domain/commands/actors';
 import type { Participation } from '../../domain/enums';
 import type { Session } from '../../domain/types';
@@ -6,6 +6,7 @@ import { ACTOR_CATEGORY_LABELS, PARTICIPATION_LABELS } from '../../i18n/labels';
 import { ACTOR_CATEGORY_VISUALS } from '../../i18n/visuals';
 import { useDocumentStore } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
+import { PngExportButton } from '../export/PngExportButton';
 
 const SHORT: Record<Participation, string> = { pilote: 'P', contribue: 'C', informe: 'I' };
 /** A click (or Entrée, Espace) on a cell moves to the next value: — → pilote → contribue → informé → —. */
@@ -19,12 +20,14 @@ export const ParticipationMatrix = memo(function ParticipationMatrix({ session }
   const apply = useDocumentStore((s) => s.apply);
   const focus = useViewStore((s) => s.focus);
   const matrix = useMemo(() => participationMatrix(session), [session]);
+  const table = useRef<HTMLTableElement>(null);
   if (session.actors.length === 0 || session.steps.length === 0) {
     return <p className="hint">La matrice de participation apparaît quand l'atelier a des acteurs et des étapes.</p>;
   }
   return (
     <div className="matrix-wrap">
-      <table className="matrix">
+      <PngExportButton label="Enregistrer la matrice en PNG" target={() => table.current} title={session.title} what="matrice de participation" />
+      <table className="matrix" ref={table}>
         <caption>Participation des acteurs aux étapes</caption>
         <thead>
           <tr>

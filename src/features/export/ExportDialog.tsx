@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { firstMessage } from '../../domain/format/file';
 import type { Session } from '../../domain/types';
 import { loadSession, markExported } from '../../state/sessionsLibrary';
@@ -9,7 +9,12 @@ import { exportPng, exportSvg, type MapKind } from './images';
 import { PrintDialog } from './PrintDialog';
 import { anonymise } from './anonymise';
 
-type Format = { label: string; run: (s: Session) => Promise<string> };
+import { rolesWithNotes, toggleNoteRole, useHiddenNoteRoles } from './noteChoice';
+import { AUTHOR_ROLE_LABELS } from '../../i18n/labels';
+import type { AuthorRole } from '../../domain/enums';
+
+/** `hidden`: the roles whose notes the map images leave out (`Notes sur l'image`). */
+type Format = { label: string; run: (s: Session, hidden: readonly AuthorRole[]) => Promise<string> };
 
 const MAPS: [MapKind, string][] = [['conduite', 'conduite de projet'], ['acteurs', 'acteurs']];
 
@@ -25,16 +30,16 @@ const FORMATS: Format[] = [
   ...MAPS.flatMap(([map, name]): Format[] => [
     {
       label: `Image PNG — ${name}`,
-      run: async (s) => {
-        const r = await exportPng(s, map);
+      run: async (s, hidden) => {
+        const r = await exportPng(s, map, hidden);
         downloadBlob(r.blob, r.fileName);
         return r.fileName + (r.warning ? ` (${r.warning})` : '');
       },
     },
     {
       label: `Image SVG — ${name}`,
-      run: async (s) => {
-        const r = exportSvg(s, map);
+      run: async (s, hidden) => {
+        const r = exportSvg(s, map, hidden);
         downloadBlob(r.blob, r.fileName);
         return r.fileName;
       },
@@ -57,6 +62,16 @@ export function ExportDialog({ sessionId, title, onClose, onDone }: { sessionId:
   const [error, setError] = useState<string | null>(null);
   const [printing, setPrinting] = useState<{ session: Session; map: MapKind } | null>(null);
   const [anonymous, setAnonymous] = useState(false);
+  const hiddenRoles = useHiddenNoteRoles(sessionId);
+  // The roles that wrote notes, read once the dialog is open: the choices of `Notes sur l'image`.
+  const [noteRoles, setNoteRoles] = useState<AuthorRole[]>([]);
+  useEffect(() => {
+    let live = true;
+    void loadSession(sessionId).then((loaded) => live && loaded.ok && setNoteRoles(rolesWithNotes(loaded.value)), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [sessionId]);
   const prepare = (s: Session) => (anonymous ? anonymise(s) : s);
   const print = async (map: MapKind) => {
     setError(null);
@@ -71,7 +86,7 @@ export function ExportDialog({ sessionId, title, onClose, onDone }: { sessionId:
     try {
       const loaded = await loadSession(sessionId);
       if (!loaded.ok) throw new Error(loaded.errors[0]!.message);
-      const name = await format.run(prepare(loaded.value));
+      const name = await format.run(prepare(loaded.value), hiddenRoles);
       await markExported(sessionId);
       onDone(`Fichier « ${name} » enregistré.`);
       onClose();
@@ -88,6 +103,17 @@ export function ExportDialog({ sessionId, title, onClose, onDone }: { sessionId:
         Anonymiser
       </label>
       <p className="hint">Les personnes sont nommées par leur rôle ; les textes saisis (titres, notes) restent tels quels.</p>
+      {noteRoles.length > 0 && (
+        <fieldset className="export-notes">
+          <legend>Notes sur l'image</legend>
+          {noteRoles.map((role) => (
+            <label key={role} className="check">
+              <input type="checkbox" checked={!hiddenRoles.includes(role)} onChange={() => toggleNoteRole(sessionId, role)} />
+              {AUTHOR_ROLE_LABELS[role]}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <ul className="export-choices">
         {FORMATS.map((f) => (
           <li key={f.label}>

@@ -9,6 +9,8 @@ import { downloadSessionJson } from './exportJson';
 import { anonymise } from './anonymise';
 import { exportPng, exportSvg, imageFileName, type MapKind } from './images';
 import { PrintDialog } from './PrintDialog';
+import { rolesWithNotes, toggleNoteRole, useHiddenNoteRoles } from './noteChoice';
+import { AUTHOR_ROLE_LABELS } from '../../i18n/labels';
 
 interface Props {
   session: Session;
@@ -22,6 +24,8 @@ export function ExportMenu({ session: open, map, onError }: Props) {
   // Every export of this menu names people by their role while it is ticked.
   const [anonymous, setAnonymous] = useState(false);
   const session = anonymous ? anonymise(open) : open;
+  // `Notes sur l'image`: whose notes the map images show, remembered for this session (noteChoice.ts).
+  const hiddenRoles = useHiddenNoteRoles(open.id);
   const [printing, setPrinting] = useState(false);
   const announce = useViewStore((s) => s.announce);
 
@@ -40,11 +44,17 @@ export function ExportMenu({ session: open, map, onError }: Props) {
 
   const items = [
     { label: 'Anonymiser', checked: anonymous, onSelect: () => setAnonymous((a) => !a) },
+    ...rolesWithNotes(open).map((role) => ({
+      label: AUTHOR_ROLE_LABELS[role],
+      group: "Notes sur l'image",
+      checked: !hiddenRoles.includes(role),
+      onSelect: () => toggleNoteRole(open.id, role),
+    })),
     {
       label: 'Image PNG',
       onSelect: () =>
         void run('Création de l’image PNG…', async () => {
-          const r = await exportPng(session, map);
+          const r = await exportPng(session, map, hiddenRoles);
           downloadBlob(r.blob, r.fileName);
           return `Image « ${r.fileName} » enregistrée.${r.warning ? ` ${r.warning}` : ''}`;
         }),
@@ -53,7 +63,7 @@ export function ExportMenu({ session: open, map, onError }: Props) {
       label: 'Image SVG',
       onSelect: () =>
         void run('Création de l’image SVG…', async () => {
-          const r = exportSvg(session, map);
+          const r = exportSvg(session, map, hiddenRoles);
           downloadBlob(r.blob, r.fileName);
           return `Image « ${r.fileName} » enregistrée.${r.warning ? ` ${r.warning}` : ''}`;
         }),

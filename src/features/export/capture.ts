@@ -4,6 +4,7 @@
  * (images.ts); this one is a picture of the page, made by html-to-image (loaded on demand).
  */
 import { imageFileName } from './images';
+import { facesForText, fontFaceCss } from './svgFonts';
 
 /** The part of the page shown for the current tab: the map's canvas, else the whole tab. */
 export function viewElement(): HTMLElement | null {
@@ -17,8 +18,9 @@ const shown = (node: Node) => !(node instanceof HTMLElement && node.classList.co
 export async function captureView(title: string): Promise<{ blob: Blob; fileName: string }> {
   const element = viewElement();
   if (!element) throw new Error("Rien à capturer : la vue n'est pas encore affichée.");
-  const { toBlob } = await import('html-to-image');
-  const blob = await toBlob(element, { pixelRatio: 2, backgroundColor: '#ffffff', filter: shown, cacheBust: false });
+  // Inter's files go in the picture: the page adds them by script, where html-to-image cannot see them.
+  const [{ toBlob }, fontEmbedCSS] = await Promise.all([import('html-to-image'), fontFaceCss(facesForText(element.textContent ?? ''))]);
+  const blob = await toBlob(element, { pixelRatio: 2, backgroundColor: '#ffffff', filter: shown, cacheBust: false, ...(fontEmbedCSS ? { fontEmbedCSS } : {}) });
   if (!blob) throw new Error("Le navigateur n'a pas pu faire l'image de la vue.");
   return { blob, fileName: imageFileName(title, 'conduite', 'png').replace(/ - [^-]+\.png$/, ' - vue.png') };
 }

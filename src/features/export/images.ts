@@ -9,6 +9,9 @@ import { renderConductSvg, type RenderedSvg } from '../../render/conductSvg';
 import type { Session } from '../../domain/types';
 import { useViewStore } from '../../state/viewStore';
 import { formatPercent, frenchSpaces } from '../../i18n/format';
+import { embedFonts } from './svgFonts';
+import { imageNotes } from './noteChoice';
+import type { AuthorRole } from '../../domain/enums';
 
 export type MapKind = 'conduite' | 'acteurs';
 
@@ -29,11 +32,13 @@ export function embeddedSession(session: Session): { text: string | null; warnin
   };
 }
 
-export function renderMapSvg(session: Session, map: MapKind, embed: string | null): RenderedSvg {
+export function renderMapSvg(session: Session, map: MapKind, embed: string | null, hiddenRoles: readonly AuthorRole[] = []): RenderedSvg {
   const today = new Date().toISOString().slice(0, 10);
+  // The notes of the roles chosen in `Notes sur l'image` (noteChoice.ts).
+  const notes = imageNotes(session, map, hiddenRoles);
   return map === 'conduite'
-    ? renderConductSvg(session, { today, ghosts: useViewStore.getState().ghosts, ...(embed ? { embed } : {}) })
-    : renderActorSvg(session, embed ? { embed } : {});
+    ? renderConductSvg(session, { today, ghosts: useViewStore.getState().ghosts, notes, ...(embed ? { embed } : {}) })
+    : renderActorSvg(session, { notes, ...(embed ? { embed } : {}) });
 }
 
 const MAP_SUFFIX: Record<MapKind, string> = { conduite: 'conduite de projet', acteurs: 'acteurs' };
@@ -43,9 +48,9 @@ export function imageFileName(title: string, map: MapKind, ext: 'png' | 'svg'): 
   return `${safe} - ${MAP_SUFFIX[map]}.${ext}`;
 }
 
-export function exportSvg(session: Session, map: MapKind): ImageResult {
+export function exportSvg(session: Session, map: MapKind, hiddenRoles: readonly AuthorRole[] = []): ImageResult {
   const embed = embeddedSession(session);
-  const { svg } = renderMapSvg(session, map, embed.text);
+  const { svg } = renderMapSvg(session, map, embed.text, hiddenRoles);
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n${svg}`;
   return { blob: new Blob([text], { type: 'image/svg+xml;charset=utf-8' }), fileName: imageFileName(session.title, map, 'svg'), warning: embed.warning };
 }
@@ -86,9 +91,12 @@ async function encodePng(canvas: OffscreenCanvas | HTMLCanvasElement): Promise<B
 
 /** Draws an SVG into a 16:9 slide-sized PNG, scaled to fit, never cropped. */
 export async function svgToSlidePng(rendered: RenderedSvg): Promise<{ bytes: Uint8Array; scale: number }> {
-  const url = URL.createObjectURL(new Blob([rendered.svg], { type: 'image/svg+xml;charset=utf-8' }));
+  // Inter travels inside the SVG: an SVG drawn as an image cannot load the page's fonts.
+  const svg = await embedFonts(rendered.svg);
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
   try {
     const img = await loadImage(url);
+    await img.decode().catch(() => undefined);
     let ratio = SLIDE.pixelRatio;
     while (ratio > 1 && SLIDE.width * SLIDE.height * ratio * ratio > SLIDE.maxCanvasArea) ratio -= 0.5;
     const width = Math.round(SLIDE.width * ratio);
@@ -117,9 +125,9 @@ export async function svgToSlidePng(rendered: RenderedSvg): Promise<{ bytes: Uin
   }
 }
 
-export async function exportPng(session: Session, map: MapKind): Promise<ImageResult> {
+export async function exportPng(session: Session, map: MapKind, hiddenRoles: readonly AuthorRole[] = []): Promise<ImageResult> {
   const embed = embeddedSession(session);
-  const rendered = renderMapSvg(session, map, null);
+  const rendered = renderMapSvg(session, map, null, hiddenRoles);
   const { bytes, scale } = await svgToSlidePng(rendered);
   const withSession = embed.text ? addPngText(bytes, EMBED_KEYWORD, embed.text) : bytes;
   const warnings = [embed.warning];

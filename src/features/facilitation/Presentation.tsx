@@ -26,7 +26,8 @@ export function Presentation({ session, onClose }: { session: Session; onClose: 
     };
     // The step being presented is ringed and the lanes of its participants are tinted; at the end, the whole map.
     const current = shown < total ? session.steps[shown - 1]?.id : undefined;
-    const { svg } = renderConductSvg(partial, { layout, ...(current ? { current } : {}) });
+    // Its notes are told beside the map, step by step, not on it.
+    const { svg } = renderConductSvg(partial, { layout, notes: [], ...(current ? { current } : {}) });
     return URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
   }, [session, shown, total, layout]);
   useEffect(() => () => URL.revokeObjectURL(url), [url]);

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { addNote, notesByRole } from '../../domain/commands/notes';
 import { AUTHOR_ROLES, NOTE_KINDS, type AuthorRole } from '../../domain/enums';
 import { newId } from '../../domain/ids';
@@ -14,6 +14,7 @@ import { ViewpointsSummary } from '../viewpoints/ViewpointsSummary';
 import { ActionPlanSection } from './ActionPlanSection';
 import { LivedSection } from './LivedSection';
 import { StepChips } from './StepChips';
+import { PngExportButton } from '../export/PngExportButton';
 
 function IndicatorLine({ title, indicator, session }: { title: string; indicator: Indicator; session: Session }) {
   return (
@@ -32,8 +33,10 @@ export function SynthesisView({ session }: { session: Session }) {
   const byRole = useMemo(() => notesByRole(session.notes), [session.notes]);
   // The three roles of the trinôme and the facilitator always; other authors when they wrote something.
   const roles: AuthorRole[] = ['direction', 'representant-salaries', 'dsi', 'animation', ...(byRole.autre.length > 0 ? (['autre'] as const) : [])];
+  const ref = useRef<HTMLDivElement>(null);
   return (
-    <div className="synthesis">
+    <div className="synthesis" ref={ref}>
+      <PngExportButton label="Enregistrer la synthèse en PNG" target={() => ref.current} title={session.title} what="synthèse" />
       <section aria-labelledby="synthesis-heading" className="panel">
         <h2 id="synthesis-heading">Ce que montre la cartographie</h2>
         <ul className="indicators">
