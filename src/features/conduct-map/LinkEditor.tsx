@@ -1,15 +1,15 @@
-import { useState } from 'react';
 import { updateLink } from '../../domain/commands/conduct';
 import type { Link } from '../../domain/types';
 import { appContext } from '../../state/actionContext';
 import { EditorForm, type FormButtons } from '../../ui/EditorForm';
 import { SidePanelEditor } from '../side-panel/SidePanelEditor';
 import { deleteSelection } from './actions';
+import { useFollowedField } from '../../ui/useFollowedField';
 
 type LinkFieldValues = { label: string | undefined };
 
 function LinkFields({ link, ...buttons }: FormButtons<LinkFieldValues> & { link: Link }) {
-  const [label, setLabel] = useState(link.label ?? '');
+  const [label, setLabel] = useFollowedField(link.label ?? '');
   return (
     <EditorForm {...buttons} onSubmit={() => buttons.onSubmit({ label: label.trim() || undefined })}>
       <label htmlFor="link-label">Libellé du lien</label>

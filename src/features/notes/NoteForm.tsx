@@ -10,6 +10,7 @@ import { useViewStore } from '../../state/viewStore';
 import { EditorForm, type FormButtons } from '../../ui/EditorForm';
 import { Modal } from '../../ui/Modal';
 import { SidePanelEditor } from '../side-panel/SidePanelEditor';
+import { useFollowedField } from '../../ui/useFollowedField';
 
 interface FieldsProps extends FormButtons<Omit<Note, 'id'>> {
   session: Session;
@@ -19,15 +20,17 @@ interface FieldsProps extends FormButtons<Omit<Note, 'id'>> {
 }
 
 const lastRole: { value: AuthorRole } = { value: 'direction' };
+/** One empty list, so that a new note's aspects have a stable source (see useFollowedField). */
+const NO_ASPECTS: readonly Aspect[] = [];
 
 function NoteFields({ session, map, initial, defaultTarget, onSubmit, ...buttons }: FieldsProps) {
   const uid = useId();
-  const [text, setText] = useState(initial?.text ?? '');
-  const [role, setRole] = useState<AuthorRole>(initial?.authorRole ?? lastRole.value);
-  const [kind, setKind] = useState<NoteKind>(initial?.kind ?? 'constat');
+  const [text, setText] = useFollowedField(initial?.text ?? '');
+  const [role, setRole] = useFollowedField<AuthorRole>(initial?.authorRole ?? lastRole.value);
+  const [kind, setKind] = useFollowedField<NoteKind>(initial?.kind ?? 'constat');
   const target0 = initial ? initial.attachedTo : defaultTarget;
-  const [target, setTarget] = useState(target0 ? `${target0.type}:${target0.id}` : '');
-  const [aspects, setAspects] = useState<Aspect[]>(initial?.aspects ?? []);
+  const [target, setTarget] = useFollowedField(target0 ? `${target0.type}:${target0.id}` : '');
+  const [aspects, setAspects] = useFollowedField<readonly Aspect[]>(initial?.aspects ?? NO_ASPECTS);
   const [error, setError] = useState<string | null>(null);
   return (
     <EditorForm
@@ -46,7 +49,7 @@ function NoteFields({ session, map, initial, defaultTarget, onSubmit, ...buttons
           authorRole: role,
           kind,
           map,
-          aspects: aspects.length ? aspects : undefined,
+          aspects: aspects.length ? [...aspects] : undefined,
           ...(target ? { attachedTo: { type: type as 'step' | 'actor', id: rest.join(':') } } : {}),
           ...(initial?.position ? { position: initial.position } : {}),
         });

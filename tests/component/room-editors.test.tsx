@@ -6,6 +6,8 @@ import { updateActor, updateRelation } from '../../src/domain/commands/actors';
 import { parseSessionFile } from '../../src/domain/format/file';
 import type { Session } from '../../src/domain/types';
 import { ActorEditor, RelationEditor } from '../../src/features/actor-map/ActorDialogs';
+import { NoteEditor } from '../../src/features/notes/NoteForm';
+import { updateNote } from '../../src/domain/commands/notes';
 import { replaceDocument, useDocumentStore } from '../../src/state/documentStore';
 import { exampleText } from '../formatExamples';
 
@@ -25,6 +27,11 @@ function Actor({ id }: { id: string }) {
 function Relation({ id }: { id: string }) {
   const session = useDocumentStore((s) => s.session)!;
   return <RelationEditor session={session} relation={session.relations.find((r) => r.id === id)!} />;
+}
+
+function NoteOf({ id }: { id: string }) {
+  const session = useDocumentStore((s) => s.session)!;
+  return <NoteEditor session={session} note={session.notes.find((n) => n.id === id)!} />;
 }
 
 beforeEach(() => useDocumentStore.getState().load(dui()));
@@ -57,5 +64,18 @@ describe('the actor and relation editors in the workshop room', () => {
     expect(screen.getByRole('textbox', { name: 'Libellé' })).toHaveValue('Libellé venu de la salle');
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
     expect(doc().relations[0]).toMatchObject({ label: 'Libellé venu de la salle', channel: 'messagerie' });
+  });
+
+  it('a note: another laptop saves its kind while its text is typed here; saving keeps both', async () => {
+    const user = userEvent.setup();
+    const note = doc().notes[0]!;
+    const otherKind = note.kind === 'constat' ? 'question' : 'constat';
+    render(<NoteOf id={note.id} />);
+    const text = screen.getByRole('textbox', { name: 'Texte de la note' });
+    await user.clear(text);
+    await user.type(text, 'Texte tapé ici');
+    act(() => replaceDocument(updateNote(doc(), note.id, { kind: otherKind })));
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(doc().notes[0]).toMatchObject({ text: 'Texte tapé ici', kind: otherKind });
   });
 });
