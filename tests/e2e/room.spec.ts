@@ -309,6 +309,12 @@ test('a session created in the room appears on the other laptops’ list, and op
   await expect(a.page.getByRole('heading', { level: 1, name: 'Atelier de la clinique' })).toBeVisible();
   const listed = b.page.getByRole('region', { name: 'Ateliers de la salle' }).getByRole('link', { name: 'Atelier de la clinique' });
   await expect(listed).toBeVisible(LIVE);
+  // Take it home: B keeps every session of the room; its home page lists it.
+  await b.page.getByRole('button', { name: 'Garder tous les ateliers dans ce navigateur' }).click();
+  await expect(b.page.getByRole('status').filter({ hasText: '1 atelier gardé dans ce navigateur.' })).toBeVisible();
+  await b.page.getByRole('link', { name: 'Tous les ateliers' }).click();
+  await expect(b.page.getByRole('link', { name: 'Atelier de la clinique' })).toBeVisible();
+  await b.page.getByRole('link', { name: 'Ateliers de la salle' }).click();
   await listed.click();
   await expect(b.page.getByRole('heading', { level: 1, name: 'Atelier de la clinique' })).toBeVisible();
   await b.page.getByRole('button', { name: 'Ajouter un couloir' }).click();

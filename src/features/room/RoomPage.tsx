@@ -26,6 +26,7 @@ export function RoomPage({ token }: { token: string | null }) {
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
+  const [kept, setKept] = useState<number | null>(null);
   const link = useRoomStore((s) => s.link);
   const error = useRoomStore((s) => s.error);
   const sessions = useRoomStore((s) => s.sessions);
@@ -54,6 +55,24 @@ export function RoomPage({ token }: { token: string | null }) {
     setBusy(null);
     if ('error' in taken) setProblem(taken.error);
     else navigate(sessionPath(id));
+  };
+
+  /** The consultant's copy: every session of the room kept in this browser, to take home. */
+  const keepAll = async () => {
+    setBusy('tous');
+    setProblem(null);
+    setKept(null);
+    let count = 0;
+    for (const s of sessions) {
+      const taken = await takeFromRoom(s.id);
+      if ('error' in taken) {
+        setProblem(`« ${s.title} » : ${taken.error}`);
+        break;
+      }
+      count++;
+    }
+    setBusy(null);
+    setKept(count);
   };
 
   const publish = async (session: Session) => {
@@ -121,7 +140,17 @@ export function RoomPage({ token }: { token: string | null }) {
                 </li>
               ))}
             </ul>
-            <button type="button" className="primary" onClick={() => setCreating(true)}>Nouvel atelier</button>
+            <div className="room-actions">
+              <button type="button" className="primary" onClick={() => setCreating(true)}>Nouvel atelier</button>
+              <button type="button" disabled={busy !== null || sessions.length === 0} onClick={() => void keepAll()}>
+                Garder tous les ateliers dans ce navigateur
+              </button>
+            </div>
+            {kept !== null && (
+              <p role="status">
+                {kept === 0 ? 'Aucun atelier gardé.' : kept === 1 ? '1 atelier gardé dans ce navigateur.' : `${kept} ateliers gardés dans ce navigateur.`}
+              </p>
+            )}
           </section>
           <section aria-labelledby="salle-publier">
             <h2 id="salle-publier">Ateliers de ce navigateur</h2>
