@@ -80,7 +80,6 @@ interface AvoidRouter {
 }
 interface AvoidShapeRef { readonly __shape?: never }
 interface AvoidConnRef { displayRoute(): AvoidPolyLine }
-interface AvoidPin { setExclusive(exclusive: boolean): void; setConnectionCost(cost: number): void }
 export interface AvoidApi {
   OrthogonalRouting: number;
   ConnDirUp: number;
@@ -98,34 +97,70 @@ export interface AvoidApi {
   Point: new (x: number, y: number) => AvoidPoint;
   Rectangle: new (centre: AvoidPoint, width: number, height: number) => object;
   ShapeRef: new (router: AvoidRouter, polygon: object) => AvoidShapeRef;
-  ShapeConnectionPin: new (shape: AvoidShapeRef, classId: number, x: number, y: number, proportional: boolean, inside: number, dirs: number) => AvoidPin;
+  ShapeConnectionPin: new (shape: AvoidShapeRef, classId: number, x: number, y: number, proportional: boolean, inside: number, dirs: number) => object;
   ConnEnd: new (shape: AvoidShapeRef, classId: number) => object;
   ConnRef: new (router: AvoidRouter, src: object, dst: object) => AvoidConnRef;
   destroy(obj: object): void;
 }
 
-const PIN_CLASS = 1;
-/** Where edges may leave a box, as fractions of its side: several per side, so that two edges between the same boxes (a relation and its reciprocal) take two pins and stay apart. */
-const PIN_FRACTIONS = [0.5, 0.25, 0.75];
+/**
+ * Where each edge leaves or reaches its box: every end has pins of its own (its own class, at its
+ * own place along each side), so that two edges never share a pin, even when routed apart. The
+ * ends that face the same side of a box (towards the other box) are spread evenly along it, in
+ * the order of where they go: one edge alone on a side leaves from its middle, and a relation and
+ * its reciprocal leave side by side.
+ */
+interface EndPins { from: { cls: number; f: number }; to: { cls: number; f: number } }
+
+function assignPins(edges: readonly RouteEdge[], byId: ReadonlyMap<string, NodeBox>): Map<string, EndPins> {
+  const centre = (b: NodeBox) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+  /** The side of `box` facing `other`, and where `other` lies along that side. */
+  const facing = (box: NodeBox, other: NodeBox) => {
+    const a = centre(box);
+    const b = centre(other);
+    const dx = (b.x - a.x) / box.width;
+    const dy = (b.y - a.y) / box.height;
+    return Math.abs(dx) >= Math.abs(dy) ? { side: dx >= 0 ? 'right' : 'left', along: b.y } : { side: dy >= 0 ? 'bottom' : 'top', along: b.x };
+  };
+  const sides = new Map<string, { edge: number; end: 'from' | 'to'; along: number }[]>();
+  edges.forEach((e, i) => {
+    for (const end of ['from', 'to'] as const) {
+      const box = byId.get(e[end])!;
+      const other = byId.get(end === 'from' ? e.to : e.from)!;
+      const { side, along } = facing(box, other);
+      const key = `${box.id}\u0000${side}`;
+      const list = sides.get(key);
+      if (list) list.push({ edge: i, end, along });
+      else sides.set(key, [{ edge: i, end, along }]);
+    }
+  });
+  const out: EndPins[] = edges.map(() => ({ from: { cls: 0, f: 0.5 }, to: { cls: 0, f: 0.5 } }));
+  let cls = 1;
+  for (const list of sides.values()) {
+    list.sort((p, q) => p.along - q.along || p.edge - q.edge);
+    list.forEach((item, k) => (out[item.edge]![item.end] = { cls: cls++, f: (k + 1) / (list.length + 1) }));
+  }
+  return new Map(edges.map((e, i) => [e.id, out[i]!]));
+}
 
 /**
  * The routes of a map: every edge around every box, then its label placed.
  *
- * For speed, the map is routed in parts: the edges that share a box (they must not share its
- * pins) are routed together, among the boxes near them only (a window around their ends). A
- * route that leaves its window and meets a box outside it is routed again in a wider window,
- * then among all the boxes.
+ * For speed, the map is routed in parts, each among the boxes near its edges only (a window
+ * around their ends): the edges that share a box together (libavoid then keeps their parallel
+ * segments apart), or, in a large connected map, a few edges at a time. A route that leaves its
+ * window and meets a box outside it is routed again in a wider window, then among all the boxes.
  */
 export function routeMap(avoid: AvoidApi, input: RouteInput): RoutedMap {
   const byId = new Map(input.boxes.map((b) => [b.id, b]));
   let left = input.edges.filter((e) => e.from !== e.to && byId.has(e.from) && byId.has(e.to));
+  const pins = assignPins(left, byId);
   const paths = new Map<string, Point[]>();
-  // A wider window for the edges whose route met a box outside theirs; at last, the whole map.
-  for (const window of [WINDOW, WINDOW * 4, Infinity]) {
+  for (const [pass, window] of [WINDOW, WINDOW * 4, Infinity].entries()) {
     if (left.length === 0) break;
     const again: RouteEdge[] = [];
-    for (const part of parts(left, input.boxes, byId, window)) {
-      const routed = routeSome(avoid, part.edges, part.boxes);
+    for (const part of parts(left, input.boxes, byId, window, pass === 0)) {
+      const routed = routeSome(avoid, part.edges, part.boxes, pins, part.window);
       for (const e of part.edges) {
         const path = routed.get(e.id);
         if (path && routedWell(path, e, input.boxes, byId)) paths.set(e.id, path);
@@ -139,9 +174,22 @@ export function routeMap(avoid: AvoidApi, input: RouteInput): RoutedMap {
 
 /** How far around its ends an edge may look for its way, in px. */
 const WINDOW = 240;
+/** The most edges routed together: beyond, a router's search grows faster than its edges. */
+const PART_EDGES = 16;
 
-/** Edges grouped by shared boxes (union–find), each group with the boxes of its window. */
-function parts(edges: readonly RouteEdge[], boxes: readonly NodeBox[], byId: ReadonlyMap<string, NodeBox>, margin: number): { edges: RouteEdge[]; boxes: NodeBox[] }[] {
+/**
+ * Edges grouped by shared boxes (union–find; `connected` false: all in one group), a group of
+ * more than PART_EDGES cut in runs of neighbouring edges; each part with the boxes of its window.
+ * Without a window (margin Infinity), one part: every edge left among every box.
+ */
+function parts(
+  edges: readonly RouteEdge[],
+  boxes: readonly NodeBox[],
+  byId: ReadonlyMap<string, NodeBox>,
+  margin: number,
+  connected: boolean,
+): { edges: RouteEdge[]; boxes: NodeBox[]; window?: Rect }[] {
+  if (margin === Infinity) return [{ edges: [...edges], boxes: [...boxes] }];
   const parent = new Map<string, string>();
   const find = (id: string): string => {
     let root = id;
@@ -150,18 +198,37 @@ function parts(edges: readonly RouteEdge[], boxes: readonly NodeBox[], byId: Rea
     return root;
   };
   for (const e of edges) {
-    const a = find(e.from);
-    const b = find(e.to);
+    const a = find(connected ? e.from : '');
+    const b = find(connected ? e.to : '');
     if (a !== b) parent.set(a, b);
   }
   const groups = new Map<string, RouteEdge[]>();
   for (const e of edges) {
-    const root = find(e.from);
+    const root = find(connected ? e.from : '');
     const list = groups.get(root);
     if (list) list.push(e);
     else groups.set(root, [e]);
   }
-  return [...groups.values()].map((group) => {
+  const centre = (e: RouteEdge) => {
+    const a = byId.get(e.from)!;
+    const b = byId.get(e.to)!;
+    return { x: (a.x + a.width / 2 + b.x + b.width / 2) / 2, y: (a.y + a.height / 2 + b.y + b.height / 2) / 2 };
+  };
+  const cut: RouteEdge[][] = [];
+  for (const group of groups.values()) {
+    if (group.length <= PART_EDGES) {
+      cut.push(group);
+      continue;
+    }
+    // Neighbours first: by rows of the map, then along them.
+    const sorted = [...group].sort((p, q) => {
+      const a = centre(p);
+      const b = centre(q);
+      return Math.floor(a.y / 400) - Math.floor(b.y / 400) || a.x - b.x;
+    });
+    for (let i = 0; i < sorted.length; i += PART_EDGES) cut.push(sorted.slice(i, i + PART_EDGES));
+  }
+  return cut.map((group) => {
     let x0 = Infinity;
     let y0 = Infinity;
     let x1 = -Infinity;
@@ -175,14 +242,13 @@ function parts(edges: readonly RouteEdge[], boxes: readonly NodeBox[], byId: Rea
         y1 = Math.max(y1, b.y + b.height);
       }
     }
-    if (margin === Infinity) return { edges: group, boxes: [...boxes] };
     const window = { x: x0 - margin, y: y0 - margin, width: x1 - x0 + 2 * margin, height: y1 - y0 + 2 * margin };
-    return { edges: group, boxes: boxes.filter((b) => rectsOverlap(b, window)) };
+    return { edges: group, boxes: boxes.filter((b) => rectsOverlap(b, window)), window };
   });
 }
 
-/** One libavoid router: these boxes as obstacles, these edges from pin to pin. */
-function routeSome(avoid: AvoidApi, edges: readonly RouteEdge[], boxes: readonly NodeBox[]): Map<string, Point[]> {
+/** One libavoid router: these boxes as obstacles, these edges from their pins to their pins. */
+function routeSome(avoid: AvoidApi, edges: readonly RouteEdge[], boxes: readonly NodeBox[], pins: ReadonlyMap<string, EndPins>, window?: Rect): Map<string, Point[]> {
   const router = new avoid.Router(avoid.OrthogonalRouting);
   router.setRoutingParameter(avoid.shapeBufferDistance, ROUTING.shapeBuffer);
   router.setRoutingParameter(avoid.idealNudgingDistance, ROUTING.nudging);
@@ -190,34 +256,43 @@ function routeSome(avoid: AvoidApi, edges: readonly RouteEdge[], boxes: readonly
   router.setRoutingParameter(avoid.segmentPenalty, 150);
   router.setRoutingOption(avoid.nudgeOrthogonalSegmentsConnectedToShapes, true);
   router.setRoutingOption(avoid.nudgeSharedPathsWithCommonEndPoint, true);
+  const ends = new Map<string, { cls: number; f: number }[]>();
+  for (const e of edges) {
+    const p = pins.get(e.id)!;
+    ends.set(e.from, [...(ends.get(e.from) ?? []), p.from]);
+    ends.set(e.to, [...(ends.get(e.to) ?? []), p.to]);
+  }
   const shapes = new Map<string, AvoidShapeRef>();
-  const used = new Set<string>();
-  for (const e of edges) used.add(e.from).add(e.to);
   for (const b of boxes) {
     const shape = new avoid.ShapeRef(router, new avoid.Rectangle(new avoid.Point(b.x + b.width / 2, b.y + b.height / 2), b.width, b.height));
     shapes.set(b.id, shape);
-    if (!used.has(b.id)) continue;
-    for (const f of PIN_FRACTIONS) {
-      // Pins on the border itself (inside offset 0), each facing out of its side; the middle ones cost least.
-      const cost = Math.abs(f - 0.5) * 40;
-      const sides: [number, number, number][] = [
-        [f, 0, avoid.ConnDirUp],
-        [f, 1, avoid.ConnDirDown],
-        [0, f, avoid.ConnDirLeft],
-        [1, f, avoid.ConnDirRight],
-      ];
-      for (const [x, y, dir] of sides) {
-        const pin = new avoid.ShapeConnectionPin(shape, PIN_CLASS, x, y, true, 0, dir);
-        pin.setExclusive(true);
-        if (cost > 0) pin.setConnectionCost(cost);
-      }
+    // Pins on the border itself (inside offset 0), one on each side, each facing out of its side.
+    for (const { cls, f } of ends.get(b.id) ?? []) {
+      new avoid.ShapeConnectionPin(shape, cls, f, 0, true, 0, avoid.ConnDirUp);
+      new avoid.ShapeConnectionPin(shape, cls, f, 1, true, 0, avoid.ConnDirDown);
+      new avoid.ShapeConnectionPin(shape, cls, 0, f, true, 0, avoid.ConnDirLeft);
+      new avoid.ShapeConnectionPin(shape, cls, 1, f, true, 0, avoid.ConnDirRight);
     }
+  }
+  if (window) {
+    // Walls around the window: a route stays among the boxes it sees, or fails (and is routed
+    // again in a wider window) rather than run through boxes it does not see.
+    const t = 20;
+    const { x, y, width: w, height: h } = window;
+    const walls: Rect[] = [
+      { x: x - t, y: y - t, width: w + 2 * t, height: t },
+      { x: x - t, y: y + h, width: w + 2 * t, height: t },
+      { x: x - t, y, width: t, height: h },
+      { x: x + w, y, width: t, height: h },
+    ];
+    for (const r of walls) new avoid.ShapeRef(router, new avoid.Rectangle(new avoid.Point(r.x + r.width / 2, r.y + r.height / 2), r.width, r.height));
   }
   const conns: [string, AvoidConnRef][] = [];
   for (const e of edges) {
     const a = shapes.get(e.from);
     const b = shapes.get(e.to);
-    if (a && b) conns.push([e.id, new avoid.ConnRef(router, new avoid.ConnEnd(a, PIN_CLASS), new avoid.ConnEnd(b, PIN_CLASS))]);
+    const p = pins.get(e.id)!;
+    if (a && b) conns.push([e.id, new avoid.ConnRef(router, new avoid.ConnEnd(a, p.from.cls), new avoid.ConnEnd(b, p.to.cls))]);
   }
   router.processTransaction();
   const paths = new Map<string, Point[]>();
