@@ -170,7 +170,9 @@ function applyCollectionChange(map: Y.Map<Y.Map<Json>>, before: Entity[], after:
     }
   }
   for (const item of before) if (!kept.has(item.id)) map.delete(item.id);
-  placeInOrder(map, after.map((item) => item.id), fresh);
+  // The usual edit changes fields, not the order: the order keys are then left alone.
+  const sameOrder = before.length === after.length && before.every((item, i) => item.id === after[i]!.id);
+  if (!sameOrder || fresh.size > 0) placeInOrder(map, after.map((item) => item.id), fresh);
 }
 
 /**
