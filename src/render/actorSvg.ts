@@ -13,6 +13,8 @@ import { isUnansweredFeedback } from '../domain/synthesis';
 import { relationDetails, usageBadge } from '../i18n/lived';
 import { esc, round, SVG_FONT, textLines, wrapText } from './svgText';
 import { edgeShapes, notesExtent, notesSvg, placeActorNotes } from './notesSvg';
+import type { RoutedMap } from '../domain/layout/routing';
+import { edgeLabelSvg, routedPathSvg } from './edgeSvg';
 
 export const ACTOR_BOX = { width: 210, height: 64 };
 const HEADER = 96;
@@ -32,6 +34,30 @@ function boxEdgePoint(cx: number, cy: number, tx: number, ty: number, w: number,
   return [cx + dx / s, cy + dy / s];
 }
 
+/** A relation along its route: an unanswered feedback stops short of its target, on an open circle. */
+function routedRelation(r: Session['relations'][number], route: readonly { x: number; y: number }[], names: ReadonlyMap<string, string>): string {
+  const v = RELATION_KIND_VISUALS[r.kind];
+  const open = isUnansweredFeedback(r);
+  const points = route.map((p) => ({ ...p }));
+  if (open && points.length >= 2) {
+    const last = points[points.length - 1]!;
+    const before = points[points.length - 2]!;
+    const len = Math.hypot(last.x - before.x, last.y - before.y);
+    if (len > 24) points[points.length - 1] = { x: last.x - ((last.x - before.x) * 16) / len, y: last.y - ((last.y - before.y) * 16) / len };
+  }
+  const end = v.arrow === 'none' || open ? '' : ` marker-end="url(#rel-${r.kind})"`;
+  const start = v.arrow === 'both' ? ` marker-start="url(#rel-${r.kind})"` : '';
+  const details = relationDetails(r);
+  const tip = points[points.length - 1]!;
+  return (
+    routedPathSvg(
+      points,
+      `class="relation" fill="none" stroke="${v.color}" stroke-width="${v.width}"${v.dash ? ` stroke-dasharray="${v.dash}"` : ''}${end}${start}`,
+      `<title>${esc(relationSentence(names.get(r.from) ?? '?', r.kind, names.get(r.to) ?? '?'))}</title>${details ? `<desc>${esc(details)}</desc>` : ''}`,
+    ) + (open ? `<circle class="open-loop" cx="${round(tip.x)}" cy="${round(tip.y)}" r="6" fill="#ffffff" stroke="${v.color}" stroke-width="2.5"/>` : '')
+  );
+}
+
 function markers(): string {
   const defs = RELATION_KINDS.map((k) => {
     const v = RELATION_KIND_VISUALS[k];
@@ -45,7 +71,11 @@ function markers(): string {
   return `<defs>${defs.join('')}${patterns}</defs>`;
 }
 
-export function renderActorSvg(session: Session, options: { embed?: string; notes?: readonly Note[] } = {}): RenderedSvg {
+/**
+ * `routes`: the relations' routes (domain/layout/routing.ts) for the actors where they stand;
+ * without them, relations are straight lines between the boxes' borders.
+ */
+export function renderActorSvg(session: Session, options: { embed?: string; notes?: readonly Note[]; routes?: RoutedMap | null } = {}): RenderedSvg {
   const positions = new Map(session.actors.map((a, i) => [a.id, actorPosition(a, i)]));
   const notes = options.notes ?? session.notes.filter((n) => n.map === 'acteurs');
   let maxX = 400;
@@ -60,7 +90,7 @@ export function renderActorSvg(session: Session, options: { embed?: string; note
   }
   // The notes beside their actors, clear of every box (render/notesSvg.ts); the image grows around them.
   const actorBoxes = new Map([...positions].map(([id, p]) => [id, { ...p, ...ACTOR_BOX }]));
-  const placedNotes = placeActorNotes(notes, actorBoxes, edgeShapes(session.relations, (id) => actorBoxes.get(id)));
+  const placedNotes = placeActorNotes(notes, actorBoxes, edgeShapes(session.relations, (id) => actorBoxes.get(id), options.routes));
   const noteExtent = notesExtent(placedNotes);
   if (noteExtent) {
     maxX = Math.max(maxX, noteExtent.maxX);
@@ -76,11 +106,20 @@ export function renderActorSvg(session: Session, options: { embed?: string; note
 
   const body: string[] = [noteMarks.connectors];
   const names = new Map(session.actors.map((a) => [a.id, a.name]));
+  // Routed labels go after every relation, so that no line is drawn over a label.
+  const labels: string[] = [];
   for (const r of session.relations) {
     const a = positions.get(r.from);
     const b = positions.get(r.to);
     if (!a || !b) continue;
     const v = RELATION_KIND_VISUALS[r.kind];
+    const route = options.routes?.edges[r.id];
+    if (route) {
+      body.push(routedRelation(r, route.points, names));
+      const kindLabel = r.label ? labelled(RELATION_KIND_LABELS[r.kind], r.label) : RELATION_KIND_LABELS[r.kind];
+      if (route.label) labels.push(edgeLabelSvg(route.label, isUnansweredFeedback(r) ? `${kindLabel} · sans suite` : kindLabel, v.color));
+      continue;
+    }
     const ac = [a.x + ACTOR_BOX.width / 2, a.y + ACTOR_BOX.height / 2] as const;
     const bc = [b.x + ACTOR_BOX.width / 2, b.y + ACTOR_BOX.height / 2] as const;
     const [x1, y1] = boxEdgePoint(ac[0], ac[1], bc[0], bc[1], ACTOR_BOX.width, ACTOR_BOX.height);
@@ -101,6 +140,7 @@ export function renderActorSvg(session: Session, options: { embed?: string; note
     const label = open ? `${kindLabel} · sans suite` : kindLabel;
     body.push(`<text x="${round((x1 + x2) / 2)}" y="${round((y1 + y2) / 2 - 4)}" font-size="12" text-anchor="middle" fill="${v.color}" stroke="#ffffff" stroke-width="4" paint-order="stroke">${esc(label)}</text>`);
   }
+  body.push(...labels);
   session.actors.forEach((actor) => {
     const p = positions.get(actor.id)!;
     const v = ACTOR_CATEGORY_VISUALS[actor.category];

@@ -18,6 +18,8 @@ import { MARKER_LABELS, STEP_KIND_LABELS } from '../i18n/labels';
 import { MARKER_ICONS, STEP_KIND_VISUALS } from '../i18n/visuals';
 import { esc, round, SVG_FONT, textLines, wrapText } from './svgText';
 import { conductCurve, edgeShapes, notesExtent, notesSvg, placeConductNotes } from './notesSvg';
+import type { RoutedMap } from '../domain/layout/routing';
+import { edgeLabelSvg, routedPathSvg } from './edgeSvg';
 
 export interface RenderedSvg {
   svg: string;
@@ -34,6 +36,8 @@ export interface ConductSvgOptions {
   current?: string;
   /** Draws the missing steps (domain/gaps.ts) as ghosts, as the map shows them when `Étapes manquantes` is ticked. */
   ghosts?: boolean;
+  /** The links' routes (domain/layout/routing.ts) for this layout; without them, links are curves. */
+  routes?: RoutedMap | null;
   /** The notes drawn beside their steps (render/notesSvg.ts); by default every note of this map. */
   notes?: readonly Note[];
 }
@@ -114,7 +118,7 @@ function ghostBox(ghost: GhostBox, lane: string | undefined): string {
   ].join('');
 }
 
-export function conductMapBody(session: Session, layout: ConductLayout, current?: string, ghosts: readonly GhostBox[] = []): string {
+export function conductMapBody(session: Session, layout: ConductLayout, current?: string, ghosts: readonly GhostBox[] = [], routes: RoutedMap | null = null): string {
   const { laneHeaderWidth, axisHeight } = CONDUCT_LAYOUT;
   const currentStep = current ? session.steps.find((s) => s.id === current) : undefined;
   const participants = new Set(currentStep?.participants.map((p) => p.actorId));
@@ -137,10 +141,18 @@ export function conductMapBody(session: Session, layout: ConductLayout, current?
     out.push(`<line x1="${round(layout.today)}" y1="0" x2="${round(layout.today)}" y2="${layout.height}" stroke="#b91c1c" stroke-width="2" stroke-dasharray="6 4"/>`);
     out.push(`<text x="${round(layout.today + 4)}" y="14" font-size="12" font-weight="bold" fill="#b91c1c">Aujourd'hui</text>`);
   }
+  const labels: string[] = [];
   for (const link of session.links) {
     const from = layout.byId.get(link.from);
     const to = layout.byId.get(link.to);
     if (!from || !to) continue;
+    // Routed: around every step and missing step, its label where it hides nothing (drawn after all links).
+    const route = routes?.edges[link.id];
+    if (route) {
+      out.push(routedPathSvg(route.points, 'class="link" fill="none" stroke="#334155" stroke-width="2.5" marker-end="url(#arrow)"'));
+      if (link.label && route.label) labels.push(edgeLabelSvg(route.label, link.label, '#1e293b'));
+      continue;
+    }
     out.push(`<path class="link" d="${linkPath(from, to)}" fill="none" stroke="#334155" stroke-width="2.5" marker-end="url(#arrow)"/>`);
     if (link.label) {
       const mx = (from.x + from.width + to.x) / 2;
@@ -148,6 +160,7 @@ export function conductMapBody(session: Session, layout: ConductLayout, current?
       out.push(`<text x="${round(mx)}" y="${round(my)}" font-size="12" fill="#1e293b" text-anchor="middle" stroke="#ffffff" stroke-width="4" paint-order="stroke">${esc(link.label)}</text>`);
     }
   }
+  out.push(...labels);
   for (const bar of slipBars(layout, session.steps)) {
     const color = bar.late ? '#c2410c' : '#0e7490';
     const start = bar.late ? bar.left : bar.left + bar.width;
@@ -218,7 +231,7 @@ export function renderConductSvg(session: Session, options: ConductSvgOptions = 
   const chrono = chronology(session.steps, chronoX, mapY, CHRONO_WIDTH);
   const width = Math.ceil(chronoX + CHRONO_WIDTH + PAD);
   const ghosts = options.ghosts ? placeGhosts(layout, openGaps(session)) : [];
-  const edges = edgeShapes(session.links, (id) => layout.byId.get(id), null, conductCurve);
+  const edges = edgeShapes(session.links, (id) => layout.byId.get(id), options.routes, conductCurve);
   const placedNotes = placeConductNotes(session, layout, options.notes ?? session.notes.filter((n) => n.map === 'conduite'), ghosts, edges);
   const notes = notesSvg(placedNotes);
   const bodyHeight = Math.max(layout.height, chrono.height, notesExtent(placedNotes)?.maxY ?? 0);
@@ -231,7 +244,7 @@ export function renderConductSvg(session: Session, options: ConductSvgOptions = 
     ARROW_DEFS,
     `<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`,
     header(session, width, 'Cartographie de la conduite de projet'),
-    `<g transform="translate(${mapX} ${mapY})">${conductMapBody(session, layout, options.current, ghosts)}${notes.connectors}${notes.boxes}</g>`,
+    `<g transform="translate(${mapX} ${mapY})">${conductMapBody(session, layout, options.current, ghosts, options.routes ?? null)}${notes.connectors}${notes.boxes}</g>`,
     chrono.svg,
     legend.svg,
     '</svg>',

@@ -5,7 +5,7 @@ import { loadSession, markExported } from '../../state/sessionsLibrary';
 import { downloadBlob } from '../../ui/download';
 import { Modal } from '../../ui/Modal';
 import { downloadSessionJson } from './exportJson';
-import { exportPng, exportSvg, type MapKind } from './images';
+import { exportPng, exportSvg, prepareRoutes, type MapKind } from './images';
 import { PrintDialog } from './PrintDialog';
 import { anonymise } from './anonymise';
 
@@ -39,6 +39,7 @@ const FORMATS: Format[] = [
     {
       label: `Image SVG — ${name}`,
       run: async (s, hidden) => {
+        await prepareRoutes(s, map);
         const r = exportSvg(s, map, hidden);
         downloadBlob(r.blob, r.fileName);
         return r.fileName;

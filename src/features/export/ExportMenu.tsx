@@ -7,7 +7,7 @@ import { downloadBlob } from '../../ui/download';
 import { MenuButton } from '../../ui/Menu';
 import { downloadSessionJson } from './exportJson';
 import { anonymise } from './anonymise';
-import { exportPng, exportSvg, imageFileName, type MapKind } from './images';
+import { exportPng, exportSvg, imageFileName, prepareRoutes, type MapKind } from './images';
 import { PrintDialog } from './PrintDialog';
 import { rolesWithNotes, toggleNoteRole, useHiddenNoteRoles } from './noteChoice';
 import { AUTHOR_ROLE_LABELS } from '../../i18n/labels';
@@ -63,6 +63,7 @@ export function ExportMenu({ session: open, map, onError }: Props) {
       label: 'Image SVG',
       onSelect: () =>
         void run('Création de l’image SVG…', async () => {
+          await prepareRoutes(session, map);
           const r = exportSvg(session, map, hiddenRoles);
           downloadBlob(r.blob, r.fileName);
           return `Image « ${r.fileName} » enregistrée.${r.warning ? ` ${r.warning}` : ''}`;

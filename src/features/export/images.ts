@@ -12,6 +12,12 @@ import { formatPercent, frenchSpaces } from '../../i18n/format';
 import { embedFonts } from './svgFonts';
 import { imageNotes } from './noteChoice';
 import type { AuthorRole } from '../../domain/enums';
+import { layoutConductMap } from '../../domain/layout/conduct';
+import { placeGhosts } from '../../domain/layout/ghosts';
+import { openGaps } from '../../domain/gaps';
+import type { RouteInput } from '../../domain/layout/routing';
+import { actorInput, conductInput } from '../../canvas/routing/inputs';
+import { cachedRoutes, requestRoutes } from '../../canvas/routing/routes';
 
 export type MapKind = 'conduite' | 'acteurs';
 
@@ -32,13 +38,27 @@ export function embeddedSession(session: Session): { text: string | null; warnin
   };
 }
 
+/** What the router is asked for this map, as its canvas asks it (same key: the canvas's routes serve the image). */
+export function mapRouteInput(session: Session, map: MapKind): RouteInput {
+  if (map === 'acteurs') return actorInput(session.actors, session.relations);
+  const layout = layoutConductMap(session);
+  return conductInput(layout, session.links, useViewStore.getState().ghosts ? placeGhosts(layout, openGaps(session)) : []);
+}
+
+/** Routes the map's edges (in the routing worker) unless that was done already: an export awaits this. */
+export async function prepareRoutes(session: Session, map: MapKind): Promise<void> {
+  await requestRoutes(mapRouteInput(session, map));
+}
+
+/** The map's SVG, its edges routed when the routes are known (prepareRoutes), else drawn as before routing. */
 export function renderMapSvg(session: Session, map: MapKind, embed: string | null, hiddenRoles: readonly AuthorRole[] = []): RenderedSvg {
   const today = new Date().toISOString().slice(0, 10);
   // The notes of the roles chosen in `Notes sur l'image` (noteChoice.ts).
   const notes = imageNotes(session, map, hiddenRoles);
+  const routes = cachedRoutes(mapRouteInput(session, map));
   return map === 'conduite'
-    ? renderConductSvg(session, { today, ghosts: useViewStore.getState().ghosts, notes, ...(embed ? { embed } : {}) })
-    : renderActorSvg(session, { notes, ...(embed ? { embed } : {}) });
+    ? renderConductSvg(session, { today, ghosts: useViewStore.getState().ghosts, routes, notes, ...(embed ? { embed } : {}) })
+    : renderActorSvg(session, { routes, notes, ...(embed ? { embed } : {}) });
 }
 
 const MAP_SUFFIX: Record<MapKind, string> = { conduite: 'conduite de projet', acteurs: 'acteurs' };
@@ -126,6 +146,7 @@ export async function svgToSlidePng(rendered: RenderedSvg): Promise<{ bytes: Uin
 }
 
 export async function exportPng(session: Session, map: MapKind, hiddenRoles: readonly AuthorRole[] = []): Promise<ImageResult> {
+  await prepareRoutes(session, map);
   const embed = embeddedSession(session);
   const rendered = renderMapSvg(session, map, null, hiddenRoles);
   const { bytes, scale } = await svgToSlidePng(rendered);
