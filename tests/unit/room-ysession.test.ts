@@ -154,3 +154,51 @@ describe('a session as a Yjs document', () => {
     expect(lines[0]!.title.localeCompare(lines[1]!.title, 'fr')).toBeLessThan(0);
   });
 });
+
+describe('edits that merge into references to nothing', () => {
+  it('a step added in a lane deleted meanwhile goes to the first lane; a relation to an actor deleted meanwhile goes', () => {
+    const session = example('dui-groupement.json');
+    const a = sessionToDoc(session);
+    const b = copyOf(a);
+    const lane = session.lanes[3]!;
+    const actor = session.actors.find((x) => !session.relations.some((r) => r.from === x.id || r.to === x.id) && !session.lanes.some((l) => l.actorId === x.id))
+      ?? session.actors[0]!;
+    // A deletes the lane (and its steps) and an actor; B meanwhile adds a step in that lane and a relation to that actor.
+    const deleted: Session = {
+      ...session,
+      lanes: session.lanes.filter((l) => l.id !== lane.id),
+      steps: session.steps.filter((st) => st.laneId !== lane.id).map((st) => ({ ...st, participants: st.participants.filter((p) => p.actorId !== actor.id) })),
+      actors: session.actors.filter((x) => x.id !== actor.id),
+      relations: session.relations.filter((r) => r.from !== actor.id && r.to !== actor.id),
+      notes: session.notes.filter((n) => n.attachedTo?.id !== actor.id),
+      links: session.links.filter((l) => !session.steps.some((st) => st.laneId === lane.id && (st.id === l.from || st.id === l.to))),
+      gaps: (session.gaps ?? []).filter((g) => !session.steps.some((st) => st.laneId === lane.id && st.id === g.stepId)),
+    };
+    const deletedAgain = docToSession(sessionToDoc(deleted));
+    expect(deletedAgain.ok).toBe(true);
+    applySessionChange(a, session, deleted, LOCAL);
+    const added = addStep(session, { ...session.steps[0]!, id: 'ajoutee', title: 'Ajoutée', laneId: lane.id, participants: [{ actorId: actor.id, role: 'pilote' }] }, 1);
+    const withRelation: Session = { ...added, relations: [...added.relations, { id: 'rel-ajoutee', from: session.actors[1]!.id === actor.id ? session.actors[2]!.id : session.actors[1]!.id, to: actor.id, kind: 'pilote' }] };
+    applySessionChange(b, session, withRelation, LOCAL);
+    exchange(a, b);
+    const merged = read(a);
+    expect(read(b)).toEqual(merged);
+    const step = merged.steps.find((st) => st.id === 'ajoutee')!;
+    expect(step.laneId).toBe(merged.lanes[0]!.id);
+    expect(step.participants).toEqual([]);
+    expect(merged.relations.some((r) => r.id === 'rel-ajoutee')).toBe(false);
+  });
+
+  it('a start and an end set at once so that the end comes first: the end goes', () => {
+    const session = example('dui-groupement.json');
+    const a = sessionToDoc(session);
+    const b = copyOf(a);
+    const id = session.steps[0]!.id;
+    applySessionChange(a, session, updateStep(session, id, { date: '2022-05' }), LOCAL);
+    applySessionChange(b, session, updateStep(session, id, { endDate: '2020-01' }), LOCAL);
+    exchange(a, b);
+    const step = read(a).steps[0]!;
+    expect(step.date).toBe('2022-05');
+    expect(step.endDate).toBeUndefined();
+  });
+});

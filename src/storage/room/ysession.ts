@@ -7,6 +7,8 @@
  */
 import * as Y from 'yjs';
 import { fail, ok, type Result } from '../../domain/result';
+import { comparePartialDates } from '../../domain/dates';
+import { checkRules } from '../../domain/format/rules';
 import { sessionSchema } from '../../domain/format/schema';
 import { headerOf } from '../../domain/session';
 import { ENTITY_KINDS, type EntityKind, type Session } from '../../domain/types';
@@ -86,8 +88,97 @@ export function docToSession(doc: Y.Doc, previous: Session | null = null): Resul
     const issue = checked.error.issues[0];
     return fail({ path: issue ? issue.path.join('.') : '', message: INVALID_ROOM_CONTENT });
   }
-  if (!previous || previous.id !== raw.id) return ok(raw as Session);
-  return ok(reuseUnchanged(raw as Session, previous));
+  const settled = settleReferences(raw as Session);
+  const broken = checkRules(settled, { chronology: false });
+  if (broken.length > 0) return fail({ path: broken[0]!.path, message: INVALID_ROOM_CONTENT });
+  if (!previous || previous.id !== settled.id) return ok(settled);
+  return ok(reuseUnchanged(settled, previous));
+}
+
+/**
+ * Two laptops' edits, each valid, can merge into references to nothing: a step added in a lane
+ * another laptop deleted, a relation to an actor deleted meanwhile. They are settled as the
+ * deleting commands would have: the step goes to the first lane (or goes, with no lane left), what
+ * pointed at a deleted object lets go of it. A session with nothing to settle is returned as is.
+ */
+export function settleReferences(session: Session): Session {
+  const actorIds = new Set(session.actors.map((a) => a.id));
+  const laneIds = new Set(session.lanes.map((l) => l.id));
+  const firstLane = session.lanes[0]?.id;
+  let changed = false;
+  const keep = <T>(items: T[], next: T[]) => {
+    const same = next.length === items.length && next.every((item, i) => item === items[i]);
+    if (!same) changed = true;
+    return same ? items : next;
+  };
+
+  const lanes = keep(
+    session.lanes,
+    session.lanes.map((lane) => (lane.actorId !== undefined && !actorIds.has(lane.actorId) ? omit(lane, 'actorId') : lane)),
+  );
+  const steps = keep(
+    session.steps,
+    session.steps.flatMap((step) => {
+      let next = step;
+      if (!laneIds.has(step.laneId)) {
+        if (firstLane === undefined) return [];
+        next = { ...next, laneId: firstLane };
+      }
+      // Its start and end set at once on two laptops: an end before the start goes.
+      if (step.date && step.endDate && comparePartialDates(step.endDate, step.date) < 0) next = omit(next, 'endDate');
+      if (step.participants.some((p) => !actorIds.has(p.actorId))) {
+        next = { ...next, participants: step.participants.filter((p) => actorIds.has(p.actorId)) };
+      }
+      return [next];
+    }),
+  );
+  const stepIds = new Set(steps.map((s) => s.id));
+  const links = keep(session.links, session.links.filter((l) => stepIds.has(l.from) && stepIds.has(l.to)));
+  const relations = keep(
+    session.relations,
+    session.relations
+      .filter((r) => actorIds.has(r.from) && actorIds.has(r.to))
+      .map((r) => (r.answer !== undefined && r.kind !== 'remonte' ? omit(r, 'answer') : r)),
+  );
+  const actors = keep(
+    session.actors,
+    session.actors.map((a) => (a.nonUsage !== undefined && a.usage !== 'non-utilisateur' ? omit(a, 'nonUsage') : a)),
+  );
+  const notes = keep(
+    session.notes,
+    session.notes.map((n) => {
+      const t = n.attachedTo;
+      return t && !(t.type === 'step' ? stepIds : actorIds).has(t.id) ? omit(n, 'attachedTo') : n;
+    }),
+  );
+  let gaps = session.gaps;
+  if (gaps?.some((g) => g.stepId !== undefined && !stepIds.has(g.stepId))) {
+    gaps = gaps.map((g) => (g.stepId !== undefined && !stepIds.has(g.stepId) ? omit(g, 'stepId') : g));
+    changed = true;
+  }
+  let viewpoints = session.viewpoints;
+  if (viewpoints) {
+    const objectives = viewpoints.objectives.map((o) => (o.actorId !== undefined && !actorIds.has(o.actorId) ? omit(o, 'actorId') : o));
+    const objectiveIds = new Set(objectives.map((o) => o.id));
+    const matches = viewpoints.matches?.filter(([a, b]) => objectiveIds.has(a) && objectiveIds.has(b));
+    const objectivesChanged = objectives.some((o, i) => o !== viewpoints!.objectives[i]);
+    const matchesChanged = (matches?.length ?? 0) !== (viewpoints.matches?.length ?? 0);
+    if (objectivesChanged || matchesChanged) {
+      viewpoints = { ...viewpoints, objectives, ...(viewpoints.matches ? { matches: matches! } : {}) };
+      changed = true;
+    }
+  }
+  if (!changed) return session;
+  return {
+    ...session, lanes, steps, links, relations, actors, notes,
+    ...(gaps ? { gaps } : {}),
+    ...(viewpoints ? { viewpoints } : {}),
+  };
+}
+
+function omit<T extends object, K extends keyof T>(item: T, key: K): Omit<T, K> & T {
+  const { [key]: _dropped, ...rest } = item;
+  return rest as Omit<T, K> & T;
 }
 
 /** The session read, with the previous version's objects wherever nothing changed. */
