@@ -5,6 +5,8 @@ import { renderConductSvg, stepDate } from '../../render/conductSvg';
 import type { Session } from '../../domain/types';
 import { AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS, PARTICIPATION_LABELS, STEP_KIND_LABELS } from '../../i18n/labels';
 import { AUTHOR_ROLE_VISUALS } from '../../i18n/visuals';
+import { conductInput } from '../../canvas/routing/inputs';
+import { useRoutes } from '../../canvas/routing/routes';
 
 /**
  * Full-screen replay of the conduct map, step by step: each step appears with its participants
@@ -16,6 +18,9 @@ export function Presentation({ session, onClose }: { session: Session; onClose: 
   const ref = useRef<HTMLDivElement>(null);
   const today = new Date().toISOString().slice(0, 10);
   const layout = useMemo(() => layoutConductMap(session, { today }), [session, today]);
+  // The whole map's routes (around every step, those still to come included): each link shown
+  // takes its route, once the routing worker has it (curves until then).
+  const routes = useRoutes(useMemo(() => conductInput(layout, session.links), [layout, session.links]));
 
   const url = useMemo(() => {
     const visible = new Set(session.steps.slice(0, shown).map((s) => s.id));
@@ -27,9 +32,9 @@ export function Presentation({ session, onClose }: { session: Session; onClose: 
     // The step being presented is ringed and the lanes of its participants are tinted; at the end, the whole map.
     const current = shown < total ? session.steps[shown - 1]?.id : undefined;
     // Its notes are told beside the map, step by step, not on it.
-    const { svg } = renderConductSvg(partial, { layout, notes: [], ...(current ? { current } : {}) });
+    const { svg } = renderConductSvg(partial, { layout, notes: [], routes, ...(current ? { current } : {}) });
     return URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
-  }, [session, shown, total, layout]);
+  }, [session, shown, total, layout, routes]);
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
 
   const closeRef = useRef(onClose);
