@@ -185,3 +185,25 @@ test('Inter is shipped with the app, precached by the service worker, and used b
 });
 
 const getComputedStyleFont = (family: string) => family.split(',')[0]!.trim().replace(/"/g, '');
+
+test("a PNG map carries Inter's files (read from the app's origin) without breaking the page's CSP", async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+  });
+  const fonts: number[] = [];
+  page.on('response', (r) => {
+    if (/inter-latin-\d+-normal-[\w-]+\.woff2$/.test(r.url())) fonts.push(r.status());
+  });
+  await openDui(page);
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /font-src 'self'/);
+  await page.evaluate(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load (CSP): ${e.blockedURI}`)));
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Image PNG' }).click();
+  const png = PNG.sync.read(await bytesOf(await downloading));
+  expect(png.width).toBeGreaterThanOrEqual(1920);
+  expect(fonts.length).toBeGreaterThan(0);
+  expect(fonts.every((status) => status === 200)).toBe(true);
+  expect(violations).toEqual([]);
+});
