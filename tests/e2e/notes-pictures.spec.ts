@@ -207,3 +207,29 @@ test("a PNG map carries Inter's files (read from the app's origin) without break
   expect(fonts.every((status) => status === 200)).toBe(true);
   expect(violations).toEqual([]);
 });
+
+test("Imprimer / PDF prints the map in Inter, with the notes chosen in 'Notes sur l'image'", async ({ page }) => {
+  await openDui(page);
+  await page.getByRole('button', { name: 'Exporter', exact: true }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'DSI' }).click();
+  await page.getByRole('menuitem', { name: 'Imprimer / PDF' }).click();
+  // The printed sheet's image is a blob the page's CSP lets no one fetch: its text is kept as made.
+  await page.evaluate(() => {
+    window.print = () => undefined;
+    const w = window as unknown as { svgs: Promise<string>[] };
+    w.svgs = [];
+    const create = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (b: Blob | MediaSource) => {
+      if (b instanceof Blob && b.type.startsWith('image/svg')) w.svgs.push(b.text());
+      return create(b);
+    };
+  });
+  await page.getByRole('dialog', { name: 'Imprimer / PDF' }).getByRole('button', { name: 'Imprimer' }).click();
+  const sheet = page.locator('.print-sheet img');
+  await expect(sheet).toHaveCount(1);
+  const svg = await page.evaluate(() => (window as unknown as { svgs: Promise<string>[] }).svgs.at(-1)!);
+  expect(svg).toMatch(/@font-face\{font-family:Inter;[^}]*src:url\(data:font\/woff2;base64,/);
+  const drawing = svg.replace(/<metadata[\s\S]*<\/metadata>/, '');
+  expect(drawing).toContain(DIRECTION);
+  expect(drawing).not.toContain('Les ajustements arrivent'); // note-02, DSI
+});

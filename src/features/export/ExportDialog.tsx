@@ -80,7 +80,7 @@ export function ExportDialog({ sessionId, title, onClose, onDone }: { sessionId:
     if (loaded.ok) setPrinting({ session: prepare(loaded.value), map });
     else setError(`L'impression est impossible : ${loaded.errors[0]!.message}`);
   };
-  if (printing) return <PrintDialog session={printing.session} map={printing.map} onClose={onClose} />;
+  if (printing) return <PrintDialog session={printing.session} map={printing.map} hiddenRoles={hiddenRoles} onClose={onClose} />;
   const run = async (format: Format) => {
     setBusy(format.label);
     setError(null);

@@ -115,7 +115,7 @@ export function ExportMenu({ session: open, map, onError }: Props) {
           {busy}
         </span>
       )}
-      {printing && <PrintDialog session={session} map={map} onClose={() => setPrinting(false)} />}
+      {printing && <PrintDialog session={session} map={map} hiddenRoles={hiddenRoles} onClose={() => setPrinting(false)} />}
     </>
   );
 }

@@ -1,21 +1,27 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { Session } from '../../domain/types';
 import { Modal } from '../../ui/Modal';
 import { hasViewpoints, ViewpointsPrint } from '../viewpoints/ViewpointsPrint';
 import { embeddedSession, renderMapSvg, type MapKind } from './images';
+import type { AuthorRole } from '../../domain/enums';
+import { fontFaceCss, withStyle } from './svgFonts';
 
 /**
  * Printing (or saving as PDF) on A3 or A4 landscape: the map with its legend and chronology, then
  * (when there are any) the three viewpoints on their own page: objectives, radar and divergences.
  */
-export function PrintDialog({ session, map, onClose }: { session: Session; map: MapKind; onClose: () => void }) {
+export function PrintDialog({ session, map, onClose, hiddenRoles = [] }: { session: Session; map: MapKind; onClose: () => void; hiddenRoles?: readonly AuthorRole[] }) {
   const [format, setFormat] = useState<'A4' | 'A3'>('A3');
+  // Inter for the printed map, read as the dialog opens: the map is an SVG image on the page,
+  // which cannot use the page's fonts (svgFonts.ts).
+  const fonts = useRef<Promise<string> | null>(null);
+  fonts.current ??= fontFaceCss();
   const withViewpoints = hasViewpoints(session);
   const [viewpoints, setViewpoints] = useState(withViewpoints);
-  const print = () => {
-    const { svg } = renderMapSvg(session, map, embeddedSession(session).text);
+  const print = async () => {
+    const svg = withStyle(renderMapSvg(session, map, embeddedSession(session).text, hiddenRoles).svg, await fonts.current!);
     const holder = document.createElement('div');
     holder.className = 'print-sheet';
     const img = document.createElement('img');
@@ -54,7 +60,7 @@ export function PrintDialog({ session, map, onClose }: { session: Session; map: 
         className="form"
         onSubmit={(e) => {
           e.preventDefault();
-          print();
+          void print();
         }}
       >
         <label htmlFor="print-format">Format du papier (paysage)</label>

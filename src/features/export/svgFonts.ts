@@ -3,7 +3,8 @@
  * cannot load the page's fonts, nor any file, only what it carries. So the same woff2 files the
  * app uses (ui/fonts.ts) go in as data URLs, only the weights and subsets the drawing needs
  * (about 32 KB per weight for French). An SVG saved as a file names Inter and falls back instead.
- * html-to-image's pictures of the page (capture.ts, htmlPng.ts) get the same rules: the page's
+ * The printed map (PrintDialog.tsx), an SVG image on the page, gets them too, and html-to-image's
+ * pictures of the page (capture.ts, htmlPng.ts) as well: the page's
  * faces are added by script (ui/fonts.ts), not by a style sheet html-to-image could read.
  */
 import { FONT_FAMILY, INTER_FILES, type FontFile } from '../../ui/fonts';
@@ -66,7 +67,11 @@ export async function fontFaceCss(faces: readonly FontFile[] = INTER_FILES): Pro
 
 /** The SVG with Inter's faces embedded right after its opening tag; unchanged if none could be read. */
 export async function embedFonts(svg: string): Promise<string> {
-  const rules = await fontFaceCss(facesFor(svg));
+  return withStyle(svg, await fontFaceCss(facesFor(svg)));
+}
+
+/** The SVG with these style rules right after its opening tag (unchanged when there are none). */
+export function withStyle(svg: string, rules: string): string {
   if (!rules) return svg;
   const open = svg.indexOf('<svg');
   const end = open < 0 ? -1 : svg.indexOf('>', open);
