@@ -10,6 +10,7 @@ import { CONDUCT_LAYOUT, type ConductLayout } from '../domain/layout/conduct';
 import { slipBars } from '../domain/layout/slips';
 import type { Note, Session } from '../domain/types';
 import { AUTHOR_ROLE_LABELS, NOTE_KIND_LABELS } from '../i18n/labels';
+import { labelled } from '../i18n/format';
 import { AUTHOR_ROLE_VISUALS } from '../i18n/visuals';
 import { esc, round, textLines, wrapText } from './svgText';
 
@@ -229,7 +230,7 @@ export function notesSvg(placed: readonly PlacedNote[]): { connectors: string; b
     }
     const textY = y + PADDING + LABEL_SIZE + p.label.length * LABEL_SIZE * 1.2 + 4;
     boxes.push(
-      `<g class="note" data-role="${p.note.authorRole}"><title>${esc(`Note (${AUTHOR_ROLE_LABELS[p.note.authorRole]}) : ${p.note.text}`)}</title>`,
+      `<g class="note" data-role="${p.note.authorRole}"><title>${esc(labelled(`Note (${AUTHOR_ROLE_LABELS[p.note.authorRole]})`, p.note.text))}</title>`,
       `<rect x="${round(x)}" y="${round(y)}" width="${width}" height="${height}" rx="4" fill="${v.color}" stroke="${v.border}" stroke-width="2"/>`,
       `<rect x="${round(x)}" y="${round(y)}" width="5" height="${height}" rx="2" fill="${v.border}"/>`,
       textLines(p.label, round(x + PADDING + 4), round(y + PADDING + LABEL_SIZE), LABEL_SIZE, `font-weight="bold" fill="${v.border}"`),
