@@ -42,4 +42,18 @@ describe('the step editor in the workshop room', () => {
     await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
     expect(doc().steps[2]).toMatchObject({ title: 'Titre venu de la salle', description: 'Tapé ici' });
   });
+
+  it('saves only the fields changed in the form, even when it was drawn with a step behind the document', async () => {
+    const user = userEvent.setup();
+    const drawn = doc();
+    const step = drawn.steps[2]!;
+    // The form as drawn before another laptop's title arrived (its redraw held back).
+    render(<StepEditor session={drawn} step={step} number={3} onClose={() => undefined} />);
+    act(() => replaceDocument(updateStep(doc(), step.id, { title: 'Titre venu de la salle' })));
+    const description = screen.getByRole('textbox', { name: 'Description' });
+    await user.clear(description);
+    await user.type(description, 'Tapé ici');
+    await user.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    expect(doc().steps[2]).toMatchObject({ title: 'Titre venu de la salle', description: 'Tapé ici' });
+  });
 });

@@ -1,5 +1,6 @@
 import { memo, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { addStep, deleteSteps, updateStep } from '../../domain/commands/conduct';
+import { samePlain } from '../../domain/commands/shared';
 import {
   draftFromStep, emptyStepDraft, stepFromDraft, type StepDraft, type StepDraftErrors,
 } from '../../domain/commands/stepInput';
@@ -44,10 +45,13 @@ export function StepEditor({ session, step, number, onClose }: Props) {
   // another field of this step meanwhile, and both edits are kept.
   const [shown, setShown] = useState(step);
   const [touched, setTouched] = useState<ReadonlySet<keyof StepDraft>>(() => new Set());
+  // What the form holds as saved: what was last drawn from the step, or last saved from here.
+  const [saved, setSaved] = useState<StepDraft>(draft);
   if (step !== shown) {
     const sameStep = step !== undefined && shown !== undefined && step.id === shown.id;
     setShown(step);
     const fresh = step ? draftFromStep(step) : emptyStepDraft(defaultLane);
+    setSaved(fresh);
     if (sameStep && touched.size > 0) {
       setDraft({ ...fresh, ...Object.fromEntries([...touched].map((k) => [k, draft[k]])) });
     } else {
@@ -87,18 +91,16 @@ export function StepEditor({ session, step, number, onClose }: Props) {
     setTouched(new Set());
     if (step) {
       const next = stepFromDraft(draft, step.id);
-      apply((s) =>
-        updateStep(s, step.id, {
-          ...next,
-          description: next.description,
-          date: next.date,
-          endDate: next.endDate,
-          dateLabel: next.dateLabel,
-          planned: next.planned,
-          documents: next.documents,
-          position: step.position,
-        }),
-      );
+      // Only the fields changed in the form are saved (a cleared one as undefined, which removes
+      // it): the step the form was last drawn with may be behind the document, when another
+      // laptop of the workshop room has just saved another of its fields (its redraw held back).
+      const before = stepFromDraft(saved, step.id);
+      setSaved(draft);
+      const changes: Partial<Record<keyof Step, unknown>> = {};
+      for (const key of new Set([...Object.keys(before), ...Object.keys(next)]) as Set<keyof Step>) {
+        if (key !== 'id' && !samePlain(before[key], next[key])) changes[key] = next[key];
+      }
+      apply((s) => updateStep(s, step.id, changes as Partial<Step>));
       announce(`Étape ${number ?? ''} enregistrée.`);
     } else {
       const created = stepFromDraft(draft, newId('etape'));
