@@ -17,6 +17,8 @@ import type { Session } from '../../src/domain/types';
 import { ACTOR_NODE, defaultActorPosition, relationLabel } from '../../src/canvas/actors/adapter';
 import { isUnansweredFeedback } from '../../src/domain/synthesis';
 import { generateSession } from '../../bench/generate';
+import { buildNoteNodes } from '../../src/canvas/actors/notes';
+import { placeBeside, rectsOverlap } from '../../src/domain/layout/geometry';
 import { exampleText } from '../formatExamples';
 
 let avoid: AvoidApi;
@@ -92,6 +94,39 @@ describe('the geometric check', () => {
     ]);
     expect(report.crossings).toEqual([{ edge: 'ac', box: 'b' }]);
     expect(report.overlaps).toEqual([{ label: 'ac', other: 'ab' }]);
+  });
+});
+
+describe('notes beside what they hang on', () => {
+  it('a note goes beside its box, on no other box', () => {
+    const target = { x: 100, y: 100, width: 200, height: 88 };
+    const taken = [target, { x: 316, y: -20, width: 200, height: 88 }];
+    const p = placeBeside(target, { width: 200, height: 96 }, taken, 16);
+    const note = { ...p, width: 200, height: 96 };
+    expect(taken.some((t) => rectsOverlap(note, t))).toBe(false);
+    expect(Math.hypot(p.x - target.x, p.y - target.y)).toBeLessThan(400);
+  });
+
+  it('on the DUI conduct map, the notes attached to steps cover no step, no missing step and no other note', () => {
+    const session = dui();
+    const layout = layoutConductMap(session);
+    const ghosts = placeGhosts(layout, openGaps(session));
+    const boxes = [...layout.steps, ...ghosts];
+    const notes = buildNoteNodes(
+      session.notes.filter((n) => n.map === 'conduite'),
+      (n) => {
+        const b = n.attachedTo?.type === 'step' ? layout.byId.get(n.attachedTo.id) : undefined;
+        return b ? { name: '', x: b.x, y: b.y, width: b.width, height: b.height } : null;
+      },
+      new Set(),
+      { x: 200, y: layout.height + 40 },
+      boxes,
+    ).map((n) => ({ x: n.position.x, y: n.position.y, width: n.width!, height: n.height! }));
+    expect(notes.length).toBeGreaterThan(0);
+    notes.forEach((note, i) => {
+      expect(boxes.filter((b) => rectsOverlap(note, b))).toEqual([]);
+      expect(notes.filter((o, j) => j !== i && rectsOverlap(note, o))).toEqual([]);
+    });
   });
 });
 

@@ -54,10 +54,11 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
       notes,
       (note) => {
         const n = note.attachedTo?.type === 'actor' ? byId.get(note.attachedTo.id) : undefined;
-        return n ? { name: n.data.actor.name, x: n.position.x, y: n.position.y, width: ACTOR_NODE.width } : null;
+        return n ? { name: n.data.actor.name, x: n.position.x, y: n.position.y, ...ACTOR_NODE } : null;
       },
       selectedSet,
       { x: 80, y: maxY + 200 },
+      actorNodes.map((n) => ({ ...n.position, ...ACTOR_NODE })),
     );
   }, [notes, actorNodes, selectedSet]);
   const baseNodes = useMemo<MapNode[]>(() => [...actorNodes, ...noteNodes], [actorNodes, noteNodes]);

@@ -4,12 +4,14 @@ import type { Note } from '../../domain/types';
 import type { NoteNodeType } from './NoteNode';
 import { noteAriaLabel, NOTE_NODE } from './adapter';
 import { knownSize, NOTE_SIDES } from '../knownSize';
+import { placeBeside, type Rect } from '../../domain/layout/geometry';
 
 export interface NoteTarget {
   name: string;
   x: number;
   y: number;
   width: number;
+  height?: number;
 }
 
 export function buildNoteNodes(
@@ -17,16 +19,17 @@ export function buildNoteNodes(
   targets: (note: Note) => NoteTarget | null,
   selected: ReadonlySet<string>,
   origin: { x: number; y: number },
+  /** The map's boxes (steps, missing steps, actors): an attached note is placed beside its target, on none of them. */
+  boxes: readonly Rect[] = [],
 ): NoteNodeType[] {
-  const perTarget = new Map<string, number>();
+  // Notes with a place of their own stay there; the others go around them too.
+  const taken: Rect[] = [...boxes, ...notes.flatMap((n) => (n.position ? [{ ...n.position, ...NOTE_NODE }] : []))];
   return notes.map((note, i) => {
     const target = note.attachedTo ? targets(note) : null;
     let position = note.position;
     if (!position && target) {
-      const key = `${note.attachedTo!.type}:${note.attachedTo!.id}`;
-      const k = perTarget.get(key) ?? 0;
-      perTarget.set(key, k + 1);
-      position = { x: target.x + target.width + 16 + k * 24, y: target.y - NOTE_NODE.height - 12 - k * 24 };
+      position = placeBeside({ x: target.x, y: target.y, width: target.width, height: target.height ?? NOTE_NODE.height }, NOTE_NODE, taken, 16);
+      taken.push({ ...position, ...NOTE_NODE });
     }
     position ??= { x: origin.x + (i % 5) * (NOTE_NODE.width + 20), y: origin.y };
     return {

@@ -124,12 +124,13 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
           notes,
           (note) => {
             const box = note.attachedTo?.type === 'step' ? layout.byId.get(note.attachedTo.id) : undefined;
-            return box ? { name: `étape ${box.number}`, x: box.x, y: box.y, width: box.width } : null;
+            return box ? { name: `étape ${box.number}`, x: box.x, y: box.y, width: box.width, height: box.height } : null;
           },
           selectedSet,
           { x: 200, y: layout.height + 40 },
+          [...layout.steps, ...ghosts.map((g) => g.data.box)],
         ),
-      [notes, layout, selectedSet],
+      [notes, layout, selectedSet, ghosts],
     ),
     sameFlowNode,
   );

@@ -132,3 +132,38 @@ export function polylinePath(points: readonly Point[], radius = 8): string {
   }
   return out.join(' ');
 }
+
+/**
+ * Where a box of `size` goes beside `target` without overlapping any of `taken` (kept `gap`
+ * apart): above on the right first (where a note hangs on its step or actor), then right, above,
+ * below, left, then further and further out. The top-left corner.
+ */
+export function placeBeside(target: Rect, size: { width: number; height: number }, taken: readonly Rect[], gap = 12): Point {
+  const { width: w, height: h } = size;
+  const free = (p: Point) => !taken.some((t) => rectsOverlap({ x: p.x, y: p.y, width: w, height: h }, t, gap / 2));
+  const right = target.x + target.width + gap;
+  const left = target.x - w - gap;
+  const above = target.y - h - gap;
+  const below = target.y + target.height + gap;
+  const near: Point[] = [
+    { x: right, y: above },
+    { x: right, y: target.y },
+    { x: target.x, y: above },
+    { x: target.x, y: below },
+    { x: right, y: below },
+    { x: left, y: target.y },
+    { x: left, y: above },
+    { x: left, y: below },
+  ];
+  for (const p of near) if (free(p)) return p;
+  for (let ring = 1; ring <= 30; ring++) {
+    const d = ring * (gap + 24);
+    for (const p of near) {
+      const dx = p.x >= right ? d : p.x <= left ? -d : 0;
+      const dy = p.y <= above ? -d : p.y >= below ? d : 0;
+      const q = { x: p.x + dx, y: p.y + dy };
+      if (free(q)) return q;
+    }
+  }
+  return near[0]!;
+}
