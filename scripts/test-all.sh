@@ -20,6 +20,7 @@ step() { # name, command...
 }
 
 step typecheck npx tsc --noEmit -p tsconfig.json
+step "typecheck (room server)" npx tsc --noEmit -p server/tsconfig.json
 step lint npx eslint . --max-warnings 0
 step build npx vite build
 

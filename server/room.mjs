@@ -308,7 +308,7 @@ export async function startRoom({ port = 0, host = '127.0.0.1', dataDir, distDir
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload });
-  const http = createServer((request, response) => serveHttp(request, response, root, () => baseUrls(host, boundPort)));
+  const http = createServer((request, response) => serveHttp(request, response, root, () => baseUrls(host, boundPort), tokens));
   http.on('upgrade', (request, socket, head) => {
     const ip = addressOf(request);
     const path = (request.url ?? '').split('?')[0];
@@ -429,8 +429,9 @@ function safeHost(/** @type {string} */ origin) {
  * @param {import('node:http').ServerResponse} response
  * @param {string} root
  * @param {() => string[]} addresses
+ * @param {Tokens} tokens
  */
-function serveHttp(request, response, root, addresses) {
+function serveHttp(request, response, root, addresses, tokens) {
   const headers = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' };
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     response.writeHead(405, { ...headers, Allow: 'GET, HEAD' }).end();
@@ -444,7 +445,11 @@ function serveHttp(request, response, root, addresses) {
     return;
   }
   if (path === INFO_PATH) {
-    const body = JSON.stringify({ addresses: addresses() });
+    // An editor's Salle dialog shows the projector's link: the projector's token (read-only, so lesser
+    // than the editor's) goes to whoever proves the edit token, never to anyone else.
+    const bearer = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
+    const editor = bearer !== undefined && sameToken(bearer, tokens.editToken);
+    const body = JSON.stringify({ addresses: addresses(), ...(editor ? { projectorToken: tokens.projectorToken } : {}) });
     response.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
     response.end(request.method === 'HEAD' ? undefined : body);
     return;

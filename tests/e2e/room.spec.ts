@@ -343,12 +343,16 @@ test('the Salle dialog gives the address and its QR code; the projector shows th
   const dialog = a.page.getByRole('dialog', { name: 'Salle' });
   await expect(dialog).toContainText(r.joinUrl);
   await expect(dialog.getByRole('img', { name: 'QR code de la salle' })).toBeVisible();
+  // The projector's read-only link, as the server gives it to an editor's dialog.
+  const projectorLink = dialog.getByRole('link', { name: 'Vue projecteur' });
+  await expect(projectorLink).toHaveAttribute('href', r.projectorUrl);
+  const projectorUrl = (await projectorLink.getAttribute('href'))!;
   await a.page.screenshot({ path: test.info().outputPath('salle-dialog.png') });
   expect(await seriousViolations(a.page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Fermer' }).click();
 
   const p = await laptop(browser);
-  await p.page.goto(r.projectorUrl);
+  await p.page.goto(projectorUrl);
   const card = p.page.getByRole('listitem', { name: /DUI du groupement/ });
   await expect(card).toBeVisible();
   await editStep(a.page, 4);

@@ -111,6 +111,11 @@ describe('the room server', () => {
     const info = await fetch(`${room.origin}/salle/info`);
     expect(info.headers.get('content-type')).toContain('application/json');
     expect(await info.json()).toEqual({ addresses: [`${room.origin}/`] });
+    // The projector's token to an editor only: not to the projector, nor to a wrong token.
+    const asked = async (token: string) => (await fetch(`${room.origin}/salle/info`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    expect(await asked(room.editToken)).toEqual({ addresses: [`${room.origin}/`], projectorToken: room.projectorToken });
+    expect(await asked(room.projectorToken)).toEqual({ addresses: [`${room.origin}/`] });
+    expect(await asked(`${room.editToken}x`)).toEqual({ addresses: [`${room.origin}/`] });
     expect(room.joinUrl).toBe(`${room.origin}/#/salle?jeton=${room.editToken}`);
     expect(room.projectorUrl).toBe(`${room.origin}/#/salle/projecteur?jeton=${room.projectorToken}`);
     // Nothing outside the built app, nor the data folder's tokens.
