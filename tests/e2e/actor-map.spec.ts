@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { examplePath, importFile } from './helpers';
+import { crossingsOnScreen, examplePath, importFile } from './helpers';
 
 async function openDuiActors(page: Page) {
   await page.setViewportSize({ width: 1600, height: 1000 });
@@ -227,44 +227,11 @@ test('the catalogue can be browsed whole, without knowing a name to type', async
   await expect(dialog.getByRole('list', { name: 'Acteurs du catalogue' })).toHaveCount(0);
 });
 
-/**
- * What the map shows, measured on screen: points every 3 px along each drawn relation and note
- * line that fall inside a box other than the relation's ends (2 px in from the border), and labels
- * that overlap a box or another label.
- */
-async function crossingsOnScreen(page: Page) {
-  return page.evaluate(() => {
-    const boxes = [...document.querySelectorAll<HTMLElement>('.session-page .react-flow__node')].map((n) => ({ id: n.dataset.id!, r: n.getBoundingClientRect() }));
-    const inside = (x: number, y: number, r: DOMRect) => x > r.left + 2 && x < r.right - 2 && y > r.top + 2 && y < r.bottom - 2;
-    const lines: string[] = [];
-    for (const edge of document.querySelectorAll<SVGGElement>('.session-page .react-flow__edge-floating')) {
-      const path = edge.querySelector<SVGPathElement>('path.react-flow__edge-path')!;
-      const [source, target] = [edge.dataset.source, edge.dataset.target];
-      const m = path.getScreenCTM()!;
-      const length = path.getTotalLength();
-      for (let at = 0; at <= length; at += 3) {
-        const p = path.getPointAtLength(at);
-        const x = m.a * p.x + m.c * p.y + m.e;
-        const y = m.b * p.x + m.d * p.y + m.f;
-        for (const b of boxes) if (b.id !== source && b.id !== target && inside(x, y, b.r)) lines.push(`${edge.getAttribute('aria-label')} × ${b.id}`);
-      }
-    }
-    const labels = [...document.querySelectorAll<SVGGElement>('.session-page .react-flow__edge-textwrapper')].map((l) => ({ text: l.textContent, r: l.getBoundingClientRect() }));
-    const meet = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-    const overlaps: string[] = [];
-    labels.forEach((l, i) => {
-      for (const b of boxes) if (meet(l.r, b.r)) overlaps.push(`${l.text} × ${b.id}`);
-      for (const o of labels.slice(i + 1)) if (meet(l.r, o.r)) overlaps.push(`${l.text} × ${o.text}`);
-    });
-    return { lines: [...new Set(lines)], overlaps, labels: labels.length };
-  });
-}
-
 test('routed relations: no line through an actor or a note, every label on its own, reciprocal relations apart', async ({ page }) => {
   await openDuiActors(page);
   // Routed: the relations are polylines (with rounded corners), not the straight lines drawn before routing.
   await expect.poll(() => page.locator('.session-page .react-flow__edge-floating .react-flow__edge-path').evaluateAll((ps) => ps.filter((p) => /Q/.test(p.getAttribute('d') ?? '')).length)).toBeGreaterThan(3);
-  const seen = await crossingsOnScreen(page);
+  const seen = await crossingsOnScreen(page, '.react-flow__edge-floating');
   expect(seen.labels).toBeGreaterThanOrEqual(9);
   expect(seen.lines).toEqual([]);
   expect(seen.overlaps).toEqual([]);

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createSession, examplePath, importFile } from './helpers';
+import { createSession, crossingsOnScreen, examplePath, importFile } from './helpers';
 
 const chronology = (page: Page) => page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('listitem');
 const stepNode = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^Étape ${n} : `) });
@@ -500,4 +500,19 @@ test('behind the steps, the map draws its lanes with their labels and the years 
   const stepAfter = (await stepNode(page, 3).boundingBox())!;
   expect(bandAfter.y - band.y).toBeCloseTo(stepAfter.y - step.y, 0);
   expect(Math.abs(bandAfter.y - band.y)).toBeGreaterThan(20);
+});
+
+test('the link from step 9 to step 10 goes around step 8 and the missing steps, its label on no box', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.goto('./');
+  await importFile(page, examplePath('dui-groupement.json'));
+  await page.getByRole('link', { name: /DUI du groupement/ }).click();
+  await expect(stepNode(page, 11)).toBeVisible();
+  // The missing steps are shown (the default): they are boxes the link goes around too.
+  await expect(page.getByRole('group', { name: /^Étape manquante/ }).first()).toBeVisible();
+  await expect.poll(() => page.locator('.session-page .react-flow__edge-link .react-flow__edge-path').getAttribute('d')).toMatch(/^M[^C]*L[^C]*$/);
+  const seen = await crossingsOnScreen(page, '.react-flow__edge-link');
+  expect(seen.lines).toEqual([]);
+  expect(seen.overlaps).toEqual([]);
+  await expect(page.locator('.session-page .react-flow__edge-textwrapper').filter({ hasText: 'Révèle le besoin de formation' })).toBeVisible();
 });

@@ -21,3 +21,36 @@ export async function createSession(page: Page, title: string, fields: { establi
   await dialog.getByRole('button', { name: 'Créer' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 }
+
+/**
+ * What a map shows, measured on screen: points every 3 px along each drawn edge (`edges`: their
+ * selector) that fall inside a box other than the edge's ends (2 px in from the border), and labels
+ * that overlap a box or another label.
+ */
+export async function crossingsOnScreen(page: Page, edges: string) {
+  return page.evaluate((edges) => {
+    const boxes = [...document.querySelectorAll<HTMLElement>('.session-page .react-flow__node')].map((n) => ({ id: n.dataset.id!, r: n.getBoundingClientRect() }));
+    const inside = (x: number, y: number, r: DOMRect) => x > r.left + 2 && x < r.right - 2 && y > r.top + 2 && y < r.bottom - 2;
+    const lines: string[] = [];
+    for (const edge of document.querySelectorAll<SVGGElement>(`.session-page ${edges}`)) {
+      const path = edge.querySelector<SVGPathElement>('path.react-flow__edge-path')!;
+      const [source, target] = [edge.dataset.source, edge.dataset.target];
+      const m = path.getScreenCTM()!;
+      const length = path.getTotalLength();
+      for (let at = 0; at <= length; at += 3) {
+        const p = path.getPointAtLength(at);
+        const x = m.a * p.x + m.c * p.y + m.e;
+        const y = m.b * p.x + m.d * p.y + m.f;
+        for (const b of boxes) if (b.id !== source && b.id !== target && inside(x, y, b.r)) lines.push(`${edge.getAttribute('aria-label')} × ${b.id}`);
+      }
+    }
+    const labels = [...document.querySelectorAll<SVGGElement>('.session-page .react-flow__edge-textwrapper')].map((l) => ({ text: l.textContent, r: l.getBoundingClientRect() }));
+    const meet = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const overlaps: string[] = [];
+    labels.forEach((l, i) => {
+      for (const b of boxes) if (meet(l.r, b.r)) overlaps.push(`${l.text} × ${b.id}`);
+      for (const o of labels.slice(i + 1)) if (meet(l.r, o.r)) overlaps.push(`${l.text} × ${o.text}`);
+    });
+    return { lines: [...new Set(lines)], overlaps, labels: labels.length };
+  }, edges);
+}

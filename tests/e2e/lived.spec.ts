@@ -20,7 +20,7 @@ test('an actor set non-user, disappointed, is shown so on the map and the Synth�
   await usage.selectOption({ label: 'Non-utilisateur·rice' });
   await page.getByRole('combobox', { name: 'Raison de non-usage' }).selectOption({ label: 'Déçu·e' });
   await page.getByRole('textbox', { name: "Remarque sur l'usage" }).fill('Les requêtes attendues ne sont pas venues');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 
   const node = page.getByRole('group', { name: /^Acteur : DSI du groupement/ });
   await expect(node).toHaveAccessibleName(/non-utilisateur·rice \(déçu·e\)/);
@@ -48,7 +48,7 @@ test('a step given a planned date shows its slippage in the chronology and on th
   await chronology(page).nth(1).getByRole('button').click();
   await expect(page.getByRole('heading', { name: 'Étape 2' })).toBeVisible();
   await page.getByRole('textbox', { name: 'Date prévue' }).fill('09/2017');
-  await page.getByRole('button', { name: 'Enregistrer' }).click();
+  await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(chronology(page).nth(1)).toContainText('prévu en septembre 2017, fait en 2018');
   await expect(bars).toHaveCount(3);
   await expect(page.getByRole('group', { name: /^Étape 2 : / })).toHaveAccessibleName(/prévue : septembre 2017/);

@@ -95,7 +95,7 @@ async function editStep(page: Page, n: number) {
 async function setField(page: Page, name: 'Titre' | 'Description', value: string, submit = true) {
   const field = page.getByRole('textbox', { name, exact: true });
   await field.fill(value);
-  if (submit) await page.getByRole('button', { name: 'Enregistrer' }).click();
+  if (submit) await page.getByRole('button', { name: 'Enregistrer', exact: true }).click();
 }
 
 const stepTitle = (page: Page, n: number) => chronology(page).nth(n - 1);
@@ -177,7 +177,7 @@ test('two fields of one step edited at once on two laptops are both kept; the sa
   // Both type before either saves.
   await setField(a.page, 'Titre', 'Titre de A', false);
   await setField(b.page, 'Description', 'Description de B', false);
-  await Promise.all([a.page.getByRole('button', { name: 'Enregistrer' }).click(), b.page.getByRole('button', { name: 'Enregistrer' }).click()]);
+  await Promise.all([a.page.getByRole('button', { name: 'Enregistrer', exact: true }).click(), b.page.getByRole('button', { name: 'Enregistrer', exact: true }).click()]);
   for (const page of [a.page, b.page]) {
     await expect(stepTitle(page, 3)).toContainText('Titre de A', LIVE);
     await expect(page.getByRole('textbox', { name: 'Description', exact: true })).toHaveValue('Description de B', LIVE);
@@ -186,7 +186,7 @@ test('two fields of one step edited at once on two laptops are both kept; the sa
   // The same field at once: both laptops end with one and the same value.
   await setField(a.page, 'Titre', 'Même champ A', false);
   await setField(b.page, 'Titre', 'Même champ B', false);
-  await Promise.all([a.page.getByRole('button', { name: 'Enregistrer' }).click(), b.page.getByRole('button', { name: 'Enregistrer' }).click()]);
+  await Promise.all([a.page.getByRole('button', { name: 'Enregistrer', exact: true }).click(), b.page.getByRole('button', { name: 'Enregistrer', exact: true }).click()]);
   await expect(async () => {
     // The title as each laptop shows it (the line also names who else is on the step).
     const [ta, tb] = [await stepTitle(a.page, 3).innerText(), await stepTitle(b.page, 3).innerText()].map((t) => /Même champ [AB]/.exec(t)?.[0]);
@@ -277,7 +277,7 @@ test('two tabs of one browser on one session, offline, both keep their edit of o
   await editStep(second, 2);
   await setField(a.page, 'Titre', 'Titre du premier onglet', false);
   await setField(second, 'Description', 'Description du second onglet', false);
-  await Promise.all([a.page.getByRole('button', { name: 'Enregistrer' }).click(), second.getByRole('button', { name: 'Enregistrer' }).click()]);
+  await Promise.all([a.page.getByRole('button', { name: 'Enregistrer', exact: true }).click(), second.getByRole('button', { name: 'Enregistrer', exact: true }).click()]);
   for (const page of [a.page, second]) {
     await expect(stepTitle(page, 2)).toContainText('Titre du premier onglet', LIVE);
     await expect(page.getByRole('textbox', { name: 'Description', exact: true })).toHaveValue('Description du second onglet', LIVE);

@@ -164,10 +164,10 @@ test('Action collective: sessions listed under their action, compared from it', 
   await expect(dialog.getByRole('textbox', { name: "Aract de l'action" })).toHaveValue('Aract Pays de la Loire');
   await dialog.getByRole('textbox', { name: "Fin de l'action" }).fill('2020');
   await dialog.getByRole('textbox', { name: "Début de l'action" }).fill('2023-09');
-  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await dialog.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(dialog.getByText("La fin de l'action collective est avant son début.")).toBeVisible();
   await dialog.getByRole('textbox', { name: "Fin de l'action" }).fill('2024-06');
-  await dialog.getByRole('button', { name: 'Enregistrer' }).click();
+  await dialog.getByRole('button', { name: 'Enregistrer', exact: true }).click();
   await expect(acia.getByRole('link')).toHaveText(['Messagerie sécurisée', 'DUI 2018']);
   await page.reload();
   await expect(acia.getByRole('link')).toHaveText(['Messagerie sécurisée', 'DUI 2018']);
