@@ -29,10 +29,13 @@ export async function createSession(page: Page, title: string, fields: { establi
  */
 export async function crossingsOnScreen(page: Page, edges: string) {
   return page.evaluate((edges) => {
-    const boxes = [...document.querySelectorAll<HTMLElement>('.session-page .react-flow__node')].map((n) => ({ id: n.dataset.id!, r: n.getBoundingClientRect() }));
+    // The map of these edges only (the other map may still be in the page).
+    const flow = document.querySelector(`.session-page ${edges}`)?.closest('.react-flow');
+    if (!flow) return { lines: ['no map'], overlaps: [], labels: 0 };
+    const boxes = [...flow.querySelectorAll<HTMLElement>('.react-flow__node')].map((n) => ({ id: n.dataset.id!, r: n.getBoundingClientRect() }));
     const inside = (x: number, y: number, r: DOMRect) => x > r.left + 2 && x < r.right - 2 && y > r.top + 2 && y < r.bottom - 2;
     const lines: string[] = [];
-    for (const edge of document.querySelectorAll<SVGGElement>(`.session-page ${edges}`)) {
+    for (const edge of flow.querySelectorAll<SVGGElement>(edges)) {
       const path = edge.querySelector<SVGPathElement>('path.react-flow__edge-path')!;
       const [source, target] = [edge.dataset.source, edge.dataset.target];
       const m = path.getScreenCTM()!;
@@ -44,7 +47,7 @@ export async function crossingsOnScreen(page: Page, edges: string) {
         for (const b of boxes) if (b.id !== source && b.id !== target && inside(x, y, b.r)) lines.push(`${edge.getAttribute('aria-label')} × ${b.id}`);
       }
     }
-    const labels = [...document.querySelectorAll<SVGGElement>('.session-page .react-flow__edge-textwrapper')].map((l) => ({ text: l.textContent, r: l.getBoundingClientRect() }));
+    const labels = [...flow.querySelectorAll<SVGGElement>('.react-flow__edge-textwrapper')].map((l) => ({ text: l.textContent, r: l.getBoundingClientRect() }));
     const meet = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
     const overlaps: string[] = [];
     labels.forEach((l, i) => {
