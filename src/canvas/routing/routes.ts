@@ -3,7 +3,7 @@
  * (`routeKey`): a map opens with straight edges and takes its routes when they come; a re-render,
  * a switch back to the map or an export of the same geometry reuses them.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { routeKey, type RouteInput, type RoutedMap } from '../../domain/layout/routing';
 import type { RouteReply, RouteRequest } from './routing.worker';
 
@@ -83,7 +83,8 @@ export function requestRoutes(input: RouteInput): Promise<RoutedMap | null> {
  * routes once the worker has them; null again while a new geometry is being routed.
  */
 export function useRoutes(input: RouteInput | null): RoutedMap | null {
-  const key = input ? routeKey(input) : null;
+  // Once per input (the map renders at every frame of a drag, with the same input).
+  const key = useMemo(() => (input ? routeKey(input) : null), [input]);
   const [routed, setRouted] = useState<RoutedMap | null>(() => (input ? cachedRoutes(input) : null));
   useEffect(() => {
     if (!input) return;
