@@ -14,7 +14,7 @@ import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 import { OverviewMap } from '../OverviewMap';
 import { FarZoom, FIT_VIEW, useStartViewport } from '../zoom';
 import { ActorNode } from './ActorNode';
-import { ACTOR_NODE, ActorNodeCache, buildRelationEdges, type ActorNode as ActorNodeType } from './adapter';
+import { ACTOR_NODE, ActorNodeCache, buildRelationEdges, defaultActorPosition, type ActorNode as ActorNodeType } from './adapter';
 import { NoteNode, type NoteNodeType } from './NoteNode';
 import { buildNoteEdges, buildNoteNodes } from './notes';
 
@@ -47,6 +47,8 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
     () => cache.current.build(session.actors, selectedSet, highlighted, uninvolved),
     [session.actors, selectedSet, highlighted, uninvolved],
   );
+  // The boxes notes keep off: a new array only when actors move (the notes' places are kept for it).
+  const noteObstacles = useMemo(() => session.actors.map((a, i) => ({ ...(a.position ?? defaultActorPosition(i)), ...ACTOR_NODE })), [session.actors]);
   const noteNodes = useMemo(() => {
     const byId = new Map(actorNodes.map((n) => [n.id, n]));
     const maxY = actorNodes.reduce((m, n) => Math.max(m, n.position.y), 0);
@@ -58,9 +60,9 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
       },
       selectedSet,
       { x: 80, y: maxY + 200 },
-      actorNodes.map((n) => ({ ...n.position, ...ACTOR_NODE })),
+      noteObstacles,
     );
-  }, [notes, actorNodes, selectedSet]);
+  }, [notes, actorNodes, selectedSet, noteObstacles]);
   const baseNodes = useMemo<MapNode[]>(() => [...actorNodes, ...noteNodes], [actorNodes, noteNodes]);
   const canvasRef = useRef<HTMLDivElement>(null);
   const start = useStartViewport(canvasRef, baseNodes, FIT);

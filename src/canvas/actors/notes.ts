@@ -14,23 +14,45 @@ export interface NoteTarget {
   height?: number;
 }
 
+/**
+ * The places of the attached notes, kept for the same notes and boxes (by identity): a selection
+ * rebuilds the nodes, not their places.
+ */
+const placed = new WeakMap<readonly Note[], { boxes: readonly Rect[]; places: Map<string, { x: number; y: number }> }>();
+
+function attachedPlaces(notes: readonly Note[], targets: (note: Note) => NoteTarget | null, boxes: readonly Rect[]): Map<string, { x: number; y: number }> {
+  const known = placed.get(notes);
+  if (known && known.boxes === boxes) return known.places;
+  // Notes with a place of their own stay there; the others go around them too.
+  const taken: Rect[] = [...boxes, ...notes.flatMap((n) => (n.position ? [{ ...n.position, ...NOTE_NODE }] : []))];
+  const places = new Map<string, { x: number; y: number }>();
+  for (const note of notes) {
+    const target = !note.position && note.attachedTo ? targets(note) : null;
+    if (!target) continue;
+    const p = placeBeside({ x: target.x, y: target.y, width: target.width, height: target.height ?? NOTE_NODE.height }, NOTE_NODE, taken, 16);
+    taken.push({ ...p, ...NOTE_NODE });
+    places.set(note.id, p);
+  }
+  placed.set(notes, { boxes, places });
+  return places;
+}
+
 export function buildNoteNodes(
   notes: readonly Note[],
   targets: (note: Note) => NoteTarget | null,
   selected: ReadonlySet<string>,
   origin: { x: number; y: number },
-  /** The map's boxes (steps, missing steps, actors): an attached note is placed beside its target, on none of them. */
+  /**
+   * The map's boxes (steps, missing steps, actors): an attached note is placed beside its target,
+   * on none of them. Give the same array while they do not move (the places are kept for it).
+   */
   boxes: readonly Rect[] = [],
 ): NoteNodeType[] {
-  // Notes with a place of their own stay there; the others go around them too.
-  const taken: Rect[] = [...boxes, ...notes.flatMap((n) => (n.position ? [{ ...n.position, ...NOTE_NODE }] : []))];
+  const places = attachedPlaces(notes, targets, boxes);
   return notes.map((note, i) => {
     const target = note.attachedTo ? targets(note) : null;
     let position = note.position;
-    if (!position && target) {
-      position = placeBeside({ x: target.x, y: target.y, width: target.width, height: target.height ?? NOTE_NODE.height }, NOTE_NODE, taken, 16);
-      taken.push({ ...position, ...NOTE_NODE });
-    }
+    if (!position && target) position = places.get(note.id);
     position ??= { x: origin.x + (i % 5) * (NOTE_NODE.width + 20), y: origin.y };
     return {
       id: `note:${note.id}`,

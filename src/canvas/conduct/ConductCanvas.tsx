@@ -117,6 +117,8 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
     () => cache.current.build(session.steps, layout, selectedSet, conflicts, highlighted),
     [session.steps, layout, selectedSet, conflicts, highlighted],
   );
+  // The boxes notes keep off: a new array only when they move (the notes' places are kept for it).
+  const noteObstacles = useMemo(() => [...layout.steps, ...ghosts.map((g) => g.data.box)], [layout, ghosts]);
   const noteNodes = useStableItems(
     useMemo(
       () =>
@@ -128,9 +130,9 @@ export function ConductCanvas({ session, layout, conflicts, highlighted, notes, 
           },
           selectedSet,
           { x: 200, y: layout.height + 40 },
-          [...layout.steps, ...ghosts.map((g) => g.data.box)],
+          noteObstacles,
         ),
-      [notes, layout, selectedSet, ghosts],
+      [notes, layout, selectedSet, noteObstacles],
     ),
     sameFlowNode,
   );
