@@ -179,6 +179,12 @@ describe('routing the DUI example', () => {
     expect(a.slice(1).some((p, i) => b.slice(1).some((q, j) => sameSegment(a[i]!, p, b[j]!, q)))).toBe(false);
   });
 
+  it('routes the same map the same way every time (the app, its images and a reload agree)', () => {
+    const input = actorInput(dui());
+    const first = routeMap(avoid, input);
+    for (let i = 0; i < 3; i++) expect(routeMap(avoid, input)).toEqual(first);
+  });
+
   it('gives the same key to the same geometry, another to a moved box', () => {
     const input = actorInput(dui());
     expect(routeKey(actorInput(dui()))).toBe(routeKey(input));

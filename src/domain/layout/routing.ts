@@ -110,7 +110,9 @@ export interface AvoidApi {
  * the order of where they go: one edge alone on a side leaves from its middle, and a relation and
  * its reciprocal leave side by side.
  */
-interface EndPins { from: { cls: number; f: number }; to: { cls: number; f: number } }
+type Side = 'top' | 'bottom' | 'left' | 'right';
+interface EndPin { cls: number; f: number; side: Side }
+interface EndPins { from: EndPin; to: EndPin }
 
 function assignPins(edges: readonly RouteEdge[], byId: ReadonlyMap<string, NodeBox>): Map<string, EndPins> {
   const centre = (b: NodeBox) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
@@ -120,9 +122,9 @@ function assignPins(edges: readonly RouteEdge[], byId: ReadonlyMap<string, NodeB
     const b = centre(other);
     const dx = (b.x - a.x) / box.width;
     const dy = (b.y - a.y) / box.height;
-    return Math.abs(dx) >= Math.abs(dy) ? { side: dx >= 0 ? 'right' : 'left', along: b.y } : { side: dy >= 0 ? 'bottom' : 'top', along: b.x };
+    return Math.abs(dx) >= Math.abs(dy) ? { side: (dx >= 0 ? 'right' : 'left') as Side, along: b.y } : { side: (dy >= 0 ? 'bottom' : 'top') as Side, along: b.x };
   };
-  const sides = new Map<string, { edge: number; end: 'from' | 'to'; along: number }[]>();
+  const sides = new Map<string, { edge: number; end: 'from' | 'to'; along: number; side: Side }[]>();
   edges.forEach((e, i) => {
     for (const end of ['from', 'to'] as const) {
       const box = byId.get(e[end])!;
@@ -130,15 +132,15 @@ function assignPins(edges: readonly RouteEdge[], byId: ReadonlyMap<string, NodeB
       const { side, along } = facing(box, other);
       const key = `${box.id}\u0000${side}`;
       const list = sides.get(key);
-      if (list) list.push({ edge: i, end, along });
-      else sides.set(key, [{ edge: i, end, along }]);
+      if (list) list.push({ edge: i, end, along, side });
+      else sides.set(key, [{ edge: i, end, along, side }]);
     }
   });
-  const out: EndPins[] = edges.map(() => ({ from: { cls: 0, f: 0.5 }, to: { cls: 0, f: 0.5 } }));
+  const out: EndPins[] = edges.map(() => ({ from: { cls: 0, f: 0.5, side: 'top' }, to: { cls: 0, f: 0.5, side: 'top' } }));
   let cls = 1;
   for (const list of sides.values()) {
     list.sort((p, q) => p.along - q.along || p.edge - q.edge);
-    list.forEach((item, k) => (out[item.edge]![item.end] = { cls: cls++, f: (k + 1) / (list.length + 1) }));
+    list.forEach((item, k) => (out[item.edge]![item.end] = { cls: cls++, f: (k + 1) / (list.length + 1), side: item.side }));
   }
   return new Map(edges.map((e, i) => [e.id, out[i]!]));
 }
@@ -156,11 +158,14 @@ export function routeMap(avoid: AvoidApi, input: RouteInput): RoutedMap {
   let left = input.edges.filter((e) => e.from !== e.to && byId.has(e.from) && byId.has(e.to));
   const pins = assignPins(left, byId);
   const paths = new Map<string, Point[]>();
+  // First each end on the side of its box that faces the other end (the route libavoid finds is
+  // then the natural one, and the same at each run: between pins of equal cost on several sides,
+  // its choice varies); an edge that cannot be routed so may use any side, in a wider window.
   for (const [pass, window] of [WINDOW, WINDOW * 4, Infinity].entries()) {
     if (left.length === 0) break;
     const again: RouteEdge[] = [];
     for (const part of parts(left, input.boxes, byId, window, pass === 0)) {
-      const routed = routeSome(avoid, part.edges, part.boxes, pins, part.window);
+      const routed = routeSome(avoid, part.edges, part.boxes, pins, part.window, pass > 0);
       for (const e of part.edges) {
         const path = routed.get(e.id);
         if (path && routedWell(path, e, input.boxes, byId)) paths.set(e.id, path);
@@ -248,7 +253,14 @@ function parts(
 }
 
 /** One libavoid router: these boxes as obstacles, these edges from their pins to their pins. */
-function routeSome(avoid: AvoidApi, edges: readonly RouteEdge[], boxes: readonly NodeBox[], pins: ReadonlyMap<string, EndPins>, window?: Rect): Map<string, Point[]> {
+function routeSome(
+  avoid: AvoidApi,
+  edges: readonly RouteEdge[],
+  boxes: readonly NodeBox[],
+  pins: ReadonlyMap<string, EndPins>,
+  window: Rect | undefined,
+  anySide: boolean,
+): Map<string, Point[]> {
   const router = new avoid.Router(avoid.OrthogonalRouting);
   router.setRoutingParameter(avoid.shapeBufferDistance, ROUTING.shapeBuffer);
   router.setRoutingParameter(avoid.idealNudgingDistance, ROUTING.nudging);
@@ -256,7 +268,7 @@ function routeSome(avoid: AvoidApi, edges: readonly RouteEdge[], boxes: readonly
   router.setRoutingParameter(avoid.segmentPenalty, 150);
   router.setRoutingOption(avoid.nudgeOrthogonalSegmentsConnectedToShapes, true);
   router.setRoutingOption(avoid.nudgeSharedPathsWithCommonEndPoint, true);
-  const ends = new Map<string, { cls: number; f: number }[]>();
+  const ends = new Map<string, EndPin[]>();
   for (const e of edges) {
     const p = pins.get(e.id)!;
     ends.set(e.from, [...(ends.get(e.from) ?? []), p.from]);
@@ -267,11 +279,11 @@ function routeSome(avoid: AvoidApi, edges: readonly RouteEdge[], boxes: readonly
     const shape = new avoid.ShapeRef(router, new avoid.Rectangle(new avoid.Point(b.x + b.width / 2, b.y + b.height / 2), b.width, b.height));
     shapes.set(b.id, shape);
     // Pins on the border itself (inside offset 0), one on each side, each facing out of its side.
-    for (const { cls, f } of ends.get(b.id) ?? []) {
-      new avoid.ShapeConnectionPin(shape, cls, f, 0, true, 0, avoid.ConnDirUp);
-      new avoid.ShapeConnectionPin(shape, cls, f, 1, true, 0, avoid.ConnDirDown);
-      new avoid.ShapeConnectionPin(shape, cls, 0, f, true, 0, avoid.ConnDirLeft);
-      new avoid.ShapeConnectionPin(shape, cls, 1, f, true, 0, avoid.ConnDirRight);
+    for (const { cls, f, side } of ends.get(b.id) ?? []) {
+      if (anySide || side === 'top') new avoid.ShapeConnectionPin(shape, cls, f, 0, true, 0, avoid.ConnDirUp);
+      if (anySide || side === 'bottom') new avoid.ShapeConnectionPin(shape, cls, f, 1, true, 0, avoid.ConnDirDown);
+      if (anySide || side === 'left') new avoid.ShapeConnectionPin(shape, cls, 0, f, true, 0, avoid.ConnDirLeft);
+      if (anySide || side === 'right') new avoid.ShapeConnectionPin(shape, cls, 1, f, true, 0, avoid.ConnDirRight);
     }
   }
   if (window) {
