@@ -171,6 +171,18 @@ describe('the ghosts on the map', () => {
       for (const b of boxes) if (b !== g) expect(hit(g, b)).toBe(false);
     }
   });
+
+  it('stay inside the lanes: a hole after the last step is drawn at the lane\'s end, not past it', async () => {
+    const { layoutConductMap } = await import('../../src/domain/layout/conduct');
+    const { placeGhosts } = await import('../../src/domain/layout/ghosts');
+    const parsed = parseSessionFile(exampleText('dui-groupement.json'));
+    if (!parsed.ok) throw new Error(parsed.errors[0]!.message);
+    const session = parsed.value.session;
+    const layout = layoutConductMap(session);
+    const ghosts = placeGhosts(layout, openGaps(session));
+    expect(ghosts.map((g) => g.rule)).toContain('evaluation-apres-deploiement');
+    for (const g of ghosts) expect(g.x + g.width).toBeLessThanOrEqual(layout.width);
+  });
 });
 
 describe('the ghosts in the SVG export', () => {

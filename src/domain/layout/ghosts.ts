@@ -32,6 +32,9 @@ function anchorX(layout: ConductLayout, anchor: number): number {
 export function placeGhosts(layout: ConductLayout, gaps: readonly Pick<Gap, 'rule' | 'laneId' | 'anchor'>[]): GhostBox[] {
   const L = CONDUCT_LAYOUT;
   const minX = L.laneHeaderWidth + 8;
+  // The lanes end at the layout's width: a hole after the last step is drawn at its lane's end,
+  // with room left for a link to pass it inside the lanes (the router's buffer and nudging).
+  const maxX = layout.width - 32 - L.nodeWidth;
   const taken: Rect[] = layout.steps.map((b) => ({ x: b.x, y: b.y, width: b.width, height: b.height }));
   const ghosts: GhostBox[] = [];
   for (const gap of gaps) {
@@ -39,7 +42,7 @@ export function placeGhosts(layout: ConductLayout, gaps: readonly Pick<Gap, 'rul
     if (!lane) continue;
     const width = L.nodeWidth;
     const height = L.nodeHeight;
-    const target = Math.max(minX, anchorX(layout, gap.anchor) - width / 2);
+    const target = Math.max(minX, Math.min(maxX, anchorX(layout, gap.anchor) - width / 2));
     // The rows of the lane, and in each the positions next to every box already there.
     const rows: number[] = [];
     for (let y = lane.y + L.lanePadding; y + height <= lane.y + lane.height - L.lanePadding + 0.5; y += height + L.rowGap) rows.push(y);
@@ -49,7 +52,7 @@ export function placeGhosts(layout: ConductLayout, gaps: readonly Pick<Gap, 'rul
     let best: { x: number; y: number; d: number } | null = null;
     for (const y of rows) {
       for (const x of candidates) {
-        if (x < minX) continue;
+        if (x < minX || x > maxX) continue;
         const box = { x, y, width, height };
         if (taken.some((t) => overlaps(t, box))) continue;
         const d = Math.abs(x - target) + (y - rows[0]!) * 0.5;

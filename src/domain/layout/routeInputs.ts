@@ -25,7 +25,8 @@ export function conductRouteInput(layout: ConductLayout, links: readonly Link[],
   const top = Math.min(axisHeight, ...inner.map((b) => b.y - clear));
   const right = Math.max(layout.width, ...inner.map((b) => b.x + b.width + clear));
   const bottom = Math.max(layout.height, ...inner.map((b) => b.y + b.height + clear));
-  const wall = 20;
+  // Thick enough that a label searching for a free place around its path never lands past them.
+  const wall = 600;
   const boxes: NodeBox[] = [
     { id: 'frame:lanes', x: -wall, y: -wall, width: left + wall, height: bottom + 2 * wall },
     { id: 'frame:axis', x: -wall, y: -wall, width: right + 2 * wall, height: top + wall },
