@@ -248,6 +248,28 @@ const untilStill = () =>
     tick();
   });
 
+/**
+ * Resolves once the map's edges have not changed for 1 s (10 s at most): the routed paths come
+ * from the routing worker after the map is drawn, and a pane point chosen before they come may be
+ * under an edge once they do (a press there does not pan).
+ */
+const untilEdgesStill = () =>
+  new Promise<void>((resolve) => {
+    const began = performance.now();
+    let last = '';
+    let since = performance.now();
+    const tick = () => {
+      const paths = [...document.querySelectorAll('.react-flow__edge-path')].map((p) => p.getAttribute('d') ?? '').join('|');
+      if (paths !== last) {
+        last = paths;
+        since = performance.now();
+      }
+      if (performance.now() - since >= 1000 || performance.now() - began > 10_000) resolve();
+      else setTimeout(tick, 200);
+    };
+    tick();
+  });
+
 /** Resolves once the browser has an idle moment (nothing left to do before the next frame), 1 s at most. */
 const untilIdle = () => new Promise<void>((idle) => requestIdleCallback(() => idle(), { timeout: 1000 }));
 
@@ -460,6 +482,7 @@ async function pressAndWiggle(page: Page, point: { x: number; y: number }): Prom
  */
 async function panFrames(page: Page): Promise<number[]> {
   await page.evaluate(untilStill);
+  await page.evaluate(untilEdgesStill);
   await page.evaluate(untilIdle);
   // A point where a press reaches the pane itself (not a node, an edge or a control): React Flow pans.
   const point = await page.evaluate(() => {

@@ -89,11 +89,23 @@ export function useRoutes(input: RouteInput | null): RoutedMap | null {
   useEffect(() => {
     if (!input) return;
     let live = true;
-    void requestRoutes(input).then((r) => {
-      if (live && r) setRouted(r);
-    });
+    const ask = () =>
+      void requestRoutes(input).then((r) => {
+        if (live && r) setRouted(r);
+      });
+    // Known routes at once; otherwise asked once the map is drawn and the page idle: starting the
+    // worker and compiling its WebAssembly while the map opens took processor time from the opening.
+    if (cache.has(key!)) {
+      ask();
+      return () => {
+        live = false;
+      };
+    }
+    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(ask, { timeout: 500 }) : setTimeout(ask, 0);
     return () => {
       live = false;
+      if (typeof cancelIdleCallback === 'function') cancelIdleCallback(idle as number);
+      else clearTimeout(idle as ReturnType<typeof setTimeout>);
     };
     // The key stands for the input: a new input object of the same geometry asks nothing new.
     // eslint-disable-next-line react-hooks/exhaustive-deps
