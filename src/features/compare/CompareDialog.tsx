@@ -6,6 +6,7 @@ import { Modal } from '../../ui/Modal';
 import { renderMapSvg, svgToSlidePng } from '../export/images';
 import { anyRevealed, comparisonRows, maturityComparison } from './comparison';
 import { Radar, RadarLegend } from '../viewpoints/Radar';
+import { IndicatorTable } from './IndicatorTable';
 import { renderRadarSvg } from '../../render/radar';
 
 const toBase64 = (bytes: Uint8Array) => {
@@ -139,23 +140,7 @@ export function CompareDialog({
         <>
           <div ref={sheet} className="compare-sheet">
             <h3 className="compare-sheet-title">Comparaison des établissements</h3>
-            <table className="compare-table">
-              <caption>Indicateurs de la synthèse, côte à côte</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Indicateur</th>
-                  {sessions.map((s) => <th key={s.id} scope="col">{s.title}</th>)}
-                </tr>
-              </thead>
-              <tbody>
-                {table.map((row) => (
-                  <tr key={row.label}>
-                    <th scope="row">{row.label}</th>
-                    {row.values.map((v, i) => <td key={sessions[i]!.id}>{v}</td>)}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <IndicatorTable sessions={sessions} rows={table} />
             {anyRevealed(sessions) && (
               <table className="compare-table compare-maturity">
                 <caption>Maturité numérique par domaine, d'un établissement à l'autre</caption>

@@ -5,6 +5,7 @@ import { ROOM_TOKEN_REFUSED } from '../../state/roomConnection';
 import { watchRoomReadOnly } from '../../state/roomSession';
 import { renderMapSvg } from '../export/images';
 import { comparisonRows } from '../compare/comparison';
+import { IndicatorTable } from '../compare/IndicatorTable';
 import { Radar, RadarLegend } from '../viewpoints/Radar';
 
 function MapThumbnail({ session }: { session: Session }) {
@@ -60,23 +61,7 @@ export function ProjectorPage({ token }: { token: string | null }) {
       {sessions.length >= 2 && (
         <section className="projector-compare" aria-labelledby="projecteur-comparaison">
           <h2 id="projecteur-comparaison">Comparaison des établissements</h2>
-          <table className="compare-table">
-            <caption>Indicateurs de la synthèse, côte à côte</caption>
-            <thead>
-              <tr>
-                <th scope="col">Indicateur</th>
-                {sessions.map((s) => <th key={s.id} scope="col">{s.title}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.label}>
-                  <th scope="row">{r.label}</th>
-                  {r.values.map((v, i) => <td key={sessions[i]!.id}>{v}</td>)}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <IndicatorTable sessions={sessions} rows={rows} />
           {radars.length > 0 && (
             <div className="compare-radars" role="group" aria-label="Radars de maturité">
               {radars.map((s) => (
