@@ -166,6 +166,24 @@ describe('the import error alert', () => {
     expect(await screen.findByRole('link', { name: "DUI du groupement — retour d'expérience" })).toBeVisible();
     expect(screen.queryByRole('alert')).toBeNull();
   });
+  it('an import that ends while Comparer is open imports the session and leaves Comparer open', async () => {
+    await storeExample('minimal.json');
+    await storeExample('dui-groupement.json');
+    const user = userEvent.setup();
+    renderAt(<HomePage />);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const file = new File([example('dui-groupement.json').replace('"id": "exemple-dui-groupement"', '"id": "dui-copie"').replace("DUI du groupement — retour d'expérience", 'DUI, seconde lecture')], 'dui.acia.json', { type: 'application/json' });
+    const read = file.arrayBuffer.bind(file);
+    file.arrayBuffer = async () => (await held, read());
+    await user.upload(screen.getByLabelText('Fichier à importer'), file);
+    await user.click(await screen.findByRole('button', { name: 'Comparer' }));
+    expect(screen.getByRole('dialog', { name: 'Comparer des établissements' })).toBeVisible();
+    release();
+    expect(await screen.findByRole('link', { name: 'DUI, seconde lecture' })).toBeVisible();
+    expect(screen.getByRole('dialog', { name: 'Comparer des établissements' })).toBeVisible();
+    expect(within(screen.getByRole('dialog', { name: 'Comparer des établissements' })).getByRole('checkbox', { name: 'DUI, seconde lecture' })).toBeVisible();
+  });
 });
 
 describe('hostile files through the import button', () => {

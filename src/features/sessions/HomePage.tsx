@@ -60,11 +60,12 @@ export function HomePage() {
       navigate(sessionPath(session.id));
     });
 
-  /** Stores an imported session (`store` resolves to the message to show), then closes the dialog. */
+  /** Stores an imported session (`store` resolves to the message to show), then closes the conflict
+   * dialog, and only that one: an import still reading when the user opened another dialog leaves it open. */
   const storeImported = (store: () => Promise<string>) =>
     guard(async () => {
       const message = await store();
-      setDialog(null);
+      setDialog((d) => (d?.kind === 'import-conflict' ? null : d));
       setNotice(message);
     });
 
