@@ -45,7 +45,7 @@ describe('the step editor', () => {
     await user.type(screen.getByRole('textbox', { name: 'Titre' }), '{Enter}');
 
     const steps = doc().steps;
-    expect(steps).toHaveLength(12);
+    expect(steps).toHaveLength(13);
     // 2019 goes after the 2018 steps and before the first step dated later (2022): here after step 8.
     const added = steps.find((s) => s.title === 'Consultation du CSE')!;
     expect(added).toMatchObject({ date: '2019', laneId: 'lane-cse', kind: 'dialogue-social', markers: ['irp-consultees'] });
@@ -72,7 +72,7 @@ describe('the step editor', () => {
     await user.type(screen.getByRole('textbox', { name: 'Date de fin' }), '2021');
     await user.click(screen.getByRole('button', { name: "Ajouter l'étape" }));
     expect(screen.getByText('La date de fin (2021) est avant la date de début (2022-05).')).toBeVisible();
-    expect(doc().steps).toHaveLength(11);
+    expect(doc().steps).toHaveLength(12);
   });
 
   it('editing a step is one command: saving changes it, one undo restores it', async () => {

@@ -207,7 +207,7 @@ test('the outline is the same data as the canvas: a row typed there is a step on
   await page.getByRole('link', { name: /DUI du groupement/ }).click();
   await page.getByRole('button', { name: 'Vue liste' }).click();
   const table = page.getByRole('table', { name: 'Étapes de la conduite de projet' });
-  await expect(table.getByRole('row')).toHaveCount(12);
+  await expect(table.getByRole('row')).toHaveCount(13);
   await page.getByRole('textbox', { name: "Titre de l'étape 5" }).fill('Choix du logiciel DUI');
   await page.getByRole('textbox', { name: "Titre de l'étape 5" }).press('Enter');
   await page.getByRole('textbox', { name: "Date de l'étape 5" }).fill('2019-13');
@@ -219,10 +219,10 @@ test('the outline is the same data as the canvas: a row typed there is a step on
   await page.getByRole('textbox', { name: 'Date de la nouvelle étape' }).fill('2022-06');
   await page.getByRole('combobox', { name: 'Couloir de la nouvelle étape' }).selectOption({ label: 'CSE / représentant·es du personnel' });
   await page.getByRole('button', { name: "Ajouter l'étape" }).click();
-  await expect(table.getByRole('row')).toHaveCount(13);
+  await expect(table.getByRole('row')).toHaveCount(14);
   await page.getByRole('button', { name: 'Vue liste' }).click();
   await expect(page.getByRole('group', { name: /^Étape 5 : Choix du logiciel DUI, date : 2019/ })).toBeVisible();
-  await expect(page.getByRole('group', { name: /^Étape 12 : Bilan avec le CSE, date : juin 2022, couloir CSE/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: /^Étape 13 : Bilan avec le CSE, date : juin 2022, couloir CSE/ })).toBeVisible();
 });
 
 test.describe('at 200 % zoom (a 1280 × 900 screen zoomed to 200 %), with reduced motion', () => {
@@ -245,8 +245,8 @@ test.describe('at 200 % zoom (a 1280 × 900 screen zoomed to 200 %), with reduce
     await page.keyboard.press('Enter');
     await page.keyboard.type('Bilan avec le CSE');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('listitem')).toHaveCount(12);
-    await expect(map.getByRole('group', { name: /^Étape 12 : Bilan avec le CSE/ })).toBeAttached();
+    await expect(page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('listitem')).toHaveCount(13);
+    await expect(map.getByRole('group', { name: /^Étape 13 : Bilan avec le CSE/ })).toBeAttached();
 
     for (const tab of ['Acteurs', 'Synthèse']) {
       await page.getByRole('tab', { name: tab }).click();

@@ -29,7 +29,7 @@ test('zoomed far out, each step is drawn as its number on its colour; zooming ba
 test('the DUI example reads like the report: eleven numbered steps in their lanes, the chronology, the legend', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 900 });
   await openDui(page);
-  await expect(chronology(page)).toHaveCount(11);
+  await expect(chronology(page)).toHaveCount(12);
   await expect(chronology(page).nth(2)).toHaveText(/^3\.\W*Constitution d'un groupe de travail/);
   await expect(stepNode(page, 3)).toHaveAccessibleName(/^Étape 3 : Constitution d'un groupe de travail, non datée, couloir Groupement/);
   // A screen reader hears who took part, not only what a sighted user sees on the node.
@@ -122,7 +122,7 @@ test('the map opens whole: its lines are drawn with its steps and notes, where t
   const first = frames.findIndex((f) => f.steps > 0);
   expect(first).toBeGreaterThanOrEqual(0);
   // One link and three notes attached to steps: four lines, in the first frame that shows the steps.
-  expect(frames[first]!.steps).toBe(11);
+  expect(frames[first]!.steps).toBe(12);
   expect(frames[first]!.lines).toHaveLength(4);
   // No line wanders once React Flow has measured the nodes (measuring divides by the zoom: 0.001
   // px apart): a line is drawn where it stays, or drawn first as before routing (the map does not
@@ -323,7 +323,7 @@ test('drag a step to another lane, undo it, reload', async ({ page }) => {
 
   await page.reload();
   await expect(stepNode(page, 1)).toHaveAccessibleName(/couloir Direction d'établissement/);
-  await expect(chronology(page)).toHaveCount(11);
+  await expect(chronology(page)).toHaveCount(12);
   await expect(chronology(page).nth(0)).toHaveText(/^1\.\W*Demande d'un projet de DUI/);
 });
 
@@ -362,17 +362,17 @@ test('a bad date is refused in French and nothing is saved until it is valid', a
   await page.getByRole('textbox', { name: 'Date', exact: true }).fill('2022-13');
   await page.getByRole('button', { name: "Ajouter l'étape" }).click();
   await expect(page.getByText(/Date invalide/)).toBeVisible();
-  await expect(chronology(page)).toHaveCount(11);
+  await expect(chronology(page)).toHaveCount(12);
   await page.getByRole('textbox', { name: 'Date', exact: true }).fill('2022-05');
   await page.getByRole('textbox', { name: 'Date de fin' }).fill('2021');
   await page.getByRole('button', { name: "Ajouter l'étape" }).click();
   await expect(page.getByText(/date de fin .* est avant la date de début/i)).toBeVisible();
-  await expect(chronology(page)).toHaveCount(11);
+  await expect(chronology(page)).toHaveCount(12);
   await page.getByRole('textbox', { name: 'Date de fin' }).fill('');
   await page.getByRole('checkbox', { name: 'IRP consultées' }).check();
   await page.getByRole('button', { name: "Ajouter l'étape" }).click();
-  await expect(chronology(page)).toHaveCount(12);
-  await expect(chronology(page).nth(11)).toHaveText(/^12\.\W*Consultation du CSE — mai 2022/);
+  await expect(chronology(page)).toHaveCount(13);
+  await expect(chronology(page).nth(12)).toHaveText(/^13\.\W*Consultation du CSE — mai 2022/);
   await expect(page.getByRole('region', { name: 'Légende' })).toContainText('IRP consultées');
 });
 
@@ -381,7 +381,7 @@ test('deleting a lane says how many steps it holds and moves them', async ({ pag
   await page.getByText('Couloirs (9)').click();
   await page.getByRole('button', { name: 'Supprimer le couloir Professionnel·les' }).click();
   const dialog = page.getByRole('alertdialog', { name: 'Supprimer le couloir « Professionnel·les » ?' });
-  await expect(dialog).toContainText('Ce couloir contient 3 étapes.');
+  await expect(dialog).toContainText('Ce couloir contient 4 étapes.');
   await dialog.getByRole('combobox', { name: 'Couloir de destination' }).selectOption({ label: 'Référent·es DUI' });
   await dialog.getByRole('button', { name: 'Supprimer le couloir' }).click();
   await expect(page.getByText('Couloirs (8)')).toBeVisible();
@@ -451,7 +451,7 @@ test('the mini-map draws every step and note in its colour and frames the part i
       return rgb;
     }),
   );
-  expect(stepColours).toHaveLength(11);
+  expect(stepColours).toHaveLength(12);
   for (const colour of stepColours) expect(colours).toContain(colour);
 
   // Zoomed in, the frame of the view is smaller than the drawing; dragging it moves the map.

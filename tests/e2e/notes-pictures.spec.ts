@@ -157,7 +157,7 @@ test('the participation matrix as a PNG: every cell framed, its colours kept', a
   const row = table.getByRole('row', { name: /^ARS/ });
   const cells = row.getByRole('cell');
   const count = await cells.count();
-  expect(count).toBe(11);
+  expect(count).toBe(12);
   for (let i = 0; i < count; i++) {
     const cell = await boxIn(table, cells.nth(i));
     const y = cell.y + cell.height / 2;

@@ -10,7 +10,7 @@ async function openDui(page: Page) {
   await page.goto('./');
   await importFile(page, examplePath('dui-groupement.json'));
   await page.getByRole('link', { name: /DUI du groupement/ }).click();
-  await expect(chronology(page)).toHaveCount(11);
+  await expect(chronology(page)).toHaveCount(12);
 }
 
 async function renameStep1(page: Page, title: string) {
@@ -97,7 +97,7 @@ test('an edit followed at once by closing the tab is on disk, 20 times in a row'
   for (let i = 1; i <= 20; i++) {
     const page = await context.newPage();
     await page.goto(url);
-    await expect(chronology(page)).toHaveCount(11);
+    await expect(chronology(page)).toHaveCount(12);
     await expect(chronology(page).first()).toContainText(i === 1 ? "Demande d'un projet de DUI" : `Essai ${i - 1}`);
     await page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('button').first().click();
     await page.getByRole('textbox', { name: 'Titre', exact: true }).fill(`Essai ${i}`);
@@ -110,7 +110,7 @@ test('an edit followed at once by closing the tab is on disk, 20 times in a row'
     await closed;
     const check = await context.newPage();
     await check.goto(url);
-    await expect(chronology(check)).toHaveCount(11);
+    await expect(chronology(check)).toHaveCount(12);
     await expect(chronology(check).first(), `edit ${i} lost`).toContainText(`Essai ${i}`);
     await check.close();
   }
@@ -128,7 +128,7 @@ test('a renderer crash right after « Enregistré » is shown: the edit is there
   await crashed;
   const reopened = await context.newPage();
   await reopened.goto(url);
-  await expect(chronology(reopened)).toHaveCount(11);
+  await expect(chronology(reopened)).toHaveCount(12);
   await expect(chronology(reopened).first()).toContainText('Écrit avant la panne');
 });
 
@@ -199,7 +199,7 @@ test('a second edit typed while the first is being written, then the tab closed 
   expect(askedAgain).toBe(false);
   const reopened = await context.newPage();
   await reopened.goto(url);
-  await expect(chronology(reopened)).toHaveCount(11);
+  await expect(chronology(reopened)).toHaveCount(12);
   await expect(chronology(reopened).nth(0)).toContainText('Première modification');
   await expect(chronology(reopened).nth(1)).toContainText('Seconde modification');
 });
@@ -229,7 +229,7 @@ test('two tabs on the same session see each other’s edits', async ({ context }
   await openDui(a);
   const b = await context.newPage();
   await b.goto(a.url());
-  await expect(chronology(b)).toHaveCount(11);
+  await expect(chronology(b)).toHaveCount(12);
   await renameStep1(a, 'Écrit dans l’onglet A');
   await expect(chronology(b).first()).toContainText('Écrit dans l’onglet A', { timeout: 2000 });
   await renameStep1(b, 'Puis dans l’onglet B');
@@ -326,7 +326,7 @@ test.describe('a real full disk', () => {
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 300 * 1024 });
     await importFile(page, examplePath('dui-groupement.json'));
     await page.getByRole('link', { name: /DUI du groupement/ }).click();
-    await expect(chronology(page)).toHaveCount(11);
+    await expect(chronology(page)).toHaveCount(12);
 
     // New steps with long descriptions that do not compress, one after another, until the disk refuses one.
     const random = rng(20261204);
@@ -338,7 +338,7 @@ test.describe('a real full disk', () => {
       await page.getByRole('textbox', { name: 'Titre', exact: true }).fill(`Étape ajoutée ${i}`);
       await page.getByRole('textbox', { name: 'Description' }).fill(text);
       await page.getByRole('button', { name: "Ajouter l'étape" }).click();
-      await expect(chronology(page)).toHaveCount(11 + i);
+      await expect(chronology(page)).toHaveCount(12 + i);
       const id = await storedStepWith(page, text);
       if (id === null) refused = text;
       else saved.set(id, text);
@@ -355,7 +355,7 @@ test.describe('a real full disk', () => {
     // The export the alert offers is the session as on screen: the refused edit included.
     const exported = await exportSessionFile(page, alert);
     expect(exported.format).toBe('cartographies-acia');
-    expect(exported.session.steps).toHaveLength(11 + saved.size + 1);
+    expect(exported.session.steps).toHaveLength(12 + saved.size + 1);
     expect(exported.session.steps.map((s) => s.description)).toContain(refused);
     for (const [id, text] of saved) expect(exported.session.steps.find((s) => s.id === id)?.description).toBe(text);
 
@@ -368,11 +368,11 @@ test.describe('a real full disk', () => {
     expect(dialog.type()).toBe('beforeunload');
     await dialog.accept();
     await reloaded;
-    await expect(chronology(page).nth(10 + saved.size)).toContainText(`Étape ajoutée ${saved.size}`);
+    await expect(chronology(page).nth(11 + saved.size)).toContainText(`Étape ajoutée ${saved.size}`);
     const reopened = await exportSessionFile(page, 'menu');
     for (const [id, text] of saved) expect(reopened.session.steps.find((s) => s.id === id)?.description).toBe(text);
     // The refused step is written again as the page is left, now that there is room; if it made it, it is whole.
-    const retried = reopened.session.steps.slice(11 + saved.size);
+    const retried = reopened.session.steps.slice(12 + saved.size);
     expect(retried.map((s) => [s.title, s.description])).toEqual(retried.length ? [[`Étape ajoutée ${saved.size + 1}`, refused]] : []);
   });
 });

@@ -77,7 +77,7 @@ async function publishDui(page: Page, r: Room) {
 /** Opens the DUI session from the room's list. */
 async function openFromRoom(page: Page) {
   await page.getByRole('region', { name: 'Ateliers de la salle' }).getByRole('link', { name: /DUI du groupement/ }).click();
-  await expect(chronology(page)).toHaveCount(11);
+  await expect(chronology(page)).toHaveCount(12);
   await expect(page.getByRole('button', { name: 'Salle', exact: true })).toBeVisible();
 }
 
@@ -270,7 +270,7 @@ test('two tabs of one browser on one session, offline, both keep their edit of o
   await publishDui(a.page, r);
   const second = await a.context.newPage();
   await second.goto(a.page.url());
-  await expect(chronology(second)).toHaveCount(11);
+  await expect(chronology(second)).toHaveCount(12);
   // No room to relay: what one tab does reaches the other through the browser alone.
   await a.context.setOffline(true);
   await editStep(a.page, 2);
@@ -374,7 +374,7 @@ test('the Salle dialog gives the address and its QR code; the projector shows th
   projector.close();
   const look = await nodeClient(r, `session/${id}`, r.editToken);
   const titles = [...look.doc.getMap<Y.Map<unknown>>('steps').values()].map((s) => s.get('title'));
-  expect(titles).toHaveLength(11);
+  expect(titles).toHaveLength(12);
   expect(titles).not.toContain('Écrit par le projecteur');
   expect(look.doc.getMap('header').get('title')).not.toBe('Écrit par le projecteur');
   look.close();

@@ -53,7 +53,7 @@ for (const size of SIZES) {
     expect((box.width * box.height) / (size.width * size.height)).toBeGreaterThanOrEqual(size.share);
 
     await page.getByRole('button', { name: 'Tout afficher' }).first().click();
-    await expect(steps(page)).toHaveCount(11);
+    await expect(steps(page)).toHaveCount(12);
     await expect.poll(async () => Math.min(...(await firstTitleLines(page)))).toBeGreaterThanOrEqual(12);
     // Each title is on the map itself, and the lanes' labels are in the canvas.
     await expect(steps(page).filter({ hasText: 'Choix du logiciel' })).toBeVisible();

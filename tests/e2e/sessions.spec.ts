@@ -139,8 +139,8 @@ test('once the list is shown, the maps are drawn ahead out of sight and taken do
   await expect(page.getByRole('region', { name: 'Cartographie de la conduite de projet' })).toHaveCount(0);
 
   await sessionLinks(page).click();
-  await expect(page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('listitem')).toHaveCount(11);
-  await expect(page.locator('.react-flow__node-step')).toHaveCount(11);
+  await expect(page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('listitem')).toHaveCount(12);
+  await expect(page.locator('.react-flow__node-step')).toHaveCount(12);
   await expect(page.getByText('Échauffement')).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Annuler' })).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Ajouter une étape' })).toBeVisible();
@@ -156,8 +156,8 @@ test('a session opened while the maps are being drawn ahead opens whole, and the
   await page.evaluate((link) => sessionStorage.setItem('openOnWarmUp', link!), href);
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: /DUI du groupement/ })).toBeVisible();
-  await expect(page.locator('.react-flow__node-step')).toHaveCount(11);
-  await expect(page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('listitem')).toHaveCount(11);
+  await expect(page.locator('.react-flow__node-step')).toHaveCount(12);
+  await expect(page.getByRole('list', { name: 'Déroulé chronologique' }).getByRole('listitem')).toHaveCount(12);
   await expect(page.locator('.warm-up')).toHaveCount(0);
   expect(await warmUpLog(page)).toContainEqual(['taken down']);
   await expect(page.getByRole('button', { name: 'Annuler' })).toBeDisabled();

@@ -60,7 +60,7 @@ test('Empilement: two projects of one establishment on one axis, an institutiona
   // The establishment with the most sessions comes first, whatever the spelling of its name (the first session's).
   await expect(view.getByRole('combobox', { name: 'Établissement' }).locator('option:checked')).toHaveText('Ehpad les tilleuls (2 ateliers)');
   await expect(view.getByRole('img', { name: /^Empilement des temporalités de Ehpad les tilleuls : 2 projets/ })).toBeVisible();
-  await expect(view.getByText(/non placées sur l'axe : .*Dossier usager informatisé \(DUI\) \(7\), Messagerie sécurisée \(1\)/)).toBeVisible();
+  await expect(view.getByText(/non placées sur l'axe : .*Dossier usager informatisé \(DUI\) \(8\), Messagerie sécurisée \(1\)/)).toBeVisible();
   const table = view.getByRole('table', { name: "Ce qui s'empile, période par période" });
   const april = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^avril 2022/ }) });
   await expect(april.getByRole('rowheader')).toContainText("s'empilent (2 projets)");

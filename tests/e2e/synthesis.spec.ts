@@ -13,7 +13,7 @@ test('the Synthèse of the DUI example reads the report findings, and a step num
   await page.getByRole('tab', { name: 'Synthèse' }).click();
   const panel = page.getByRole('tabpanel');
   await expect(panel).toContainText("Les utilisateur·rices prennent part au projet pour la première fois à l'étape 3");
-  await expect(panel).toContainText('3 étapes sur 11 (27 %) sont attestées par des documents : 2, 3 et 5');
+  await expect(panel).toContainText('3 étapes sur 12 (25 %) sont attestées par des documents : 2, 3 et 5');
   await expect(panel).toContainText('Les représentant·es du personnel (CSE, IRP) ne prennent part à aucune étape');
   await expect(panel).toContainText("Aucune étape d'évaluation ou de retour d'expérience.");
   await expect(panel).toContainText('CSE');
@@ -66,7 +66,7 @@ test('the step-by-step replay goes to the whole map with the keyboard, and Écha
   await openDui(page);
   await page.getByRole('button', { name: 'Présentation' }).click();
   const replay = page.getByRole('dialog', { name: 'Présentation pas à pas' });
-  await expect(replay).toContainText('Étape 1 sur 11');
+  await expect(replay).toContainText('Étape 1 sur 12');
   await expect(replay.getByRole('heading', { level: 2 })).toHaveText("Étape 1 : Demande d'un projet de DUI");
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Space');
@@ -77,8 +77,8 @@ test('the step-by-step replay goes to the whole map with the keyboard, and Écha
   await expect(replay.getByRole('heading', { level: 2 })).toHaveText('Étape 9 : Réorganisation des services');
   await expect(replay).toContainText("Représentant·e des salarié·es · Difficulté : La formation de départ n'a pas suffi");
   await page.keyboard.press('End');
-  await expect(replay).toContainText('Carte complète : 11 étapes');
-  await expect(replay.getByRole('img')).toHaveAttribute('alt', 'Cartographie de la conduite de projet, étapes 1 à 11');
+  await expect(replay).toContainText('Carte complète : 12 étapes');
+  await expect(replay.getByRole('img')).toHaveAttribute('alt', 'Cartographie de la conduite de projet, étapes 1 à 12');
   await page.keyboard.press('Escape');
   await expect(replay).toHaveCount(0);
 });

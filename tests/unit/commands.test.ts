@@ -29,7 +29,7 @@ describe('commands of the conduct map', () => {
     const s = dui();
     expect(insertionIndexForDate(s.steps, '2019')).toBe(8); // before step 9 (2022)
     expect(titles(addStep(s, newStep('n', { date: '2022-02' }))).indexOf('n')).toBe(9); // after 2022, before 2022-04
-    expect(titles(addStep(s, newStep('n', { date: '2022-06' }))).indexOf('n')).toBe(11);
+    expect(titles(addStep(s, newStep('n', { date: '2022-06' }))).indexOf('n')).toBe(12);
     expect(titles(addStep(s, newStep('n'))).at(-1)).toBe('n');
     expect(titles(addStep(s, newStep('n'), 0))[0]).toBe('n');
   });
@@ -48,7 +48,7 @@ describe('commands of the conduct map', () => {
 
   it('deleting steps removes their links and detaches their notes', () => {
     const next = deleteSteps(dui(), ['step-09']);
-    expect(next.steps).toHaveLength(10);
+    expect(next.steps).toHaveLength(dui().steps.length - 1);
     expect(next.links).toEqual([]);
     const note = next.notes.find((n) => n.id === 'note-01')!;
     expect(note.attachedTo).toBeUndefined();
@@ -60,7 +60,8 @@ describe('commands of the conduct map', () => {
     const moved = moveStep(s, 'step-01', 2);
     expect(titles(moved).slice(0, 3)).toEqual(['step-02', 'step-03', 'step-01']);
     expect(moveStepBy(s, 'step-01', -1)).toBe(s);
-    expect(titles(moveStepBy(s, 'step-11', -1)).slice(-2)).toEqual(['step-11', 'step-10']);
+    expect(titles(moveStepBy(s, 'step-12', -1)).slice(-2)).toEqual(['step-12', 'step-11']);
+    expect(moveStepBy(s, 'step-12', 1)).toBe(s);
   });
 
   it('moves a step to another lane, only to a lane that exists', () => {
@@ -78,7 +79,7 @@ describe('commands of the conduct map', () => {
     expect(deleteLane(s, 'lane-pros')).toBe(s); // it holds steps: a choice is needed
     const moved = deleteLane(s, 'lane-pros', { moveStepsTo: 'lane-referents' });
     expect(moved.lanes.some((l) => l.id === 'lane-pros')).toBe(false);
-    expect(moved.steps.filter((x) => x.laneId === 'lane-referents')).toHaveLength(5);
+    expect(moved.steps.filter((x) => x.laneId === 'lane-referents')).toHaveLength(6);
     const removed = deleteLane(s, 'lane-pros', { deleteSteps: true });
     expect(removed.steps).toHaveLength(8);
     expect(validateSession(removed).ok).toBe(true);

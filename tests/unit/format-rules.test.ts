@@ -75,7 +75,7 @@ describe('every id is unique within its array', () => {
       f.session.steps.push({ ...last, title: 'Encore des ajustements' });
     });
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.message).toContain('Identifiant en double « step-11 »');
+    expect(errors[0]!.message).toContain('Identifiant en double « step-12 »');
     expect(errors[0]!.message).toContain('étapes');
   });
 

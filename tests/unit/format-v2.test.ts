@@ -8,6 +8,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { parseSessionFile, serializeSessionFile } from '../../src/domain/format/file';
 import type { Session } from '../../src/domain/types';
+import { isEventKind } from '../../src/domain/enums';
 
 const dir = new URL('../../docs/format/', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, dir), 'utf8');
@@ -57,19 +58,20 @@ describe('from version 1 to version 2', () => {
     expect(again.value.session).toStrictEqual(opened.value.session);
   });
 
-  it('the DUI example of version 2 is the version 1 example with what was lived added, and nothing else changed', () => {
+  it('the DUI example of version 2 is the version 1 example with what was lived added (and one event step), and nothing else changed', () => {
     const v1 = parseSessionFile(read('examples/v1/dui-groupement.json'));
     const v2 = parseSessionFile(read('examples/dui-groupement.json'));
     if (!v1.ok || !v2.ok) throw new Error('example refused');
     const strip = ({ viewpoints: _v, ...s }: Session) => ({
       ...s,
-      steps: s.steps.map(({ planned: _p, documents: _d, ...rest }) => rest),
+      steps: s.steps.filter((x) => !isEventKind(x.kind)).map(({ planned: _p, documents: _d, ...rest }) => rest),
       actors: s.actors.map(({ usage: _u, nonUsage: _n, usageNote: _t, ...rest }) => rest),
       relations: s.relations.map(({ channel: _c, formality: _f, answer: _a, ...rest }) => rest),
       notes: s.notes.map(({ aspects: _a, ...rest }) => rest),
     });
     expect(strip(v2.value.session)).toStrictEqual(strip(v1.value.session));
     const s = v2.value.session;
+    expect(s.steps.filter((x) => isEventKind(x.kind)).map((x) => [x.id, x.kind])).toEqual([['step-12', 'contournement']]);
     expect(s.steps.find((x) => x.id === 'step-10')!.planned).toBe('2021-12');
     expect(s.relations.find((r) => r.kind === 'remonte')!.answer).toBe('sans-reponse');
     expect(s.actors.some((a) => a.usage === 'non-utilisateur' && a.nonUsage === 'decu')).toBe(true);

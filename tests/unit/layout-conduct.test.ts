@@ -92,8 +92,8 @@ describe('conduct map layout: undated steps', () => {
   it('places the DUI example steps 3 to 8 in order between steps 2 and 9', () => {
     const layout = layoutConductMap(dui());
     const xs = layout.steps.map(centre);
-    expect(layout.steps.map((b) => b.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
-    expect(layout.steps.map((b) => b.dated)).toEqual([true, true, false, false, false, false, false, false, true, true, false]);
+    expect(layout.steps.map((b) => b.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(layout.steps.map((b) => b.dated)).toEqual([true, true, false, false, false, false, false, false, true, true, false, false]);
     let previous = xs[1]!; // step 2
     for (let i = 2; i <= 7; i++) {
       expect(xs[i]!).toBeGreaterThan(previous);
@@ -323,7 +323,8 @@ describe('moving between steps with the arrow keys', () => {
     expect(number(neighbourStep(layout, id(1), 'next'))).toBe(2);
     expect(number(neighbourStep(layout, id(5), 'previous'))).toBe(4);
     expect(neighbourStep(layout, id(1), 'previous')).toBeNull();
-    expect(neighbourStep(layout, id(11), 'next')).toBeNull();
+    expect(number(neighbourStep(layout, id(11), 'next'))).toBe(12);
+    expect(neighbourStep(layout, id(12), 'next')).toBeNull();
   });
 
   it('goes to the lane above or below, skipping empty lanes, to the step closest in time', () => {

@@ -54,7 +54,7 @@ describe('the layout of the conduct map', () => {
     for (let i = 2; i <= 8; i++) expect(xs[i]!).toBeGreaterThan(xs[i - 1]!);
     expect(xs[2]!).toBeGreaterThan(xs[1]!);
     expect(xs[7]!).toBeLessThan(xs[8]!);
-    expect(layout.steps.map((b) => b.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(layout.steps.map((b) => b.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
   });
 
   it('a step that lasts is drawn as a bar from its start to its end', () => {

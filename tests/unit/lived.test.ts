@@ -92,8 +92,10 @@ describe('the facts of the project as it was lived (DUI example)', () => {
 
   it('events are the event kinds', () => {
     const session = dui();
-    const steps = session.steps.map((s, i) => (i === 10 ? { ...s, kind: 'contournement' as const } : s));
-    expect(livedFacts({ ...session, steps }).events).toEqual([{ number: 11, kind: 'contournement' }]);
+    expect(livedFacts(session).events).toEqual([{ number: 12, kind: 'contournement' }]);
+    const steps = session.steps.map((s, i) => (i === 10 ? { ...s, kind: 'incident' as const } : s));
+    expect(livedFacts({ ...session, steps }).events).toEqual([{ number: 11, kind: 'incident' }, { number: 12, kind: 'contournement' }]);
+    expect(livedFacts({ ...session, steps: session.steps.slice(0, 11) }).events).toEqual([]);
   });
 
   it('a non-user who takes part in a step is said to', () => {
@@ -140,7 +142,8 @@ describe('the Synthèse in words', () => {
 
   it('says what slipped', () => {
     expect(s.time.text).toContain('étape 10 (prévu en décembre 2021, fait en avril 2022, environ 4 mois de retard)');
-    expect(s.time.steps).toEqual([9, 10]);
+    expect(s.time.text).toContain('Événements\u00a0: étape 12 (contournement).');
+    expect(s.time.steps).toEqual([9, 10, 12]);
   });
 
   it('says who does not use the tool, why, and the steps they took part in', () => {
@@ -172,9 +175,9 @@ describe('the SVG renderers draw what was lived', () => {
     const steps = session.steps.map((s, i) => (i === 10 ? { ...s, kind: 'incident' as const } : s));
     const { svg } = renderConductSvg({ ...session, steps });
     expect(svg.match(/<g class="slip">/g)).toHaveLength(2);
-    expect(svg.match(/<g class="step event"/g)).toHaveLength(1);
+    expect(svg.match(/<g class="step event"/g)).toHaveLength(2);
     expect(svg).toContain('url(#event-hatch)');
-    expect(svg.match(/class="event-border"/g)).toHaveLength(1);
+    expect(svg.match(/class="event-border"/g)).toHaveLength(2);
     // The chronology's lines are wrapped: read its words without the markup.
     expect(svg.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toContain('prévu en décembre 2021, fait en avril 2022');
   });

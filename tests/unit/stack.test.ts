@@ -166,9 +166,9 @@ describe('renderStackSvg', () => {
     expect(svg).toContain('Empilement des temporalités — Groupement &lt;médico-social&gt; &amp; co');
     expect(svg).toContain('>Dossier usager informatisé<');
     expect(svg).toContain('Certification HAS');
-    // The DUI's dated or planned steps (1, 2, 9, 10) are drawn; the seven undated ones are said.
+    // The DUI's dated or planned steps (1, 2, 9, 10) are drawn; the eight undated ones are said.
     expect(svg).toContain('Étape 10 : Nouvelle session de formation (avril 2022)');
-    expect(svg).toContain('7 étapes sans date, non placées');
+    expect(svg).toContain('8 étapes sans date, non placées');
     if (process.env.STACK_SVG_OUT) {
       mkdirSync(process.env.STACK_SVG_OUT, { recursive: true });
       writeFileSync(`${process.env.STACK_SVG_OUT}/stack.svg`, svg);

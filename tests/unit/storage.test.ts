@@ -33,7 +33,7 @@ describe('the repository', () => {
   it('stores one row per entity, keyed by session', async () => {
     const session = dui();
     await saveSession(db, session);
-    expect(await db.steps.where('sessionId').equals(session.id).count()).toBe(11);
+    expect(await db.steps.where('sessionId').equals(session.id).count()).toBe(12);
     expect(await db.actors.count()).toBe(11);
     expect(await db.relations.count()).toBe(9);
   });
@@ -58,7 +58,7 @@ describe('the repository', () => {
     await deleteSession(db, 'a');
     expect((await listSessions(db)).map((s) => s.id).sort()).toEqual(['b', copy.value.id].sort());
     expect(await db.steps.where('sessionId').equals('a').count()).toBe(0);
-    expect(await db.steps.where('sessionId').equals('b').count()).toBe(11);
+    expect(await db.steps.where('sessionId').equals('b').count()).toBe(12);
   });
 
   it('refuses damaged stored data with a French message instead of opening it', async () => {

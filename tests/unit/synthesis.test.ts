@@ -23,8 +23,8 @@ describe('the Synthèse of the DUI example', () => {
 
   it('steps 2, 3 and 5 carry documents', () => {
     expect(s.documents.steps).toEqual([2, 3, 5]);
-    expect(s.documents.text).toContain('3 étapes sur 11 (27\u202f%)');
-    expect(s.documents.text).toContain('Sans document\u00a0: 1, 4, 6, 7, 8, 9, 10 et 11');
+    expect(s.documents.text).toContain('3 étapes sur 12 (25\u202f%)');
+    expect(s.documents.text).toContain('Sans document\u00a0: 1, 4, 6, 7, 8, 9, 10, 11 et 12');
   });
 
   it('the CSE takes part in no step', () => {
@@ -38,7 +38,7 @@ describe('the Synthèse of the DUI example', () => {
     expect(s.evaluation.steps).toEqual([]);
     expect(s.evaluation.text).toBe("Aucune étape d'évaluation ou de retour d'expérience.");
     expect(s.afterTraining.text).toContain('dernière formation (étape 10)');
-    expect(s.afterTraining.steps).toEqual([11]);
+    expect(s.afterTraining.steps).toEqual([11, 12]);
   });
 });
 

@@ -14,10 +14,10 @@ describe('session templates', () => {
     expect(JSON.parse(shipped)).toEqual(JSON.parse(exampleText('dui-groupement.json')));
   });
 
-  it('the DUI template gives the eleven steps of the report, keeping the title typed', async () => {
+  it('the DUI template gives the eleven steps of the report and one workaround, keeping the title typed', async () => {
     const session = await applyTemplate(base(), 'exemple-dui');
     expect(session.title).toBe('Atelier');
-    expect(session.steps).toHaveLength(11);
+    expect(session.steps).toHaveLength(12);
     expect(session.steps[2]!.title).toBe("Constitution d'un groupe de travail");
     expect(session.establishment.name).toBe('Groupement médico-social (exemple)');
     expect(validateSession(session).ok).toBe(true);
