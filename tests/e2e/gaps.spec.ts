@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import JSZip from 'jszip';
 import { examplePath, importFile } from './helpers';
 
 /** Imports the report's DUI example as it was written in format 1, and opens it. */
@@ -11,7 +12,7 @@ async function openDuiV1(page: Page) {
 
 const ghosts = (page: Page) => page.getByRole('group', { name: /^Étape manquante :/ });
 
-test('the holes of the v1 DUI example are drawn; one planned becomes a step à venir, one set aside is in the Synthèse', async ({ page }) => {
+test('the holes of the v1 DUI example are drawn; one planned becomes a step à venir, one set aside is in the Synthèse; a second planned, the deck has the plan', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   await openDuiV1(page);
   await expect(ghosts(page)).toHaveCount(4);
@@ -56,6 +57,27 @@ test('the holes of the v1 DUI example are drawn; one planned becomes a step à v
   await expect(ghosts(page)).toHaveCount(0);
   await toggle.check();
   await expect(ghosts(page)).toHaveCount(2);
+
+  // A second hole planned, then the deck: its « Plan d'action » slide has both, and the one set aside.
+  await page.getByRole('group', { name: /^Étape manquante : Évaluation/ }).click();
+  await page.getByRole('textbox', { name: 'Date prévue' }).fill('2026-06');
+  await page.getByRole('button', { name: 'Planifier' }).click();
+  await expect(page.getByRole('group', { name: /^Étape 13 : Évaluation/ })).toBeVisible();
+  // A review after the last training also answers « what follows the training » (domain/gaps.ts): no hole left.
+  await expect(ghosts(page)).toHaveCount(0);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Exporter' }).click();
+  await page.getByRole('menuitem', { name: 'Diaporama (PPTX)' }).click();
+  const deck = await JSZip.loadAsync(Buffer.concat(await (await (await downloading).createReadStream()).toArray()));
+  const texts = await Promise.all(
+    Object.keys(deck.files)
+      .filter((f) => /^ppt\/slides\/slide\d+\.xml$/.test(f))
+      .map(async (f) => [...(await deck.file(f)!.async('string')).matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => m[1]!).join(' ').replace(/&apos;/g, "'").replace(/[\u00a0\u202f]/g, ' ')),
+  );
+  const planSlide = texts.find((t) => t.startsWith("Plan d'action"));
+  expect(planSlide).toContain('Étape 12 : Information et consultation du CSE avant le déploiement, à venir (prévue en mars 2026)');
+  expect(planSlide).toContain("Étape 13 : Évaluation / retour d'expérience après le déploiement, à venir (prévue en juin 2026)");
+  expect(planSlide).toContain('Un outil de tickets est déjà en place depuis 2023.');
 });
 
 test('a missing step is reached and acted on by keyboard', async ({ page }) => {
