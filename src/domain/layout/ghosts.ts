@@ -47,14 +47,17 @@ export function placeGhosts(layout: ConductLayout, gaps: readonly Pick<Gap, 'rul
     const rows: number[] = [];
     for (let y = lane.y + L.lanePadding; y + height <= lane.y + lane.height - L.lanePadding + 0.5; y += height + L.rowGap) rows.push(y);
     if (rows.length === 0) rows.push(lane.y + (lane.height - height) / 2);
-    const candidates = [target];
-    for (const t of taken) candidates.push(t.x + t.width + SPACE + 1, t.x - width - SPACE - 1);
+    // Only the boxes of this lane's band can be in the way (a map of 200 steps has a few per lane);
+    // the nearest free place is the target, or beside one of them, or at either end.
+    const near = taken.filter((t) => t.y < lane.y + lane.height + SPACE && t.y + t.height > lane.y - SPACE);
+    const candidates = [target, minX, maxX];
+    for (const t of near) candidates.push(t.x + t.width + SPACE + 1, t.x - width - SPACE - 1);
     let best: { x: number; y: number; d: number } | null = null;
     for (const y of rows) {
       for (const x of candidates) {
         if (x < minX || x > maxX) continue;
         const box = { x, y, width, height };
-        if (taken.some((t) => overlaps(t, box))) continue;
+        if (near.some((t) => overlaps(t, box))) continue;
         const d = Math.abs(x - target) + (y - rows[0]!) * 0.5;
         if (!best || d < best.d) best = { x, y, d };
       }
