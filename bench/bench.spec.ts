@@ -481,6 +481,17 @@ async function pressAndWiggle(page: Page, point: { x: number; y: number }): Prom
  * canvas's middle and moved about as in a drag (dragFrames). Throws if the view did not follow.
  */
 async function panFrames(page: Page): Promise<number[]> {
+  // At 1000 steps the routes of a drop come 1.5 s after it, after a second of still edges: a press
+  // chosen on the pane may then be under an edge. The view not following is then tried again.
+  for (let attempt = 1; ; attempt++) {
+    const result = await panOnce(page);
+    if ('frames' in result) return result.frames;
+    if (attempt === 3) throw new Error(result.error);
+    progress(`${result.error} : nouvel essai`);
+  }
+}
+
+async function panOnce(page: Page): Promise<{ frames: number[] } | { error: string }> {
   await page.evaluate(untilStill);
   await page.evaluate(untilEdgesStill);
   await page.evaluate(untilIdle);
@@ -498,7 +509,7 @@ async function panFrames(page: Page): Promise<number[]> {
     }
     return best;
   });
-  if (!point) throw new Error('aucun point du fond de la carte à portée de la souris');
+  if (!point) return { error: 'aucun point du fond de la carte à portée de la souris' };
   // The frames are counted from here; the view's moves too, as the drag counts the node's (dragFrames).
   await page.evaluate(() => {
     const w = window as unknown as { frames_: number[]; moved_: number; stop_: boolean };
@@ -526,8 +537,8 @@ async function panFrames(page: Page): Promise<number[]> {
   await page.mouse.up();
   // The mouse moves about 40 times in 2 s (each move is a round trip to the browser): the view must
   // have followed it in a good share of them.
-  if (moved < i / 4) throw new Error(`la carte n'a suivi la souris que dans ${moved} images, pour ${i} mouvements de la souris`);
-  return frames;
+  if (moved < i / 4) return { error: `la carte n'a suivi la souris que dans ${moved} images, pour ${i} mouvements de la souris` };
+  return { frames };
 }
 
 /** Frames of more than 1.5 vsync: a frame missed. */
