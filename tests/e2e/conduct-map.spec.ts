@@ -26,7 +26,7 @@ test('zoomed far out, each step is drawn as its number on its colour; zooming ba
   await expect(stepNode(page, 3)).toContainText("Constitution d'un groupe de travail", { useInnerText: true });
 });
 
-test('the DUI example reads like the report: eleven numbered steps in their lanes, the chronology, the legend', async ({ page }) => {
+test('the DUI example reads like the report: eleven numbered steps and a workaround in their lanes, the chronology, the legend', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 900 });
   await openDui(page);
   await expect(chronology(page)).toHaveCount(12);
