@@ -32,6 +32,9 @@ describe('the Synthèse of the DUI example', () => {
     expect(s.staffRepresentatives.text).toContain('ne prennent part à aucune étape');
     expect(s.uninvolvedActors.actors).toContain('act-cse');
     expect(s.uninvolvedActors.text).toContain('CSE');
+    expect(s.uninvolvedActors.text).toMatch(/^1 acteur de la cartographie ne prend part à aucune étape\s:\sCSE\.$/);
+    const two = synthesize({ ...dui(), actors: [...dui().actors, { id: 'act-x', name: 'Médecin coordonnateur', category: 'encadrement' }] });
+    expect(two.uninvolvedActors.text).toMatch(/^2 acteurs de la cartographie ne prennent part à aucune étape\s:\sCSE et Médecin coordonnateur\.$/);
   });
 
   it('has no evaluation step, and says what follows the last training', () => {

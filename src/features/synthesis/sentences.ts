@@ -100,7 +100,7 @@ function uninvolvedText({ uninvolvedActors }: SynthesisFacts): string {
   const n = uninvolvedActors.names.length;
   return n === 0
     ? 'Tous les acteurs de la cartographie prennent part à au moins une étape.'
-    : `${frenchSpaces(`${n} acteur${plural(n)} de la cartographie ne prenne${n > 1 ? 'nt' : ''} part à aucune étape :`)} ${list(uninvolvedActors.names)}.`;
+    : `${frenchSpaces(`${n} acteur${plural(n)} de la cartographie ne ${n > 1 ? 'prennent' : 'prend'} part à aucune étape :`)} ${list(uninvolvedActors.names)}.`;
 }
 
 /** The Synthèse of a session, in French. */
