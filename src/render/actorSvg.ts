@@ -4,7 +4,7 @@
  */
 import { ACTOR_CATEGORIES, RELATION_KINDS } from '../domain/enums';
 import { svgMetadata } from '../domain/format/embed';
-import type { Actor, Note, Session } from '../domain/types';
+import type { Note, Session } from '../domain/types';
 import { ACTOR_CATEGORY_LABELS, RELATION_KIND_LABELS, relationSentence } from '../i18n/labels';
 import { labelled } from '../i18n/format';
 import { ACTOR_CATEGORY_VISUALS, RELATION_KIND_VISUALS } from '../i18n/visuals';
@@ -15,13 +15,12 @@ import { esc, round, SVG_FONT, textLines, wrapText } from './svgText';
 import { edgeShapes, notesExtent, notesSvg, placeActorNotes } from './notesSvg';
 import type { RoutedMap } from '../domain/layout/routing';
 import { edgeLabelSvg, routedPathSvg } from './edgeSvg';
+import { actorPosition } from '../domain/layout/actors';
 
 export const ACTOR_BOX = { width: 210, height: 64 };
 const HEADER = 96;
 const PAD = 40;
 
-export const actorPosition = (actor: Actor, index: number) =>
-  actor.position ?? { x: 80 + (index % 4) * 300, y: 80 + Math.floor(index / 4) * 180 };
 
 /** Where a line between two boxes leaves the first box, towards the other's centre. */
 function boxEdgePoint(cx: number, cy: number, tx: number, ty: number, w: number, h: number): [number, number] {

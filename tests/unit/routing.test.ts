@@ -14,7 +14,8 @@ import { checkLegibility, segmentCrossesRect, type DrawnEdge } from '../../src/d
 import { routeKey, routeMap, type AvoidApi, type RouteInput, type RoutedMap } from '../../src/domain/layout/routing';
 import { actorRouteInput, conductRouteInput } from '../../src/domain/layout/routeInputs';
 import type { Session } from '../../src/domain/types';
-import { ACTOR_NODE, defaultActorPosition, relationLabel } from '../../src/canvas/actors/adapter';
+import { ACTOR_NODE, relationLabel } from '../../src/canvas/actors/adapter';
+import { defaultActorPosition } from '../../src/domain/layout/actors';
 import { isUnansweredFeedback } from '../../src/domain/synthesis';
 import { generateSession } from '../../bench/generate';
 import { buildNoteNodes } from '../../src/canvas/actors/notes';

@@ -14,7 +14,8 @@ import { useAfterFirstPaint } from '../../ui/useAfterFirstPaint';
 import { OverviewMap } from '../OverviewMap';
 import { FarZoom, FIT_VIEW, useStartViewport } from '../zoom';
 import { ActorNode } from './ActorNode';
-import { ACTOR_NODE, ActorNodeCache, buildRelationEdges, defaultActorPosition, type ActorNode as ActorNodeType } from './adapter';
+import { ACTOR_NODE, ActorNodeCache, buildRelationEdges, type ActorNode as ActorNodeType } from './adapter';
+import { actorPosition } from '../../domain/layout/actors';
 import { NoteNode, type NoteNodeType } from './NoteNode';
 import { buildNoteEdges, buildNoteNodes } from './notes';
 
@@ -48,7 +49,7 @@ export function ActorCanvas({ session, notes, highlighted, uninvolved, onConnect
     [session.actors, selectedSet, highlighted, uninvolved],
   );
   // The boxes notes keep off: a new array only when actors move (the notes' places are kept for it).
-  const noteObstacles = useMemo(() => session.actors.map((a, i) => ({ ...(a.position ?? defaultActorPosition(i)), ...ACTOR_NODE })), [session.actors]);
+  const noteObstacles = useMemo(() => session.actors.map((a, i) => ({ ...actorPosition(a, i), ...ACTOR_NODE })), [session.actors]);
   const noteNodes = useMemo(() => {
     const byId = new Map(actorNodes.map((n) => [n.id, n]));
     const maxY = actorNodes.reduce((m, n) => Math.max(m, n.position.y), 0);

@@ -13,6 +13,7 @@ import { relationDetails, usageWords } from '../../i18n/lived';
 import { ACTOR_SIDES, knownSize } from '../knownSize';
 import type { RoutedMap } from '../../domain/layout/routing';
 import { routedData } from '../edges/RoutedEdge';
+import { actorPosition } from '../../domain/layout/actors';
 
 export const ACTOR_NODE = { width: 210, height: 64 };
 export const NOTE_NODE = { width: 200, height: 96 };
@@ -29,11 +30,6 @@ export interface NoteNodeData extends Record<string, unknown> {
   targetName: string | null;
 }
 export type NoteNode = Node<NoteNodeData, 'note'>;
-
-/** Where an actor without a saved position goes: a grid, in order. */
-export function defaultActorPosition(index: number): { x: number; y: number } {
-  return { x: 80 + (index % 4) * 300, y: 80 + Math.floor(index / 4) * 180 };
-}
 
 export function actorAriaLabel(actor: Actor, uninvolved: boolean): string {
   const usage = usageWords(actor);
@@ -60,7 +56,7 @@ export class ActorNodeCache {
           : {
               id: actor.id,
               type: 'actor',
-              position: actor.position ?? defaultActorPosition(index),
+              position: actorPosition(actor, index),
               width: ACTOR_NODE.width,
               height: ACTOR_NODE.height,
               ...knownSize(ACTOR_NODE.width, ACTOR_NODE.height, ACTOR_SIDES),

@@ -8,7 +8,8 @@ import { actorRouteInput, conductRouteInput } from '../../domain/layout/routeInp
 import type { RouteInput } from '../../domain/layout/routing';
 import { isUnansweredFeedback } from '../../domain/synthesis';
 import type { Actor, Link, Relation } from '../../domain/types';
-import { ACTOR_NODE, defaultActorPosition, relationLabel } from '../actors/adapter';
+import { ACTOR_NODE, relationLabel } from '../actors/adapter';
+import { actorPosition } from '../../domain/layout/actors';
 
 /** The words a relation's edge carries, on the map and in its images. */
 export const relationEdgeLabel = (r: Relation): string => (isUnansweredFeedback(r) ? `${relationLabel(r)} · sans suite` : relationLabel(r));
@@ -17,7 +18,7 @@ export const conductInput = (layout: ConductLayout, links: readonly Link[], ghos
 
 export const actorInput = (actors: readonly Actor[], relations: readonly Relation[]): RouteInput =>
   actorRouteInput(
-    actors.map((a, i) => ({ id: a.id, ...(a.position ?? defaultActorPosition(i)) })),
+    actors.map((a, i) => ({ id: a.id, ...actorPosition(a, i) })),
     ACTOR_NODE,
     relations,
     relationEdgeLabel,

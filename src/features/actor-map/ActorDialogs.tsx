@@ -19,7 +19,7 @@ import { EditorForm, type FormButtons } from '../../ui/EditorForm';
 import { Modal } from '../../ui/Modal';
 import { SidePanelEditor } from '../side-panel/SidePanelEditor';
 import { useFollowedField } from '../../ui/useFollowedField';
-import { defaultActorPosition } from '../../canvas/actors/adapter';
+import { defaultActorPosition } from '../../domain/layout/actors';
 
 type ActorFieldValues = Pick<Actor, 'name' | 'category' | 'description' | 'usage' | 'nonUsage' | 'usageNote'>;
 

@@ -10,7 +10,7 @@ import { ACTOR_CATEGORY_LABELS, RELATION_KIND_LABELS, relationSentence } from '.
 import { applyCommand as apply } from '../../state/documentStore';
 import { useViewStore } from '../../state/viewStore';
 import { NewRowForm, TextCell } from '../../ui/OutlineParts';
-import { defaultActorPosition } from '../../canvas/actors/adapter';
+import { defaultActorPosition } from '../../domain/layout/actors';
 import { ConfirmDeleteActors } from './ActorDialogs';
 import { actorsDeletionMatters } from './actions';
 
